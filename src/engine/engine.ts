@@ -1,0 +1,172 @@
+/**
+ * The engine: a typed wrapper over one wasm instance of the core. DOM-free, so it runs in a Web
+ * Worker and in Node alike; the caller supplies the compiled module (see `load.ts` and
+ * `src/node/`). One call runs at a time per engine (wasm calls are synchronous).
+ */
+import { ABI_STATUS_CODES, VectorizeError } from './errors';
+import {
+  STAGES,
+  decodeStats,
+  encodeOptions,
+  encodePalette,
+  overallProgress,
+  type CoreExports,
+  type StageName,
+  type VectorizeStats,
+} from './abi';
+import type { VectorizeOptionsInput } from './options';
+import { resolveOptions } from './presets';
+
+export interface Progress {
+  stage: StageName;
+  /** Fraction of the current stage, 0..1. */
+  fraction: number;
+  /** Fraction of the whole run, 0..1, monotonic. */
+  overall: number;
+}
+export type ProgressCallback = (progress: Progress) => void;
+
+export interface VectorizeResult {
+  svg: string;
+  stats: VectorizeStats;
+}
+
+export interface Engine {
+  vectorize(
+    rgba: Uint8Array | Uint8ClampedArray,
+    width: number,
+    height: number,
+    options?: VectorizeOptionsInput,
+    onProgress?: ProgressCallback,
+  ): Promise<VectorizeResult>;
+}
+
+/** Smallest change in overall progress worth reporting (stage changes are always reported). */
+const PROGRESS_STEP = 0.005;
+
+function now(): number {
+  return globalThis.performance?.now() ?? Date.now();
+}
+
+export async function createEngine(module: WebAssembly.Module): Promise<Engine> {
+  let onStage: ((stage: number, fraction: number) => void) | undefined;
+  const imports = {
+    env: {
+      vz_progress: (stage: number, fraction: number) => onStage?.(stage, fraction),
+      vz_now: now,
+    },
+  };
+  let exports = (await WebAssembly.instantiate(module, imports)).exports as unknown as CoreExports;
+
+  const decoder = new TextDecoder();
+
+  function run(
+    rgba: Uint8Array | Uint8ClampedArray,
+    width: number,
+    height: number,
+    options: VectorizeOptionsInput,
+    onProgress?: ProgressCallback,
+  ): VectorizeResult {
+    const resolved = resolveOptions(options);
+    if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1)
+      throw new VectorizeError(
+        'INVALID_INPUT',
+        `The image has no pixels (${width}×${height}); width and height must be at least 1.`,
+      );
+    if (width * height > resolved.maxPixels)
+      throw new VectorizeError(
+        'TOO_LARGE',
+        `The image is ${((width * height) / 1e6).toFixed(1)} MP, over the ${(resolved.maxPixels / 1e6).toFixed(1)} MP budget.`,
+      );
+    if (
+      !(rgba instanceof Uint8Array || rgba instanceof Uint8ClampedArray) ||
+      rgba.length !== width * height * 4
+    )
+      throw new VectorizeError(
+        'INVALID_INPUT',
+        `The pixel buffer holds ${rgba?.length ?? 0} bytes; a ${width}×${height} RGBA image needs ${width * height * 4}.`,
+      );
+
+    const optionBlock = encodeOptions(resolved);
+    const paletteBlock = encodePalette(resolved);
+    let lastOverall = -1;
+    let lastStage = -1;
+    onStage = (stage, fraction) => {
+      const name = STAGES[stage] ?? 'fit';
+      const overall = overallProgress(name, fraction);
+      if (stage === lastStage && overall - lastOverall < PROGRESS_STEP && fraction < 1) return;
+      if (overall < lastOverall) return;
+      lastStage = stage;
+      lastOverall = overall;
+      onProgress?.({ stage: name, fraction, overall });
+    };
+
+    const allocations: [number, number][] = [];
+    const put = (bytes: Uint8Array): number => {
+      if (bytes.length === 0) return 0;
+      const ptr = exports.vz_alloc(bytes.length);
+      if (ptr === 0)
+        throw new VectorizeError(
+          'TOO_LARGE',
+          'Not enough memory to hold this image; try a smaller one.',
+        );
+      allocations.push([ptr, bytes.length]);
+      new Uint8Array(exports.memory.buffer, ptr, bytes.length).set(bytes);
+      return ptr;
+    };
+    try {
+      const rgbaPtr = put(
+        rgba instanceof Uint8Array
+          ? rgba
+          : new Uint8Array(rgba.buffer, rgba.byteOffset, rgba.length),
+      );
+      const optionsPtr = put(new Uint8Array(optionBlock.buffer));
+      const palettePtr = put(new Uint8Array(paletteBlock.buffer));
+      const status = exports.vz_vectorize(
+        rgbaPtr,
+        rgba.length,
+        width,
+        height,
+        optionsPtr,
+        optionBlock.length,
+        palettePtr,
+        paletteBlock.length,
+      );
+      const output = decoder.decode(
+        new Uint8Array(exports.memory.buffer, exports.vz_output_ptr(), exports.vz_output_len()),
+      );
+      if (status !== 0) {
+        const code = ABI_STATUS_CODES[status];
+        throw new VectorizeError(code && code !== 'OK' ? code : 'INTERNAL', output);
+      }
+      const stats = decodeStats(
+        new Float64Array(
+          exports.memory.buffer,
+          exports.vz_stats_ptr(),
+          exports.vz_stats_len(),
+        ).slice(),
+        exports.memory.buffer.byteLength,
+      );
+      return { svg: output, stats };
+    } finally {
+      onStage = undefined;
+      exports.vz_release();
+      for (const [ptr, len] of allocations) exports.vz_free(ptr, len);
+    }
+  }
+
+  return {
+    async vectorize(rgba, width, height, options = {}, onProgress) {
+      try {
+        return run(rgba, width, height, options, onProgress);
+      } catch (error) {
+        if (error instanceof VectorizeError) throw error;
+        // A trap leaves the instance unusable: start a fresh one for the next call.
+        exports = (await WebAssembly.instantiate(module, imports))
+          .exports as unknown as CoreExports;
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new VectorizeError('INTERNAL', `The engine failed unexpectedly (${detail}).`);
+      }
+    },
+  };
+}

@@ -1,0 +1,25 @@
+/** The engine's public surface, shared by the worker, the CLI and the Node library. */
+export { createEngine } from './engine';
+export type { Engine, Progress, ProgressCallback, VectorizeResult } from './engine';
+export { VectorizeError, engineErrorCode } from './errors';
+export type { EngineErrorCode } from './errors';
+export {
+  DEFAULT_OPTIONS,
+  MODES,
+  OPTION_SPECS,
+  PRESET_NAMES,
+  optionSpec,
+  parseHexColor,
+  validateOption,
+} from './options';
+export type {
+  Mode,
+  OptionSpec,
+  PresetName,
+  VectorizeOptions,
+  VectorizeOptionsInput,
+} from './options';
+export { presets, resolveOptions } from './presets';
+export { STAGES, overallProgress } from './abi';
+export type { StageName, VectorizeStats } from './abi';
+export { supportsSimd } from './simd';

@@ -1,0 +1,218 @@
+/**
+ * The one options schema: names, types, ranges, defaults and descriptions. The ABI encoding,
+ * the app's controls and the CLI's flags are all generated from `OPTION_SPECS`; the Rust parser
+ * (`wasm-core/src/options.rs`) checks the same ranges in the same order.
+ */
+import { VectorizeError } from './errors';
+
+export const MODES = ['color', 'bw', 'pixel'] as const;
+export type Mode = (typeof MODES)[number];
+
+export const PRESET_NAMES = ['fast', 'balanced', 'high', 'ultra'] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
+
+export interface VectorizeOptions {
+  preset: PresetName;
+  mode: Mode;
+  colors: number;
+  palette: string[] | null;
+  minArea: number;
+  cornerAngle: number;
+  tolerance: number;
+  threshold: number | 'auto';
+  denoise: boolean;
+  precision: number | 'auto';
+  maxPixels: number;
+}
+
+export type VectorizeOptionsInput = Partial<VectorizeOptions>;
+
+interface BaseSpec<K extends keyof VectorizeOptions> {
+  name: K;
+  /** Short help shown beside the control and in `--help`. */
+  description: string;
+}
+export interface EnumSpec<K extends keyof VectorizeOptions> extends BaseSpec<K> {
+  kind: 'enum';
+  values: readonly string[];
+}
+export interface NumberSpec<K extends keyof VectorizeOptions> extends BaseSpec<K> {
+  kind: 'int' | 'float';
+  min: number;
+  max: number;
+  /** When set, the value may also be the string 'auto'. */
+  auto?: boolean;
+  unit?: string;
+}
+export interface BoolSpec<K extends keyof VectorizeOptions> extends BaseSpec<K> {
+  kind: 'bool';
+}
+export interface PaletteSpec<K extends keyof VectorizeOptions> extends BaseSpec<K> {
+  kind: 'palette';
+  maxColors: number;
+}
+export type OptionSpec =
+  | EnumSpec<'preset' | 'mode'>
+  | NumberSpec<
+      'colors' | 'minArea' | 'cornerAngle' | 'tolerance' | 'threshold' | 'precision' | 'maxPixels'
+    >
+  | BoolSpec<'denoise'>
+  | PaletteSpec<'palette'>;
+
+export const MAX_PALETTE = 256;
+
+/** In ABI order (the preset and the palette are not part of the numeric block). */
+export const OPTION_SPECS: readonly OptionSpec[] = [
+  {
+    name: 'preset',
+    kind: 'enum',
+    values: PRESET_NAMES,
+    description: 'Quality preset: sets colours, speckle size and curve tolerance together.',
+  },
+  {
+    name: 'mode',
+    kind: 'enum',
+    values: MODES,
+    description: 'color: flat colour regions; bw: black and white; pixel: exact pixel edges.',
+  },
+  {
+    name: 'colors',
+    kind: 'int',
+    min: 2,
+    max: MAX_PALETTE,
+    description: 'Most colours in the palette; fewer are used when the image has fewer.',
+  },
+  {
+    name: 'palette',
+    kind: 'palette',
+    maxColors: MAX_PALETTE,
+    description: 'Fixed palette to map onto, as hex colours (#rgb or #rrggbb).',
+  },
+  {
+    name: 'minArea',
+    kind: 'int',
+    min: 0,
+    max: 100_000,
+    unit: 'px',
+    description: 'Speckles smaller than this many pixels merge into their closest neighbour.',
+  },
+  {
+    name: 'cornerAngle',
+    kind: 'float',
+    min: 0,
+    max: 180,
+    unit: '°',
+    description: 'A turn sharper than this angle is kept as a corner; gentler turns are smoothed.',
+  },
+  {
+    name: 'tolerance',
+    kind: 'float',
+    min: 0.05,
+    max: 10,
+    unit: 'px',
+    description: 'Largest distance a fitted curve may stray from the traced boundary.',
+  },
+  {
+    name: 'threshold',
+    kind: 'int',
+    min: 0,
+    max: 255,
+    auto: true,
+    description: 'bw mode: luminance threshold, or auto (Otsu).',
+  },
+  {
+    name: 'denoise',
+    kind: 'bool',
+    description: 'Edge-preserving smoothing before segmenting (helps JPEG and photos).',
+  },
+  {
+    name: 'precision',
+    kind: 'int',
+    min: 0,
+    max: 3,
+    auto: true,
+    description: 'Decimals in path coordinates, or auto (follows the image size).',
+  },
+  {
+    name: 'maxPixels',
+    kind: 'int',
+    min: 1,
+    max: 268_435_456,
+    unit: 'px',
+    description: 'Pixel budget: larger images are refused before any memory is allocated.',
+  },
+];
+
+export const DEFAULT_OPTIONS: Readonly<VectorizeOptions> = {
+  preset: 'balanced',
+  mode: 'color',
+  colors: 32,
+  palette: null,
+  minArea: 10,
+  cornerAngle: 60,
+  tolerance: 0.8,
+  threshold: 'auto',
+  denoise: false,
+  precision: 'auto',
+  maxPixels: 40_000_000,
+};
+
+export function optionSpec(name: string): OptionSpec | undefined {
+  return OPTION_SPECS.find((spec) => spec.name === name);
+}
+
+const HEX_COLOR = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i;
+
+/** Parses '#rgb' or '#rrggbb' into 0xRRGGBB, or undefined. */
+export function parseHexColor(text: string): number | undefined {
+  const match = HEX_COLOR.exec(text.trim());
+  if (!match) return undefined;
+  const hex = match[1].length === 3 ? [...match[1]].map((c) => c + c).join('') : match[1];
+  return parseInt(hex, 16);
+}
+
+function invalid(name: string, reason: string): VectorizeError {
+  return new VectorizeError('INVALID_OPTION', `Option "${name}" ${reason}`);
+}
+
+/** Checks one value against its spec and returns it normalised, or throws INVALID_OPTION. */
+export function validateOption(spec: OptionSpec, value: unknown): unknown {
+  const { name } = spec;
+  switch (spec.kind) {
+    case 'enum':
+      if (typeof value !== 'string' || !spec.values.includes(value))
+        throw invalid(
+          name,
+          `must be one of ${spec.values.join(', ')} (got ${JSON.stringify(value)}).`,
+        );
+      return value;
+    case 'bool':
+      if (typeof value !== 'boolean')
+        throw invalid(name, `must be true or false (got ${JSON.stringify(value)}).`);
+      return value;
+    case 'palette': {
+      if (value === null) return null;
+      if (!Array.isArray(value) || value.length === 0 || value.length > spec.maxColors)
+        throw invalid(name, `must be a list of 1 to ${spec.maxColors} hex colours.`);
+      for (const entry of value)
+        if (typeof entry !== 'string' || parseHexColor(entry) === undefined)
+          throw invalid(
+            name,
+            `has ${JSON.stringify(entry)}, which is not a hex colour like #e30 or #ee3300.`,
+          );
+      return value.map((entry: string) => entry.trim().toLowerCase());
+    }
+    case 'int':
+    case 'float': {
+      if (spec.auto && value === 'auto') return value;
+      const range = `${spec.min} to ${spec.max}${spec.auto ? ', or auto' : ''}`;
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        throw invalid(name, `must be a number from ${range} (got ${JSON.stringify(value)}).`);
+      if (spec.kind === 'int' && !Number.isInteger(value))
+        throw invalid(name, `must be a whole number from ${range} (got ${value}).`);
+      if (value < spec.min || value > spec.max)
+        throw invalid(name, `must be from ${range} (got ${value}).`);
+      return value;
+    }
+  }
+}

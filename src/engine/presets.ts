@@ -1,0 +1,54 @@
+/**
+ * Quality presets, from the original service's `quality = fast | balanced | high | ultra`
+ * (16 / 32 / 64 / 128 colours at most). A preset sets several options at once; options given
+ * explicitly win over the preset.
+ */
+import { DEFAULT_OPTIONS, MAX_PALETTE, OPTION_SPECS, optionSpec, validateOption } from './options';
+import type { PresetName, VectorizeOptions, VectorizeOptionsInput } from './options';
+import { VectorizeError } from './errors';
+
+export type PresetValues = Pick<VectorizeOptions, 'colors' | 'minArea' | 'tolerance'>;
+
+export const presets: Readonly<Record<PresetName, Readonly<PresetValues>>> = {
+  fast: { colors: 16, minArea: 20, tolerance: 1.2 },
+  balanced: { colors: 32, minArea: 10, tolerance: 0.8 },
+  high: { colors: 64, minArea: 6, tolerance: 0.6 },
+  ultra: { colors: 128, minArea: 3, tolerance: 0.4 },
+};
+
+/** What `mode: 'pixel'` changes in the preset: no speckle removal, the full palette. */
+export const PIXEL_MODE_DEFAULTS: Readonly<Pick<VectorizeOptions, 'colors' | 'minArea'>> = {
+  colors: MAX_PALETTE,
+  minArea: 0,
+};
+
+/**
+ * Defaults, then the preset, then the given options. Unknown names and out-of-range values
+ * throw `VectorizeError('INVALID_OPTION')` naming the option.
+ */
+export function resolveOptions(input: VectorizeOptionsInput = {}): VectorizeOptions {
+  if (input === null || typeof input !== 'object' || Array.isArray(input))
+    throw new VectorizeError('INVALID_OPTION', 'Options must be an object.');
+  const known = new Set<string>(OPTION_SPECS.map((spec) => spec.name));
+  for (const name of Object.keys(input)) {
+    if (!known.has(name))
+      throw new VectorizeError(
+        'INVALID_OPTION',
+        `Unknown option "${name}". Known options: ${[...known].join(', ')}.`,
+      );
+  }
+  const given = input as Record<string, unknown>;
+  const preset = (
+    given.preset === undefined
+      ? DEFAULT_OPTIONS.preset
+      : validateOption(optionSpec('preset')!, given.preset)
+  ) as PresetName;
+  const merged: Record<string, unknown> = { ...DEFAULT_OPTIONS, ...presets[preset], preset };
+  // Pixel art keeps every pixel and every colour unless told otherwise.
+  if (given.mode === 'pixel') Object.assign(merged, PIXEL_MODE_DEFAULTS);
+  for (const spec of OPTION_SPECS) {
+    const value = given[spec.name];
+    if (value !== undefined) merged[spec.name] = validateOption(spec, value);
+  }
+  return merged as unknown as VectorizeOptions;
+}
