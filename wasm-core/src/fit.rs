@@ -1,0 +1,269 @@
+//! Stage 4a — fit: turns one traced edge (crack vertices) into lines and cubic Béziers.
+//!
+//! Staircases become their crack midpoints (so a pixel diagonal is a straight line), turns
+//! between two straight runs keep their exact vertex, corners sharper than the corner angle
+//! split the edge, straight pieces stay lines, and the rest is fitted with cubics within the
+//! tolerance. Pixel mode keeps exact pixel edges, merging runs.
+
+use crate::bezier_fit;
+use crate::geometry::{distance_to_line, dot, length, normalize, sub, Point, Segment};
+
+#[derive(Clone, Copy, Debug)]
+pub struct FitParams {
+    pub tolerance: f32,
+    /// Cosine of the corner angle: turns with a smaller cosine (sharper) are corners.
+    pub corner_cos: f32,
+    /// False for pixel art: exact pixel edges.
+    pub smooth: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FittedEdge {
+    pub start: Point,
+    pub segments: Vec<Segment>,
+}
+
+fn point(p: (i32, i32)) -> Point {
+    [p.0 as f32, p.1 as f32]
+}
+
+/// Pixel mode: the vertices where the direction changes.
+fn exact_runs(points: &[(i32, i32)], closed: bool) -> FittedEdge {
+    let n = points.len();
+    let turns = |i: usize, prev: usize, next: usize| {
+        let (a, b, c) = (points[prev], points[i], points[next]);
+        (b.0 - a.0, b.1 - a.1) != (c.0 - b.0, c.1 - b.1)
+    };
+    let mut start = 0;
+    if closed {
+        // Start at a turn so the closing run is not split.
+        start = (0..n - 1).find(|&i| turns(i, (i + n - 2) % (n - 1), i + 1)).unwrap_or(0);
+    }
+    let count = n - 1;
+    let mut segments = Vec::new();
+    for k in 1..=count {
+        let i = if closed { (start + k) % count } else { k };
+        let is_end = k == count;
+        if is_end || turns(i, if closed { (i + count - 1) % count } else { i - 1 }, i + 1) {
+            segments.push(Segment::Line(point(points[i])));
+        }
+    }
+    FittedEdge { start: point(points[start]), segments }
+}
+
+/// The smoothed outline: crack midpoints, plus exact vertices at turns between two runs of at
+/// least two cracks. Returns the points and which of them are corners by construction.
+fn smoothed(points: &[(i32, i32)], closed: bool) -> (Vec<Point>, Vec<bool>) {
+    let n = points.len() - 1;
+    let dirs: Vec<(i32, i32)> = points.windows(2).map(|w| (w[1].0 - w[0].0, w[1].1 - w[0].1)).collect();
+    // Length of the straight run each crack belongs to.
+    let mut run = vec![1usize; n];
+    let mut i = 0;
+    while i < n {
+        let mut j = i;
+        while j + 1 < n && dirs[j + 1] == dirs[i] {
+            j += 1;
+        }
+        for r in run.iter_mut().take(j + 1).skip(i) {
+            *r = j - i + 1;
+        }
+        i = j + 1;
+    }
+    if closed && n > 1 && dirs[0] == dirs[n - 1] && run[0] < n {
+        let joined = run[0] + run[n - 1];
+        let first_run = run[0];
+        let last_run = run[n - 1];
+        for r in run.iter_mut().take(first_run) {
+            *r = joined;
+        }
+        for r in run.iter_mut().skip(n - last_run) {
+            *r = joined;
+        }
+    }
+    let mut out = Vec::with_capacity(n + 4);
+    let mut corner = Vec::with_capacity(n + 4);
+    if !closed {
+        out.push(point(points[0]));
+        corner.push(true);
+    }
+    for i in 0..n {
+        let prev = if i > 0 { Some(i - 1) } else if closed { Some(n - 1) } else { None };
+        if let Some(p) = prev {
+            if dirs[p] != dirs[i] && run[p] >= 2 && run[i] >= 2 {
+                out.push(point(points[i]));
+                corner.push(true);
+            }
+        }
+        let (a, b) = (point(points[i]), point(points[i + 1]));
+        out.push([(a[0] + b[0]) * 0.5, (a[1] + b[1]) * 0.5]);
+        corner.push(false);
+    }
+    if !closed {
+        out.push(point(points[n]));
+        corner.push(true);
+    }
+    (out, corner)
+}
+
+/// Turn at each point, measured between the neighbours `reach` points away (cosine).
+fn turn_cosines(q: &[Point], closed: bool, reach: usize) -> Vec<f32> {
+    let n = q.len();
+    (0..n)
+        .map(|i| {
+            let (before, after) = if closed {
+                (q[(i + n - reach % n) % n], q[(i + reach) % n])
+            } else {
+                if i == 0 || i + 1 == n {
+                    return 1.0;
+                }
+                (q[i.saturating_sub(reach)], q[(i + reach).min(n - 1)])
+            };
+            let a = normalize(sub(q[i], before));
+            let b = normalize(sub(after, q[i]));
+            dot(a, b)
+        })
+        .collect()
+}
+
+fn corners(q: &[Point], built: &[bool], closed: bool, params: &FitParams) -> Vec<bool> {
+    let n = q.len();
+    let wide = turn_cosines(q, closed, 2);
+    let near = turn_cosines(q, closed, 1);
+    (0..n)
+        .map(|i| {
+            if !closed && (i == 0 || i + 1 == n) {
+                return true;
+            }
+            if built[i] {
+                return near[i] < params.corner_cos;
+            }
+            let sharp = wide[i] < params.corner_cos;
+            let local = (1..=2).all(|k| {
+                let (a, b) = if closed { ((i + n - k) % n, (i + k) % n) } else { (i.saturating_sub(k), (i + k).min(n - 1)) };
+                (a == i || wide[i] <= wide[a]) && (b == i || wide[i] < wide[b])
+            });
+            sharp && local
+        })
+        .collect()
+}
+
+/// Fits one run of points between two corners (inclusive).
+fn fit_piece(piece: &[Point], t1: Option<Point>, t2: Option<Point>, params: &FitParams, out: &mut Vec<Segment>) {
+    let (first, last) = (piece[0], piece[piece.len() - 1]);
+    let straight = piece.iter().all(|&p| distance_to_line(p, first, last) <= params.tolerance * 0.75);
+    if piece.len() <= 2 || (straight && length(sub(last, first)) > 0.0) {
+        out.push(Segment::Line(last));
+        return;
+    }
+    let reach = 2.min(piece.len() - 1);
+    let t1 = t1.unwrap_or_else(|| normalize(sub(piece[reach], first)));
+    let t2 = t2.unwrap_or_else(|| normalize(sub(piece[piece.len() - 1 - reach], last)));
+    let start = out.len();
+    bezier_fit::fit(piece, t1, t2, params.tolerance, out);
+    // Cubics that are straight within a fraction of the tolerance are written as lines.
+    let mut from = first;
+    for segment in out[start..].iter_mut() {
+        if let Segment::Cubic(c1, c2, end) = *segment {
+            let flat = params.tolerance * 0.25;
+            if distance_to_line(c1, from, end) <= flat && distance_to_line(c2, from, end) <= flat {
+                *segment = Segment::Line(end);
+            }
+        }
+        from = segment.end();
+    }
+}
+
+/// Fits one edge. `points` are its crack vertices; a closed edge repeats its first vertex.
+pub fn fit_edge(points: &[(i32, i32)], closed: bool, params: &FitParams) -> FittedEdge {
+    if !params.smooth || points.len() <= 2 {
+        return exact_runs(points, closed);
+    }
+    let (mut q, built) = smoothed(points, closed);
+    let mut is_corner = corners(&q, &built, closed, params);
+    let mut segments = Vec::new();
+    if closed {
+        let n = q.len();
+        match (0..n).find(|&i| is_corner[i]) {
+            Some(first) => {
+                q.rotate_left(first);
+                is_corner.rotate_left(first);
+                q.push(q[0]);
+                is_corner.push(true);
+            }
+            None => {
+                // A smooth loop: one piece from q[0] around to q[0], tangent continuous there.
+                let tangent = normalize(sub(q[1], q[n - 1]));
+                q.push(q[0]);
+                fit_piece(&q, Some(tangent), Some([-tangent[0], -tangent[1]]), params, &mut segments);
+                return FittedEdge { start: q[0], segments };
+            }
+        }
+    }
+    let mut from = 0;
+    for i in 1..q.len() {
+        if is_corner[i] {
+            fit_piece(&q[from..=i], None, None, params, &mut segments);
+            from = i;
+        }
+    }
+    FittedEdge { start: q[0], segments }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params() -> FitParams {
+        FitParams { tolerance: 0.8, corner_cos: 0.5, smooth: true }
+    }
+
+    fn square_loop(size: i32) -> Vec<(i32, i32)> {
+        let mut pts = Vec::new();
+        for x in 0..size {
+            pts.push((x, 0));
+        }
+        for y in 0..size {
+            pts.push((size, y));
+        }
+        for x in (1..=size).rev() {
+            pts.push((x, size));
+        }
+        for y in (1..=size).rev() {
+            pts.push((0, y));
+        }
+        pts.push((0, 0));
+        pts
+    }
+
+    #[test]
+    fn a_square_keeps_four_exact_corners_and_straight_sides() {
+        let fitted = fit_edge(&square_loop(10), true, &params());
+        assert_eq!(fitted.segments.len(), 4);
+        assert!(fitted.segments.iter().all(|s| matches!(s, Segment::Line(_))));
+        let mut ends: Vec<Point> = fitted.segments.iter().map(|s| s.end()).collect();
+        ends.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        assert_eq!(ends, vec![[0.0, 0.0], [0.0, 10.0], [10.0, 0.0], [10.0, 10.0]]);
+    }
+
+    #[test]
+    fn a_pixel_staircase_becomes_one_diagonal_line() {
+        let mut pts = vec![(0, 0)];
+        for i in 0..10 {
+            pts.push((i + 1, i));
+            pts.push((i + 1, i + 1));
+        }
+        let fitted = fit_edge(&pts, false, &params());
+        assert_eq!(fitted.start, [0.0, 0.0]);
+        assert!(fitted.segments.len() <= 3, "{:?}", fitted.segments);
+        assert_eq!(fitted.segments.last().unwrap().end(), [10.0, 10.0]);
+    }
+
+    #[test]
+    fn pixel_mode_merges_runs_exactly() {
+        let p = FitParams { smooth: false, ..params() };
+        let fitted = fit_edge(&square_loop(3), true, &p);
+        assert_eq!(fitted.segments.len(), 4);
+        let open = fit_edge(&[(0, 0), (1, 0), (2, 0), (2, 1)], false, &p);
+        assert_eq!(open.segments, vec![Segment::Line([2.0, 0.0]), Segment::Line([2.0, 1.0])]);
+    }
+}

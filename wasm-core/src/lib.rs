@@ -1,0 +1,154 @@
+//! # vectorizer-core
+//!
+//! Turns an RGBA raster into a compact SVG, in four stages:
+//!
+//! 1. **prepare** ([`prepare`]) — input checks against the pixel budget before any allocation,
+//!    optional edge-preserving denoise.
+//! 2. **segment colours** ([`quantize`], [`mixtures`], [`segment`]) — a palette in Oklab
+//!    (deterministic weighted k-means, or a fixed palette, black and white, or exact colours),
+//!    anti-aliasing blends dissolved into the colours they blend, speckles under `min_area`
+//!    dissolved into their most similar neighbours, then 4-connected regions.
+//! 3. **trace** ([`trace`]) — a shared boundary graph: every boundary between two regions is
+//!    traced once, so abutting shapes have exactly the same edge; holes included.
+//! 4. **fit and write** ([`fit`], [`layers`], [`svg`]) — corners kept, straight runs straight,
+//!    cubic Béziers within a tolerance; stacking that leaves no seams; compact relative paths.
+//!
+//! Modes: colour, black and white (Otsu or a given threshold), pixel art (exact pixel edges).
+//! Output is deterministic: the same input and options give byte-identical SVG on every
+//! platform, with or without SIMD.
+//!
+//! Limitations: fully transparent pixels belong to no shape; partially transparent ones are
+//! drawn with `fill-opacity` when they form regions of their own, else they join the nearest
+//! solid colour. Gradients become flat bands of colour.
+//!
+//! Errors are typed ([`error::Error`]), grouped by fault; nothing panics on user input.
+
+pub mod bezier_fit;
+pub mod color;
+pub mod error;
+pub mod fit;
+pub mod geometry;
+pub mod histogram;
+pub mod kmeans;
+pub mod layers;
+pub mod memory;
+pub mod mixtures;
+pub mod options;
+pub mod prepare;
+pub mod progress;
+pub mod quantize;
+pub mod segment;
+pub mod simd;
+pub mod svg;
+pub mod trace;
+
+#[cfg(target_arch = "wasm32")]
+mod abi;
+
+use color::LinearTable;
+use error::Result;
+use options::{Mode, Options};
+use progress::{Observer, Stage};
+use quantize::TRANSPARENT;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Stats {
+    pub width: u32,
+    pub height: u32,
+    pub colors: usize,
+    pub paths: usize,
+    pub segments: usize,
+    pub bytes: usize,
+    /// Milliseconds per stage: prepare, segment, trace, fit.
+    pub stage_ms: [f64; 4],
+    pub peak_heap_bytes: usize,
+    /// The palette, as 0xRRGGBB.
+    pub palette: Vec<u32>,
+}
+
+pub struct Output {
+    pub svg: String,
+    pub stats: Stats,
+}
+
+/// Runs the whole pipeline. `rgba` is straight-alpha RGBA, row-major; it may be modified
+/// (denoise works in place).
+pub fn vectorize(
+    rgba: &mut [u8],
+    width: u32,
+    height: u32,
+    options: &Options,
+    observer: &mut dyn Observer,
+) -> Result<Output> {
+    prepare::check_input(rgba.len(), width, height, options.max_pixels)?;
+    memory::reset_peak();
+    let (w, h) = (width as usize, height as usize);
+    let mut clock = [observer.now_ms(); 5];
+
+    observer.progress(Stage::Prepare, 0.0);
+    if options.denoise {
+        prepare::denoise(rgba, w, h, observer)?;
+    }
+    observer.progress(Stage::Prepare, 1.0);
+    clock[1] = observer.now_ms();
+
+    observer.progress(Stage::Segment, 0.0);
+    let quantized = quantize::quantize(rgba, w, options, observer)?;
+    let palette = quantized.palette;
+    let mut labels = quantized.labels;
+    observer.progress(Stage::Segment, 0.6);
+    let table = LinearTable::new();
+    let palette_lab = palette.lab(&table);
+    segment::dissolve_speckles(&mut labels, rgba, w, &palette_lab, options.min_area)?;
+    let regions = segment::components(&labels, w)?;
+    drop(labels);
+    observer.progress(Stage::Segment, 1.0);
+    clock[2] = observer.now_ms();
+
+    let graph = trace::trace(&regions.ids, w, h, observer)?;
+    let region_labels = regions.label;
+    let region_areas = regions.area;
+    drop(regions.ids);
+    clock[3] = observer.now_ms();
+
+    let params = fit::FitParams {
+        tolerance: options.tolerance,
+        corner_cos: options.corner_angle.to_radians().cos(),
+        smooth: options.mode != Mode::Pixel,
+    };
+    let precision = match (options.mode, options.precision) {
+        (Mode::Pixel, None) => 0,
+        (_, Some(p)) => p,
+        (_, None) => svg::auto_precision(w, h),
+    };
+    let mut ticker = progress::Ticker::new(Stage::Fit, graph.edges.len(), 0.0, 0.9);
+    let mut grid_edges = Vec::with_capacity(graph.edges.len());
+    for (i, edge) in graph.edges.iter().enumerate() {
+        ticker.tick(i, observer);
+        let points: Vec<(i32, i32)> = graph.edge_points(edge).iter().map(|&p| graph.vertex(p)).collect();
+        grid_edges.push(svg::to_grid(&fit::fit_edge(&points, edge.closed, &params), precision));
+    }
+    let opaque: Vec<bool> = region_labels
+        .iter()
+        .map(|&l| l != TRANSPARENT && palette.rgba[l as usize][3] == 255)
+        .collect();
+    let drawn: Vec<bool> = region_labels.iter().map(|&l| l != TRANSPARENT).collect();
+    let plan = layers::plan(&graph, &region_labels, &region_areas, &opaque, &drawn);
+    let writer = svg::Writer::new(w, h, precision);
+    let (svg, paths, segments) = writer.write(&graph, &grid_edges, &plan, &palette.rgba);
+    observer.progress(Stage::Fit, 1.0);
+    clock[4] = observer.now_ms();
+
+    let stats = Stats {
+        width,
+        height,
+        colors: palette.rgba.len(),
+        paths,
+        segments,
+        bytes: svg.len(),
+        stage_ms: [clock[1] - clock[0], clock[2] - clock[1], clock[3] - clock[2], clock[4] - clock[3]],
+        peak_heap_bytes: memory::peak_bytes(),
+        palette: palette.rgba.iter().map(|c| (c[0] as u32) << 16 | (c[1] as u32) << 8 | c[2] as u32).collect(),
+    };
+    Ok(Output { svg, stats })
+}

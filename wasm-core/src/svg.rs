@@ -1,0 +1,306 @@
+//! Stage 4c — write: compact SVG. Coordinates are rounded once per edge to a grid of
+//! 10^-precision pixels (both regions of a shared edge get the same numbers), then written as
+//! relative commands in their shortest form.
+
+use crate::fit::FittedEdge;
+use crate::geometry::Segment;
+use crate::layers::{PathPlan, Plan};
+use crate::trace::Graph;
+
+type Grid = [i64; 2];
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum GridSegment {
+    Line(Grid),
+    Cubic(Grid, Grid, Grid),
+}
+
+impl GridSegment {
+    fn end(&self) -> Grid {
+        match *self {
+            GridSegment::Line(p) | GridSegment::Cubic(_, _, p) => p,
+        }
+    }
+}
+
+/// An edge on the output grid.
+pub struct GridEdge {
+    start: Grid,
+    segments: Vec<GridSegment>,
+}
+
+pub fn to_grid(edge: &FittedEdge, precision: u8) -> GridEdge {
+    let scale = 10f32.powi(precision as i32);
+    let g = |p: [f32; 2]| [(p[0] * scale).round() as i64, (p[1] * scale).round() as i64];
+    GridEdge {
+        start: g(edge.start),
+        segments: edge
+            .segments
+            .iter()
+            .map(|s| match *s {
+                Segment::Line(p) => GridSegment::Line(g(p)),
+                Segment::Cubic(a, b, p) => GridSegment::Cubic(g(a), g(b), g(p)),
+            })
+            .collect(),
+    }
+}
+
+/// Decimals that follow the image size, unless given.
+pub fn auto_precision(width: usize, height: usize) -> u8 {
+    match width.max(height) {
+        0..=256 => 2,
+        257..=2048 => 1,
+        _ => 0,
+    }
+}
+
+pub struct Writer {
+    out: String,
+    precision: u8,
+    /// Whether the last thing written was a number, and whether it had a decimal point.
+    after_number: bool,
+    had_dot: bool,
+    last_command: u8,
+    pub segments: usize,
+    pub paths: usize,
+}
+
+impl Writer {
+    pub fn new(width: usize, height: usize, precision: u8) -> Writer {
+        let out = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\">",
+            w = width,
+            h = height
+        );
+        Writer { out, precision, after_number: false, had_dot: false, last_command: 0, segments: 0, paths: 0 }
+    }
+
+    fn number(&mut self, value: i64) {
+        let text = format_number(value, self.precision);
+        let needs_space = self.after_number && !text.starts_with('-') && !(text.starts_with('.') && self.had_dot);
+        if needs_space {
+            self.out.push(' ');
+        }
+        self.had_dot = text.contains('.');
+        self.out.push_str(&text);
+        self.after_number = true;
+    }
+
+    fn command(&mut self, letter: u8) {
+        if letter != self.last_command || letter == b'm' || letter == b'M' || letter == b'z' {
+            self.out.push(letter as char);
+            self.after_number = false;
+        }
+        self.last_command = letter;
+    }
+
+    fn segment(&mut self, from: Grid, segment: &GridSegment) {
+        self.segments += 1;
+        match *segment {
+            GridSegment::Line(p) => {
+                let (dx, dy) = (p[0] - from[0], p[1] - from[1]);
+                if dy == 0 {
+                    self.command(b'h');
+                    self.number(dx);
+                } else if dx == 0 {
+                    self.command(b'v');
+                    self.number(dy);
+                } else {
+                    self.command(b'l');
+                    self.number(dx);
+                    self.number(dy);
+                }
+            }
+            GridSegment::Cubic(a, b, p) => {
+                self.command(b'c');
+                for q in [a, b, p].iter() {
+                    self.number(q[0] - from[0]);
+                    self.number(q[1] - from[1]);
+                }
+            }
+        }
+    }
+
+    /// One closed subpath; `pen` is where the previous subpath started (for a relative move).
+    fn subpath(&mut self, segments: &[(Grid, GridSegment)], pen: &mut Option<Grid>) {
+        let start = segments[0].0;
+        match *pen {
+            Some(p) => {
+                self.command(b'm');
+                self.number(start[0] - p[0]);
+                self.number(start[1] - p[1]);
+            }
+            None => {
+                self.command(b'M');
+                self.number(start[0]);
+                self.number(start[1]);
+            }
+        }
+        *pen = Some(start);
+        let last = segments.len() - 1;
+        for (i, (from, segment)) in segments.iter().enumerate() {
+            let zero = segment.end() == *from && matches!(segment, GridSegment::Line(_));
+            let closing_line = i == last && matches!(segment, GridSegment::Line(_));
+            if !zero && !closing_line {
+                self.segment(*from, segment);
+            }
+        }
+        self.command(b'z');
+    }
+
+    fn open_path(&mut self, rgba: [u8; 4]) {
+        self.paths += 1;
+        self.out.push_str("<path");
+        if rgba[..3] != [0, 0, 0] {
+            self.out.push_str(" fill=\"");
+            self.out.push_str(&hex_color(rgba));
+            self.out.push('"');
+        }
+        if rgba[3] < 255 {
+            self.out.push_str(" fill-opacity=\"");
+            self.out.push_str(&format_number((rgba[3] as i64 * 1000 + 127) / 255, 3));
+            self.out.push('"');
+        }
+        self.out.push_str(" d=\"");
+        self.after_number = false;
+        self.last_command = 0;
+    }
+
+    fn close_path(&mut self) {
+        self.out.push_str("\"/>");
+    }
+
+    /// A cycle as absolute (from, segment) pairs on the grid.
+    fn cycle_segments(graph: &Graph, edges: &[GridEdge], cycle: u32, reversed: bool) -> Vec<(Grid, GridSegment)> {
+        let mut list = Vec::new();
+        for step in graph.cycle_steps(&graph.cycles[cycle as usize]) {
+            let edge = &edges[step.edge as usize];
+            if step.forward {
+                let mut from = edge.start;
+                for s in &edge.segments {
+                    list.push((from, *s));
+                    from = s.end();
+                }
+            } else {
+                for (i, s) in edge.segments.iter().enumerate().rev() {
+                    let to = if i == 0 { edge.start } else { edge.segments[i - 1].end() };
+                    let reversed_segment = match *s {
+                        GridSegment::Line(_) => GridSegment::Line(to),
+                        GridSegment::Cubic(a, b, _) => GridSegment::Cubic(b, a, to),
+                    };
+                    list.push((s.end(), reversed_segment));
+                }
+            }
+        }
+        if reversed {
+            list = list
+                .iter()
+                .rev()
+                .map(|(from, s)| match *s {
+                    GridSegment::Line(end) => (end, GridSegment::Line(*from)),
+                    GridSegment::Cubic(a, b, end) => (end, GridSegment::Cubic(b, a, *from)),
+                })
+                .collect();
+        }
+        list
+    }
+
+    fn path(&mut self, graph: &Graph, edges: &[GridEdge], plan: &PathPlan, color: [u8; 4], canvas: Option<Grid>) {
+        self.open_path(color);
+        let mut pen = None;
+        if let Some([w, h]) = canvas {
+            self.command(b'M');
+            self.number(0);
+            self.number(0);
+            self.command(b'h');
+            self.number(w);
+            self.command(b'v');
+            self.number(h);
+            self.command(b'h');
+            self.number(-w);
+            self.command(b'z');
+            self.segments += 4;
+            pen = Some([0, 0]);
+        }
+        for &(cycle, reversed) in &plan.cycles {
+            let segments = Self::cycle_segments(graph, edges, cycle, reversed);
+            if !segments.is_empty() {
+                self.subpath(&segments, &mut pen);
+            }
+        }
+        self.close_path();
+    }
+
+    pub fn write(mut self, graph: &Graph, edges: &[GridEdge], plan: &Plan, palette: &[[u8; 4]]) -> (String, usize, usize) {
+        let scale = 10i64.pow(self.precision as u32);
+        let canvas = [graph.width as i64 * scale, graph.height as i64 * scale];
+        if let Some(underlay) = &plan.underlay {
+            self.path(graph, edges, underlay, palette[underlay.label as usize], Some(canvas));
+        }
+        for path in &plan.paths {
+            self.path(graph, edges, path, palette[path.label as usize], None);
+        }
+        self.out.push_str("</svg>");
+        (self.out, self.paths, self.segments)
+    }
+}
+
+/// `value / 10^precision` in its shortest form: no trailing zeros, no leading zero.
+pub fn format_number(value: i64, precision: u8) -> String {
+    let scale = 10i64.pow(precision as u32);
+    let (sign, abs) = if value < 0 { ("-", -value) } else { ("", value) };
+    let (whole, fraction) = (abs / scale, abs % scale);
+    if fraction == 0 {
+        return if whole == 0 { "0".to_string() } else { format!("{}{}", sign, whole) };
+    }
+    let digits = format!("{:0width$}", fraction, width = precision as usize);
+    let digits = digits.trim_end_matches('0');
+    if whole == 0 {
+        format!("{}.{}", sign, digits)
+    } else {
+        format!("{}{}.{}", sign, whole, digits)
+    }
+}
+
+/// `#rgb` when it says the same as `#rrggbb`.
+pub fn hex_color(c: [u8; 4]) -> String {
+    if c[..3].iter().all(|v| v >> 4 == v & 15) {
+        format!("#{:x}{:x}{:x}", c[0] & 15, c[1] & 15, c[2] & 15)
+    } else {
+        format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_take_their_shortest_form() {
+        assert_eq!(format_number(15, 1), "1.5");
+        assert_eq!(format_number(-5, 1), "-.5");
+        assert_eq!(format_number(20, 1), "2");
+        assert_eq!(format_number(0, 2), "0");
+        assert_eq!(format_number(105, 2), "1.05");
+        assert_eq!(format_number(7, 0), "7");
+    }
+
+    #[test]
+    fn colours_shorten_when_they_can() {
+        assert_eq!(hex_color([0xaa, 0xbb, 0xcc, 255]), "#abc");
+        assert_eq!(hex_color([0xa8, 0x1d, 0x33, 255]), "#a81d33");
+    }
+
+    #[test]
+    fn numbers_are_separated_only_when_needed() {
+        let mut writer = Writer::new(1, 1, 1);
+        writer.out.clear();
+        writer.command(b'l');
+        writer.number(5);
+        writer.number(-5);
+        writer.number(5);
+        writer.number(15);
+        writer.number(5);
+        assert_eq!(writer.out, "l.5-.5.5 1.5.5");
+    }
+}
