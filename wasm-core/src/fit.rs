@@ -51,8 +51,11 @@ fn exact_runs(points: &[(i32, i32)], closed: bool) -> FittedEdge {
     FittedEdge { start: point(points[start]), segments }
 }
 
+/// Runs at least this long on both sides of a turn make its exact vertex a corner candidate.
+const CORNER_RUN: usize = 3;
+
 /// The smoothed outline: crack midpoints, plus exact vertices at turns between two runs of at
-/// least two cracks. Returns the points and which of them are corners by construction.
+/// least `CORNER_RUN` cracks. Returns the points and which of them are corners by construction.
 fn smoothed(points: &[(i32, i32)], closed: bool) -> (Vec<Point>, Vec<bool>) {
     let n = points.len() - 1;
     let dirs: Vec<(i32, i32)> = points.windows(2).map(|w| (w[1].0 - w[0].0, w[1].1 - w[0].1)).collect();
@@ -89,7 +92,7 @@ fn smoothed(points: &[(i32, i32)], closed: bool) -> (Vec<Point>, Vec<bool>) {
     for i in 0..n {
         let prev = if i > 0 { Some(i - 1) } else if closed { Some(n - 1) } else { None };
         if let Some(p) = prev {
-            if dirs[p] != dirs[i] && run[p] >= 2 && run[i] >= 2 {
+            if dirs[p] != dirs[i] && run[p] >= CORNER_RUN && run[i] >= CORNER_RUN {
                 out.push(point(points[i]));
                 corner.push(true);
             }
@@ -127,17 +130,16 @@ fn turn_cosines(q: &[Point], closed: bool, reach: usize) -> Vec<f32> {
 
 fn corners(q: &[Point], built: &[bool], closed: bool, params: &FitParams) -> Vec<bool> {
     let n = q.len();
-    let wide = turn_cosines(q, closed, 2);
-    let near = turn_cosines(q, closed, 1);
+    let wide = turn_cosines(q, closed, 3);
     (0..n)
         .map(|i| {
             if !closed && (i == 0 || i + 1 == n) {
                 return true;
             }
-            if built[i] {
-                return near[i] < params.corner_cos;
-            }
             let sharp = wide[i] < params.corner_cos;
+            if built[i] {
+                return sharp;
+            }
             let local = (1..=2).all(|k| {
                 let (a, b) = if closed { ((i + n - k) % n, (i + k) % n) } else { (i.saturating_sub(k), (i + k).min(n - 1)) };
                 (a == i || wide[i] <= wide[a]) && (b == i || wide[i] < wide[b])
@@ -145,6 +147,23 @@ fn corners(q: &[Point], built: &[bool], closed: bool, params: &FitParams) -> Vec
             sharp && local
         })
         .collect()
+}
+
+/// One pass of [1 2 1] smoothing over the points that are not corners: takes the remaining
+/// quarter-pixel zigzag out of shallow staircases.
+fn relax(q: &mut [Point], is_corner: &[bool], closed: bool) {
+    let n = q.len();
+    if n < 3 {
+        return;
+    }
+    let source = q.to_vec();
+    for i in 0..n {
+        if is_corner[i] || (!closed && (i == 0 || i + 1 == n)) {
+            continue;
+        }
+        let (a, b) = (source[(i + n - 1) % n], source[(i + 1) % n]);
+        q[i] = [(a[0] + 2.0 * source[i][0] + b[0]) * 0.25, (a[1] + 2.0 * source[i][1] + b[1]) * 0.25];
+    }
 }
 
 /// Fits one run of points between two corners (inclusive).
@@ -180,6 +199,7 @@ pub fn fit_edge(points: &[(i32, i32)], closed: bool, params: &FitParams) -> Fitt
     }
     let (mut q, built) = smoothed(points, closed);
     let mut is_corner = corners(&q, &built, closed, params);
+    relax(&mut q, &is_corner, closed);
     let mut segments = Vec::new();
     if closed {
         let n = q.len();
