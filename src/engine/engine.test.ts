@@ -1,0 +1,166 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Resvg } from '@resvg/resvg-js';
+import { engineErrorCode, type Engine, type Progress } from './index';
+import { loadEngine, paint, testCard } from './test-support';
+
+let engine: Engine;
+let scalar: Engine;
+
+beforeAll(async () => {
+  engine = await loadEngine('simd');
+  scalar = await loadEngine('scalar');
+});
+
+function render(svg: string, background?: string): Uint8Array {
+  return new Resvg(svg, background ? { background } : {}).render().pixels;
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+  } catch (error) {
+    return engineErrorCode(error);
+  }
+  return 'resolved';
+}
+
+describe('vectorize', () => {
+  it('writes a parseable SVG of the image size with stats', async () => {
+    const card = testCard(96);
+    const { svg, stats } = await engine.vectorize(card.data, 96, 96);
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 96"')).toBe(
+      true,
+    );
+    const image = new Resvg(svg).render();
+    expect([image.width, image.height]).toEqual([96, 96]);
+    expect(stats).toMatchObject({ width: 96, height: 96, bytes: svg.length });
+    expect(stats.colors).toBeGreaterThanOrEqual(4);
+    expect(stats.colors).toBeLessThanOrEqual(8);
+    expect(stats.paths).toBeGreaterThan(0);
+    expect(stats.palette).toContain('#1e5ac8');
+  });
+
+  it('is deterministic, and SIMD and scalar builds agree byte for byte', async () => {
+    const card = testCard(120);
+    const first = await engine.vectorize(card.data, 120, 120, { preset: 'ultra' });
+    const again = await engine.vectorize(card.data, 120, 120, { preset: 'ultra' });
+    const plain = await scalar.vectorize(card.data, 120, 120, { preset: 'ultra' });
+    expect(again.svg).toBe(first.svg);
+    expect(plain.svg).toBe(first.svg);
+  });
+
+  it('leaves no seams: opaque input renders identically over contrasting backgrounds', async () => {
+    const card = testCard(128);
+    const { svg } = await engine.vectorize(card.data, 128, 128);
+    const overMagenta = render(svg, '#ff00ff');
+    const overGreen = render(svg, '#00ff00');
+    let differing = 0;
+    for (let i = 0; i < overMagenta.length; i += 4) {
+      if (
+        Math.abs(overMagenta[i] - overGreen[i]) > 2 ||
+        Math.abs(overMagenta[i + 1] - overGreen[i + 1]) > 2
+      )
+        differing++;
+    }
+    expect(differing).toBe(0);
+  });
+
+  it('keeps transparent pixels transparent, never black or white', async () => {
+    const image = paint(64, 64, (x, y) =>
+      (x - 32) ** 2 + (y - 32) ** 2 < 400 ? [0, 128, 255, 255] : [0, 0, 0, 0],
+    );
+    const { svg } = await engine.vectorize(image.data, 64, 64);
+    const pixels = render(svg);
+    expect(pixels[3]).toBe(0); // corner
+    expect(pixels[(32 * 64 + 32) * 4 + 3]).toBe(255); // centre
+    expect(Array.from(pixels.subarray((32 * 64 + 32) * 4, (32 * 64 + 32) * 4 + 3))).toEqual([
+      0, 128, 255,
+    ]);
+  });
+
+  it('reports monotonic progress through every stage up to 1', async () => {
+    const card = testCard(200);
+    const seen: Progress[] = [];
+    await engine.vectorize(card.data, 200, 200, {}, (p) => seen.push(p));
+    const overall = seen.map((p) => p.overall);
+    expect(overall.every((v, i) => i === 0 || v >= overall[i - 1])).toBe(true);
+    expect(overall.at(-1)).toBe(1);
+    expect(new Set(seen.map((p) => p.stage))).toEqual(
+      new Set(['prepare', 'segment', 'trace', 'fit']),
+    );
+  });
+
+  it('reproduces pixel art exactly in pixel mode', async () => {
+    const art = paint(
+      12,
+      10,
+      (x, y) => [
+        ((Math.floor(x) * 40) % 256) as number,
+        (Math.floor(y) * 25) % 256,
+        90,
+        (x + y) % 5 < 1 ? 0 : 255,
+      ],
+      1,
+    );
+    const { svg } = await engine.vectorize(art.data, 12, 10, { mode: 'pixel' });
+    const pixels = render(svg);
+    for (let i = 0; i < art.data.length; i += 4) {
+      if (art.data[i + 3] === 0) expect(pixels[i + 3]).toBe(0);
+      else
+        expect(Array.from(pixels.subarray(i, i + 4))).toEqual(
+          Array.from(art.data.subarray(i, i + 4)),
+        );
+    }
+  });
+
+  it('turns a bad input into a typed error, never a crash', async () => {
+    expect(await codeOf(engine.vectorize(new Uint8Array(0), 0, 0))).toBe('INVALID_INPUT');
+    expect(await codeOf(engine.vectorize(new Uint8Array(15), 2, 2))).toBe('INVALID_INPUT');
+    expect(await codeOf(engine.vectorize(new Uint8Array(4), 100_000, 100_000))).toBe('TOO_LARGE');
+    expect(await codeOf(engine.vectorize(new Uint8Array(400), 10, 10, { maxPixels: 99 }))).toBe(
+      'TOO_LARGE',
+    );
+    // The engine still works afterwards.
+    const ok = await engine.vectorize(new Uint8Array([1, 2, 3, 255]), 1, 1);
+    expect(ok.stats.paths).toBe(1);
+  });
+
+  it.each([
+    ['1×1', 1, 1],
+    ['1×N', 1, 37],
+    ['N×1', 41, 1],
+  ])('handles a %s image', async (_name, width, height) => {
+    const data = new Uint8Array(width * height * 4).map((_, i) =>
+      i % 4 === 3 ? 255 : (i * 53) % 256,
+    );
+    const { svg } = await engine.vectorize(data, width, height);
+    expect(new Resvg(svg).render().width).toBe(width);
+  });
+
+  it('handles all-transparent, one-colour, noise and more colours than pixels', async () => {
+    const empty = await engine.vectorize(new Uint8Array(64 * 4), 8, 8);
+    expect(empty.stats.paths).toBe(0);
+    const flat = await engine.vectorize(new Uint8Array(64 * 4).fill(200), 8, 8);
+    expect(flat.stats.paths).toBe(1);
+    let seed = 7;
+    const noise = new Uint8Array(80 * 60 * 4).map(
+      () => ((seed = (seed * 1103515245 + 12345) >>> 0), seed >>> 24),
+    );
+    const noisy = await engine.vectorize(noise, 80, 60, { colors: 256 });
+    expect(new Resvg(noisy.svg).render().width).toBe(80);
+    const tiny = await engine.vectorize(new Uint8Array([255, 0, 0, 255, 0, 0, 255, 255]), 2, 1, {
+      colors: 64,
+    });
+    expect(tiny.stats.colors).toBe(2);
+  });
+
+  it('maps onto a fixed palette and splits black and white', async () => {
+    const card = testCard(64);
+    const fixed = await engine.vectorize(card.data, 64, 64, { palette: ['#000', '#fff', '#e30'] });
+    expect(fixed.stats.palette.every((c) => ['#000000', '#ffffff', '#ee3300'].includes(c))).toBe(
+      true,
+    );
+    const bw = await engine.vectorize(card.data, 64, 64, { mode: 'bw' });
+    expect(bw.stats.palette).toEqual(['#000000', '#ffffff']);
+  });
+});
