@@ -82,10 +82,23 @@ pub extern "C" fn vz_vectorize(
     palette_ptr: *const u32,
     palette_len: usize,
 ) -> u32 {
-    let rgba: &mut [u8] = if rgba_ptr.is_null() { &mut [] } else { unsafe { std::slice::from_raw_parts_mut(rgba_ptr, rgba_len) } };
-    let block: &[f64] = if options_ptr.is_null() { &[] } else { unsafe { std::slice::from_raw_parts(options_ptr, options_len) } };
-    let palette: &[u32] = if palette_ptr.is_null() { &[] } else { unsafe { std::slice::from_raw_parts(palette_ptr, palette_len) } };
-    let result = Options::parse(block, palette).and_then(|options| crate::vectorize(rgba, width, height, &options, &mut Host));
+    let rgba: &mut [u8] = if rgba_ptr.is_null() {
+        &mut []
+    } else {
+        unsafe { std::slice::from_raw_parts_mut(rgba_ptr, rgba_len) }
+    };
+    let block: &[f64] = if options_ptr.is_null() {
+        &[]
+    } else {
+        unsafe { std::slice::from_raw_parts(options_ptr, options_len) }
+    };
+    let palette: &[u32] = if palette_ptr.is_null() {
+        &[]
+    } else {
+        unsafe { std::slice::from_raw_parts(palette_ptr, palette_len) }
+    };
+    let result = Options::parse(block, palette)
+        .and_then(|options| crate::vectorize(rgba, width, height, &options, &mut Host));
     match result {
         Ok(output) => {
             let s = &output.stats;

@@ -50,7 +50,12 @@ fn control_points(points: &[Point], u: &[f32], t1: Point, t2: Point) -> [Point; 
         alpha1 = span / 3.0;
         alpha2 = span / 3.0;
     }
-    [first, add(first, scale(t1, alpha1)), add(last, scale(t2, alpha2)), last]
+    [
+        first,
+        add(first, scale(t1, alpha1)),
+        add(last, scale(t2, alpha2)),
+        last,
+    ]
 }
 
 /// Largest squared distance between a point and the curve at its parameter, and where.
@@ -68,18 +73,25 @@ fn worst_point(points: &[Point], curve: &[Point; 4], u: &[f32]) -> (f32, usize) 
 
 /// One Newton step towards each point's closest parameter on the curve.
 fn reparameterize(points: &[Point], curve: &[Point; 4], u: &mut [f32]) {
-    let d1 = [scale(sub(curve[1], curve[0]), 3.0), scale(sub(curve[2], curve[1]), 3.0), scale(sub(curve[3], curve[2]), 3.0)];
+    let d1 = [
+        scale(sub(curve[1], curve[0]), 3.0),
+        scale(sub(curve[2], curve[1]), 3.0),
+        scale(sub(curve[3], curve[2]), 3.0),
+    ];
     let d2 = [scale(sub(d1[1], d1[0]), 2.0), scale(sub(d1[2], d1[1]), 2.0)];
     for (p, t) in points.iter().zip(u.iter_mut()) {
         let s = 1.0 - *t;
         let q = bezier(curve, *t);
-        let q1 = add(add(scale(d1[0], s * s), scale(d1[1], 2.0 * s * *t)), scale(d1[2], *t * *t));
+        let q1 = add(
+            add(scale(d1[0], s * s), scale(d1[1], 2.0 * s * *t)),
+            scale(d1[2], *t * *t),
+        );
         let q2 = add(scale(d2[0], s), scale(d2[1], *t));
         let diff = sub(q, *p);
         let numerator = dot(diff, q1);
         let denominator = dot(q1, q1) + dot(diff, q2);
         if denominator.abs() > 1e-12 {
-            *t = (*t - numerator / denominator).max(0.0).min(1.0);
+            *t = (*t - numerator / denominator).clamp(0.0, 1.0);
         }
     }
 }
@@ -90,11 +102,22 @@ pub fn fit(points: &[Point], t1: Point, t2: Point, tolerance: f32, out: &mut Vec
     fit_depth(points, t1, t2, tolerance * tolerance, out, 0)
 }
 
-fn fit_depth(points: &[Point], t1: Point, t2: Point, tol2: f32, out: &mut Vec<Segment>, depth: usize) {
+fn fit_depth(
+    points: &[Point],
+    t1: Point,
+    t2: Point,
+    tol2: f32,
+    out: &mut Vec<Segment>,
+    depth: usize,
+) {
     let (first, last) = (points[0], points[points.len() - 1]);
     if points.len() == 2 || depth >= MAX_DEPTH {
         let third = length(sub(last, first)) / 3.0;
-        out.push(Segment::Cubic(add(first, scale(t1, third)), add(last, scale(t2, third)), last));
+        out.push(Segment::Cubic(
+            add(first, scale(t1, third)),
+            add(last, scale(t2, third)),
+            last,
+        ));
         return;
     }
     let mut u = chord_parameters(points);
@@ -122,7 +145,14 @@ fn fit_depth(points: &[Point], t1: Point, t2: Point, tol2: f32, out: &mut Vec<Se
         centre = normalize(sub(points[split - 1], points[split]));
     }
     fit_depth(&points[..=split], t1, centre, tol2, out, depth + 1);
-    fit_depth(&points[split..], scale(centre, -1.0), t2, tol2, out, depth + 1);
+    fit_depth(
+        &points[split..],
+        scale(centre, -1.0),
+        t2,
+        tol2,
+        out,
+        depth + 1,
+    );
 }
 
 #[cfg(test)]
@@ -145,7 +175,9 @@ mod tests {
 
     #[test]
     fn splits_a_wave_into_several_curves() {
-        let points: Vec<Point> = (0..=60).map(|i| [i as f32, 5.0 * (i as f32 / 5.0).sin()]).collect();
+        let points: Vec<Point> = (0..=60)
+            .map(|i| [i as f32, 5.0 * (i as f32 / 5.0).sin()])
+            .collect();
         let mut out = Vec::new();
         fit(&points, [1.0, 0.0], [-1.0, 0.0], 0.3, &mut out);
         assert!(out.len() >= 3);

@@ -23,6 +23,12 @@ fn linear_to_srgb(c: f32) -> f32 {
 /// sRGB byte → linear light, as a table (the conversion dominates otherwise).
 pub struct LinearTable([f32; 256]);
 
+impl Default for LinearTable {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl LinearTable {
     pub fn new() -> Self {
         let mut table = [0.0; 256];
@@ -35,7 +41,7 @@ impl LinearTable {
     /// Oklab of a straight-alpha sRGB colour whose channels may be fractional (0..255).
     pub fn lab(&self, r: f32, g: f32, b: f32, a: f32) -> Lab {
         let lin = |v: f32| {
-            let v = v.max(0.0).min(255.0);
+            let v = v.clamp(0.0, 255.0);
             let i = v as usize;
             if i >= 255 {
                 self.0[255]
@@ -71,8 +77,13 @@ pub fn lab_to_rgba(lab: Lab) -> [u8; 4] {
     let r = 4.076_741_7 * l - 3.307_711_6 * m + 0.230_969_94 * s;
     let g = -1.268_438 * l + 2.609_757_4 * m - 0.341_319_38 * s;
     let b = -0.004_196_086_3 * l - 0.703_418_6 * m + 1.707_614_7 * s;
-    let byte = |v: f32| (linear_to_srgb(v.max(0.0).min(1.0)) * 255.0).round() as u8;
-    [byte(r), byte(g), byte(b), (alpha.min(1.0) * 255.0).round() as u8]
+    let byte = |v: f32| (linear_to_srgb(v.clamp(0.0, 1.0)) * 255.0).round() as u8;
+    [
+        byte(r),
+        byte(g),
+        byte(b),
+        (alpha.min(1.0) * 255.0).round() as u8,
+    ]
 }
 
 /// Squared distance between two colours.
@@ -96,10 +107,20 @@ mod tests {
     #[test]
     fn round_trips_bytes() {
         let table = LinearTable::new();
-        for &(r, g, b, a) in &[(0, 0, 0, 255), (255, 255, 255, 255), (168, 29, 51, 255), (10, 200, 90, 128)] {
+        for &(r, g, b, a) in &[
+            (0, 0, 0, 255),
+            (255, 255, 255, 255),
+            (168, 29, 51, 255),
+            (10, 200, 90, 128),
+        ] {
             let back = lab_to_rgba(table.lab(r as f32, g as f32, b as f32, a as f32));
             for (x, y) in back.iter().zip(&[r, g, b, a]) {
-                assert!((*x as i32 - *y as i32).abs() <= 1, "{:?} vs {:?}", back, (r, g, b, a));
+                assert!(
+                    (*x as i32 - *y).abs() <= 1,
+                    "{:?} vs {:?}",
+                    back,
+                    (r, g, b, a)
+                );
             }
         }
     }

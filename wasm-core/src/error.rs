@@ -74,17 +74,32 @@ mod tests {
 
     #[test]
     fn kinds_follow_fault() {
-        assert_eq!(Error::EmptyImage { width: 0, height: 1 }.kind(), ErrorKind::Input);
+        assert_eq!(
+            Error::EmptyImage {
+                width: 0,
+                height: 1
+            }
+            .kind(),
+            ErrorKind::Input
+        );
         assert_eq!(Error::OutOfMemory { bytes: 1 }.kind(), ErrorKind::Limits);
         assert_eq!(
-            Error::InvalidOption { name: "colors", reason: String::new() }.kind(),
+            Error::InvalidOption {
+                name: "colors",
+                reason: String::new()
+            }
+            .kind(),
             ErrorKind::Options
         );
     }
 
     #[test]
     fn messages_name_the_problem() {
-        let message = Error::TooManyPixels { pixels: 50_000_000, budget: 40_000_000 }.to_string();
+        let message = Error::TooManyPixels {
+            pixels: 50_000_000,
+            budget: 40_000_000,
+        }
+        .to_string();
         assert!(message.contains("50.0 MP") && message.contains("40.0 MP"));
     }
 }

@@ -37,18 +37,33 @@ fn exact_runs(points: &[(i32, i32)], closed: bool) -> FittedEdge {
     let mut start = 0;
     if closed {
         // Start at a turn so the closing run is not split.
-        start = (0..n - 1).find(|&i| turns(i, (i + n - 2) % (n - 1), i + 1)).unwrap_or(0);
+        start = (0..n - 1)
+            .find(|&i| turns(i, (i + n - 2) % (n - 1), i + 1))
+            .unwrap_or(0);
     }
     let count = n - 1;
     let mut segments = Vec::new();
     for k in 1..=count {
         let i = if closed { (start + k) % count } else { k };
         let is_end = k == count;
-        if is_end || turns(i, if closed { (i + count - 1) % count } else { i - 1 }, i + 1) {
+        if is_end
+            || turns(
+                i,
+                if closed {
+                    (i + count - 1) % count
+                } else {
+                    i - 1
+                },
+                i + 1,
+            )
+        {
             segments.push(Segment::Line(point(points[i])));
         }
     }
-    FittedEdge { start: point(points[start]), segments }
+    FittedEdge {
+        start: point(points[start]),
+        segments,
+    }
 }
 
 /// Runs at least this long on both sides of a turn make its exact vertex a corner candidate.
@@ -58,7 +73,10 @@ const CORNER_RUN: usize = 3;
 /// least `CORNER_RUN` cracks. Returns the points and which of them are corners by construction.
 fn smoothed(points: &[(i32, i32)], closed: bool) -> (Vec<Point>, Vec<bool>) {
     let n = points.len() - 1;
-    let dirs: Vec<(i32, i32)> = points.windows(2).map(|w| (w[1].0 - w[0].0, w[1].1 - w[0].1)).collect();
+    let dirs: Vec<(i32, i32)> = points
+        .windows(2)
+        .map(|w| (w[1].0 - w[0].0, w[1].1 - w[0].1))
+        .collect();
     // Length of the straight run each crack belongs to.
     let mut run = vec![1usize; n];
     let mut i = 0;
@@ -90,7 +108,13 @@ fn smoothed(points: &[(i32, i32)], closed: bool) -> (Vec<Point>, Vec<bool>) {
         corner.push(true);
     }
     for i in 0..n {
-        let prev = if i > 0 { Some(i - 1) } else if closed { Some(n - 1) } else { None };
+        let prev = if i > 0 {
+            Some(i - 1)
+        } else if closed {
+            Some(n - 1)
+        } else {
+            None
+        };
         if let Some(p) = prev {
             if dirs[p] != dirs[i] && run[p] >= CORNER_RUN && run[i] >= CORNER_RUN {
                 out.push(point(points[i]));
@@ -141,7 +165,11 @@ fn corners(q: &[Point], built: &[bool], closed: bool, params: &FitParams) -> Vec
                 return sharp;
             }
             let local = (1..=2).all(|k| {
-                let (a, b) = if closed { ((i + n - k) % n, (i + k) % n) } else { (i.saturating_sub(k), (i + k).min(n - 1)) };
+                let (a, b) = if closed {
+                    ((i + n - k) % n, (i + k) % n)
+                } else {
+                    (i.saturating_sub(k), (i + k).min(n - 1))
+                };
                 (a == i || wide[i] <= wide[a]) && (b == i || wide[i] < wide[b])
             });
             sharp && local
@@ -162,14 +190,25 @@ fn relax(q: &mut [Point], is_corner: &[bool], closed: bool) {
             continue;
         }
         let (a, b) = (source[(i + n - 1) % n], source[(i + 1) % n]);
-        q[i] = [(a[0] + 2.0 * source[i][0] + b[0]) * 0.25, (a[1] + 2.0 * source[i][1] + b[1]) * 0.25];
+        q[i] = [
+            (a[0] + 2.0 * source[i][0] + b[0]) * 0.25,
+            (a[1] + 2.0 * source[i][1] + b[1]) * 0.25,
+        ];
     }
 }
 
 /// Fits one run of points between two corners (inclusive).
-fn fit_piece(piece: &[Point], t1: Option<Point>, t2: Option<Point>, params: &FitParams, out: &mut Vec<Segment>) {
+fn fit_piece(
+    piece: &[Point],
+    t1: Option<Point>,
+    t2: Option<Point>,
+    params: &FitParams,
+    out: &mut Vec<Segment>,
+) {
     let (first, last) = (piece[0], piece[piece.len() - 1]);
-    let straight = piece.iter().all(|&p| distance_to_line(p, first, last) <= params.tolerance * 0.75);
+    let straight = piece
+        .iter()
+        .all(|&p| distance_to_line(p, first, last) <= params.tolerance * 0.75);
     if piece.len() <= 2 || (straight && length(sub(last, first)) > 0.0) {
         out.push(Segment::Line(last));
         return;
@@ -214,8 +253,17 @@ pub fn fit_edge(points: &[(i32, i32)], closed: bool, params: &FitParams) -> Fitt
                 // A smooth loop: one piece from q[0] around to q[0], tangent continuous there.
                 let tangent = normalize(sub(q[1], q[n - 1]));
                 q.push(q[0]);
-                fit_piece(&q, Some(tangent), Some([-tangent[0], -tangent[1]]), params, &mut segments);
-                return FittedEdge { start: q[0], segments };
+                fit_piece(
+                    &q,
+                    Some(tangent),
+                    Some([-tangent[0], -tangent[1]]),
+                    params,
+                    &mut segments,
+                );
+                return FittedEdge {
+                    start: q[0],
+                    segments,
+                };
             }
         }
     }
@@ -226,7 +274,10 @@ pub fn fit_edge(points: &[(i32, i32)], closed: bool, params: &FitParams) -> Fitt
             from = i;
         }
     }
-    FittedEdge { start: q[0], segments }
+    FittedEdge {
+        start: q[0],
+        segments,
+    }
 }
 
 #[cfg(test)]
@@ -234,7 +285,11 @@ mod tests {
     use super::*;
 
     fn params() -> FitParams {
-        FitParams { tolerance: 0.8, corner_cos: 0.5, smooth: true }
+        FitParams {
+            tolerance: 0.8,
+            corner_cos: 0.5,
+            smooth: true,
+        }
     }
 
     fn square_loop(size: i32) -> Vec<(i32, i32)> {
@@ -259,10 +314,16 @@ mod tests {
     fn a_square_keeps_four_exact_corners_and_straight_sides() {
         let fitted = fit_edge(&square_loop(10), true, &params());
         assert_eq!(fitted.segments.len(), 4);
-        assert!(fitted.segments.iter().all(|s| matches!(s, Segment::Line(_))));
+        assert!(fitted
+            .segments
+            .iter()
+            .all(|s| matches!(s, Segment::Line(_))));
         let mut ends: Vec<Point> = fitted.segments.iter().map(|s| s.end()).collect();
         ends.sort_by(|a, b| a.partial_cmp(b).unwrap());
-        assert_eq!(ends, vec![[0.0, 0.0], [0.0, 10.0], [10.0, 0.0], [10.0, 10.0]]);
+        assert_eq!(
+            ends,
+            vec![[0.0, 0.0], [0.0, 10.0], [10.0, 0.0], [10.0, 10.0]]
+        );
     }
 
     #[test]
@@ -280,10 +341,16 @@ mod tests {
 
     #[test]
     fn pixel_mode_merges_runs_exactly() {
-        let p = FitParams { smooth: false, ..params() };
+        let p = FitParams {
+            smooth: false,
+            ..params()
+        };
         let fitted = fit_edge(&square_loop(3), true, &p);
         assert_eq!(fitted.segments.len(), 4);
         let open = fit_edge(&[(0, 0), (1, 0), (2, 0), (2, 1)], false, &p);
-        assert_eq!(open.segments, vec![Segment::Line([2.0, 0.0]), Segment::Line([2.0, 1.0])]);
+        assert_eq!(
+            open.segments,
+            vec![Segment::Line([2.0, 0.0]), Segment::Line([2.0, 1.0])]
+        );
     }
 }

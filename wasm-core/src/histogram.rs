@@ -10,7 +10,10 @@ const EMPTY: u32 = u32::MAX;
 /// The bin key of one straight-alpha pixel.
 #[inline]
 pub fn bin_key(r: u8, g: u8, b: u8, a: u8) -> usize {
-    ((a as usize >> 4) << 15) | ((r as usize >> 3) << 10) | ((g as usize >> 3) << 5) | (b as usize >> 3)
+    ((a as usize >> 4) << 15)
+        | ((r as usize >> 3) << 10)
+        | ((g as usize >> 3) << 5)
+        | (b as usize >> 3)
 }
 
 #[derive(Clone, Copy, Debug, Default)]

@@ -10,10 +10,15 @@ const MAX_ITERATIONS: usize = 24;
 const SAMPLE_LIMIT: usize = 16_384;
 
 fn initial_centres(points: &[Lab], weights: &[f32], k: usize) -> Vec<Lab> {
-    let first = (0..points.len())
-        .fold(0, |best, i| if weights[i] > weights[best] { i } else { best });
+    let first = (0..points.len()).fold(
+        0,
+        |best, i| if weights[i] > weights[best] { i } else { best },
+    );
     let mut centres = vec![points[first]];
-    let mut nearest: Vec<f32> = points.iter().map(|p| distance2(p, &points[first])).collect();
+    let mut nearest: Vec<f32> = points
+        .iter()
+        .map(|p| distance2(p, &points[first]))
+        .collect();
     while centres.len() < k {
         let mut best = (0, 0.0f32);
         for i in 0..points.len() {
@@ -78,7 +83,11 @@ pub fn kmeans(points: &[Lab], weights: &[f32], k: usize) -> Vec<Lab> {
     let stride = (points.len() + SAMPLE_LIMIT - 1) / SAMPLE_LIMIT;
     let sample: Vec<Lab> = points.iter().step_by(stride).copied().collect();
     let sample_weights: Vec<f32> = weights.iter().step_by(stride).copied().collect();
-    lloyd(&sample, &sample_weights, initial_centres(&sample, &sample_weights, k))
+    lloyd(
+        &sample,
+        &sample_weights,
+        initial_centres(&sample, &sample_weights, k),
+    )
 }
 
 #[cfg(test)]
@@ -91,7 +100,14 @@ mod tests {
 
     #[test]
     fn finds_separated_clusters() {
-        let points = vec![grey(0.1), grey(0.12), grey(0.5), grey(0.52), grey(0.9), grey(0.91)];
+        let points = vec![
+            grey(0.1),
+            grey(0.12),
+            grey(0.5),
+            grey(0.52),
+            grey(0.9),
+            grey(0.91),
+        ];
         let weights = vec![1.0; 6];
         let mut centres = kmeans(&points, &weights, 3);
         centres.sort_by(|a, b| a[0].partial_cmp(&b[0]).unwrap());
@@ -108,7 +124,9 @@ mod tests {
 
     #[test]
     fn is_deterministic() {
-        let points: Vec<Lab> = (0..200).map(|i| grey(((i * 37) % 101) as f32 / 100.0)).collect();
+        let points: Vec<Lab> = (0..200)
+            .map(|i| grey(((i * 37) % 101) as f32 / 100.0))
+            .collect();
         let weights: Vec<f32> = (0..200).map(|i| (i % 7 + 1) as f32).collect();
         assert_eq!(kmeans(&points, &weights, 5), kmeans(&points, &weights, 5));
     }

@@ -45,7 +45,9 @@ pub fn plan(graph: &Graph, labels: &[u16], areas: &[u32], opaque: &[bool], drawn
     let mut side_is_hole = vec![true; graph.edges.len() * 2];
     for (c, cycle) in graph.cycles.iter().enumerate() {
         let r = cycle.region as usize;
-        if cycle.area2 > 0 && (outer[r] == u32::MAX || cycle.area2 > graph.cycles[outer[r] as usize].area2) {
+        if cycle.area2 > 0
+            && (outer[r] == u32::MAX || cycle.area2 > graph.cycles[outer[r] as usize].area2)
+        {
             if outer[r] != u32::MAX {
                 holes[r].push(outer[r]);
             }
@@ -83,7 +85,13 @@ pub fn plan(graph: &Graph, labels: &[u16], areas: &[u32], opaque: &[bool], drawn
             group_parent[g] = parent[r];
         }
     }
-    let outer_area = |r: usize| if outer[r] == u32::MAX { 0 } else { graph.cycles[outer[r] as usize].area2 };
+    let outer_area = |r: usize| {
+        if outer[r] == u32::MAX {
+            0
+        } else {
+            graph.cycles[outer[r] as usize].area2
+        }
+    };
     let mut order: Vec<usize> = (0..regions).collect();
     order.sort_by(|&a, &b| outer_area(b).cmp(&outer_area(a)).then(a.cmp(&b)));
     // Depth: parents come first in this order (a parent's outline encloses its children's).
@@ -116,11 +124,14 @@ pub fn plan(graph: &Graph, labels: &[u16], areas: &[u32], opaque: &[bool], drawn
         }
     }
     let hole_kept = |c: u32, group: &mut Vec<u32>| {
-        graph.cycle_steps(&graph.cycles[c as usize]).iter().any(|step| {
-            let edge = &graph.edges[step.edge as usize];
-            let across = if step.forward { edge.left } else { edge.right };
-            across != OUTSIDE && flagged[find(group, across) as usize]
-        })
+        graph
+            .cycle_steps(&graph.cycles[c as usize])
+            .iter()
+            .any(|step| {
+                let edge = &graph.edges[step.edge as usize];
+                let across = if step.forward { edge.left } else { edge.right };
+                across != OUTSIDE && flagged[find(group, across) as usize]
+            })
     };
     // The underlay: the largest top-level opaque region's colour under every opaque pixel.
     let base = (0..regions)
@@ -148,7 +159,10 @@ pub fn plan(graph: &Graph, labels: &[u16], areas: &[u32], opaque: &[bool], drawn
     let mut last_key = None;
     for (d, label, c, r) in keyed {
         if last_key != Some((d, label)) {
-            paths.push(PathPlan { label, cycles: Vec::new() });
+            paths.push(PathPlan {
+                label,
+                cycles: Vec::new(),
+            });
             last_key = Some((d, label));
         }
         let path = paths.last_mut().expect("a path was just pushed");
@@ -185,7 +199,13 @@ mod tests {
         // A ring (region 0) around a transparent centre (region 1), beside a second colour.
         let ids = [0, 0, 0, 2, 0, 1, 0, 2, 0, 0, 0, 2];
         let graph = trace(&ids, 4, 3, &mut Silent).unwrap();
-        let plan = plan(&graph, &[0, u16::MAX, 1], &[8, 1, 3], &[true, false, true], &[true, false, true]);
+        let plan = plan(
+            &graph,
+            &[0, u16::MAX, 1],
+            &[8, 1, 3],
+            &[true, false, true],
+            &[true, false, true],
+        );
         let underlay = plan.underlay.unwrap();
         assert_eq!(underlay.label, 0);
         assert_eq!(underlay.cycles.len(), 1);

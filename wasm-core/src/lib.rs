@@ -23,6 +23,9 @@
 //!
 //! Errors are typed ([`error::Error`]), grouped by fault; nothing panics on user input.
 
+// Index loops read better than iterator chains in the numeric kernels.
+#![allow(clippy::needless_range_loop)]
+
 pub mod bezier_fit;
 pub mod color;
 pub mod error;
@@ -125,8 +128,15 @@ pub fn vectorize(
     let mut grid_edges = Vec::with_capacity(graph.edges.len());
     for (i, edge) in graph.edges.iter().enumerate() {
         ticker.tick(i, observer);
-        let points: Vec<(i32, i32)> = graph.edge_points(edge).iter().map(|&p| graph.vertex(p)).collect();
-        grid_edges.push(svg::to_grid(&fit::fit_edge(&points, edge.closed, &params), precision));
+        let points: Vec<(i32, i32)> = graph
+            .edge_points(edge)
+            .iter()
+            .map(|&p| graph.vertex(p))
+            .collect();
+        grid_edges.push(svg::to_grid(
+            &fit::fit_edge(&points, edge.closed, &params),
+            precision,
+        ));
     }
     let opaque: Vec<bool> = region_labels
         .iter()
@@ -146,9 +156,18 @@ pub fn vectorize(
         paths,
         segments,
         bytes: svg.len(),
-        stage_ms: [clock[1] - clock[0], clock[2] - clock[1], clock[3] - clock[2], clock[4] - clock[3]],
+        stage_ms: [
+            clock[1] - clock[0],
+            clock[2] - clock[1],
+            clock[3] - clock[2],
+            clock[4] - clock[3],
+        ],
         peak_heap_bytes: memory::peak_bytes(),
-        palette: palette.rgba.iter().map(|c| (c[0] as u32) << 16 | (c[1] as u32) << 8 | c[2] as u32).collect(),
+        palette: palette
+            .rgba
+            .iter()
+            .map(|c| (c[0] as u32) << 16 | (c[1] as u32) << 8 | c[2] as u32)
+            .collect(),
     };
     Ok(Output { svg, stats })
 }

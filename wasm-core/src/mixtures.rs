@@ -34,7 +34,10 @@ fn interior_share(labels: &[u16], width: usize, k: usize) -> Vec<f32> {
             entry.1 += interior as u32;
         }
     }
-    counts.iter().map(|&(n, inner)| if n == 0 { 1.0 } else { inner as f32 / n as f32 }).collect()
+    counts
+        .iter()
+        .map(|&(n, inner)| if n == 0 { 1.0 } else { inner as f32 / n as f32 })
+        .collect()
 }
 
 /// Distance from `c` to the segment `a`–`b` and the position along it.
@@ -51,7 +54,13 @@ fn blend_fit(c: &[f32; 4], a: &[f32; 4], b: &[f32; 4]) -> (f32, f32) {
 }
 
 /// Which clusters are anti-aliasing blends.
-pub fn find(labels: &[u16], width: usize, bins: &[Bin], bin_cluster: &[u16], k: usize) -> Vec<bool> {
+pub fn find(
+    labels: &[u16],
+    width: usize,
+    bins: &[Bin],
+    bin_cluster: &[u16],
+    k: usize,
+) -> Vec<bool> {
     let interior = interior_share(labels, width, k);
     // Premultiplied mean colour per cluster.
     let mut sums = vec![[0f64; 5]; k];
@@ -70,11 +79,19 @@ pub fn find(labels: &[u16], width: usize, bins: &[Bin], bin_cluster: &[u16], k: 
         .iter()
         .map(|s| {
             let n = s[4].max(1.0);
-            [(s[0] / n) as f32, (s[1] / n) as f32, (s[2] / n) as f32, (s[3] / n) as f32]
+            [
+                (s[0] / n) as f32,
+                (s[1] / n) as f32,
+                (s[2] / n) as f32,
+                (s[3] / n) as f32,
+            ]
         })
         .collect();
-    let mut solids: Vec<[f32; 4]> = (0..k).filter(|&c| interior[c] >= EDGE_ONLY).map(|c| colors[c]).collect();
-    if labels.iter().any(|&l| l == TRANSPARENT) {
+    let mut solids: Vec<[f32; 4]> = (0..k)
+        .filter(|&c| interior[c] >= EDGE_ONLY)
+        .map(|c| colors[c])
+        .collect();
+    if labels.contains(&TRANSPARENT) {
         solids.push([0.0; 4]);
     }
     (0..k)
@@ -97,7 +114,15 @@ mod tests {
     use super::*;
 
     fn bin(rgb: [u64; 3], count: u32) -> Bin {
-        Bin { count, sum: [rgb[0] * count as u64, rgb[1] * count as u64, rgb[2] * count as u64, 255 * count as u64] }
+        Bin {
+            count,
+            sum: [
+                rgb[0] * count as u64,
+                rgb[1] * count as u64,
+                rgb[2] * count as u64,
+                255 * count as u64,
+            ],
+        }
     }
 
     #[test]
@@ -106,7 +131,12 @@ mod tests {
         let width = 11;
         let row: [u16; 11] = [0, 0, 0, 1, 2, 2, 2, 3, 2, 2, 2];
         let labels: Vec<u16> = (0..6).flat_map(|_| row.iter().copied()).collect();
-        let bins = vec![bin([0, 0, 0], 12), bin([128, 128, 128], 6), bin([255, 255, 255], 24), bin([220, 0, 0], 6)];
+        let bins = vec![
+            bin([0, 0, 0], 12),
+            bin([128, 128, 128], 6),
+            bin([255, 255, 255], 24),
+            bin([220, 0, 0], 6),
+        ];
         let mixtures = find(&labels, width, &bins, &[0, 1, 2, 3], 4);
         assert_eq!(mixtures, vec![false, true, false, false]);
     }

@@ -80,7 +80,11 @@ impl Options {
         if block.len() != OPTION_COUNT {
             return Err(Error::InvalidOption {
                 name: "options",
-                reason: format!("block has {} values; {} expected.", block.len(), OPTION_COUNT),
+                reason: format!(
+                    "block has {} values; {} expected.",
+                    block.len(),
+                    OPTION_COUNT
+                ),
             });
         }
         let mode = match ranged("mode", block[0], 0.0, 2.0, true)? as u32 {
@@ -135,7 +139,10 @@ mod tests {
         assert!(Options::parse(&values, &[]).is_err());
         let mut values = block();
         values[4] = f64::NAN;
-        assert!(Options::parse(&values, &[]).unwrap_err().to_string().contains("tolerance"));
+        assert!(Options::parse(&values, &[])
+            .unwrap_err()
+            .to_string()
+            .contains("tolerance"));
     }
 
     #[test]

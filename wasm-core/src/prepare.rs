@@ -12,10 +12,16 @@ pub fn check_input(len: usize, width: u32, height: u32, max_pixels: u64) -> Resu
     }
     let pixels = width as u64 * height as u64;
     if pixels > max_pixels {
-        return Err(Error::TooManyPixels { pixels, budget: max_pixels });
+        return Err(Error::TooManyPixels {
+            pixels,
+            budget: max_pixels,
+        });
     }
     if len as u64 != pixels * 4 {
-        return Err(Error::BufferLength { expected: pixels * 4, actual: len as u64 });
+        return Err(Error::BufferLength {
+            expected: pixels * 4,
+            actual: len as u64,
+        });
     }
     Ok(())
 }
@@ -25,7 +31,12 @@ const DENOISE_RANGE: i32 = 28;
 
 /// Edge-preserving 3×3 smoothing: each opaque pixel becomes the mean of the neighbours whose
 /// colour is within `DENOISE_RANGE` of its own. Transparent pixels are left alone.
-pub fn denoise(rgba: &mut [u8], width: usize, height: usize, observer: &mut dyn Observer) -> Result<()> {
+pub fn denoise(
+    rgba: &mut [u8],
+    width: usize,
+    height: usize,
+    observer: &mut dyn Observer,
+) -> Result<()> {
     let source = {
         let mut copy = try_filled(rgba.len(), 0u8)?;
         copy.copy_from_slice(rgba);
@@ -48,7 +59,8 @@ pub fn denoise(rgba: &mut [u8], width: usize, height: usize, observer: &mut dyn 
                     if source[j + 3] == 0 {
                         continue;
                     }
-                    let close = (0..3).all(|c| (source[j + c] as i32 - centre[c]).abs() <= DENOISE_RANGE);
+                    let close =
+                        (0..3).all(|c| (source[j + c] as i32 - centre[c]).abs() <= DENOISE_RANGE);
                     if close {
                         for c in 0..3 {
                             sum[c] += source[j + c] as i32;
@@ -72,10 +84,22 @@ mod tests {
 
     #[test]
     fn rejects_empty_short_and_oversized_input() {
-        assert!(matches!(check_input(0, 0, 0, 100), Err(Error::EmptyImage { .. })));
-        assert!(matches!(check_input(4, 1, 0, 100), Err(Error::EmptyImage { .. })));
-        assert!(matches!(check_input(15, 2, 2, 100), Err(Error::BufferLength { .. })));
-        assert!(matches!(check_input(400, 10, 10, 99), Err(Error::TooManyPixels { .. })));
+        assert!(matches!(
+            check_input(0, 0, 0, 100),
+            Err(Error::EmptyImage { .. })
+        ));
+        assert!(matches!(
+            check_input(4, 1, 0, 100),
+            Err(Error::EmptyImage { .. })
+        ));
+        assert!(matches!(
+            check_input(15, 2, 2, 100),
+            Err(Error::BufferLength { .. })
+        ));
+        assert!(matches!(
+            check_input(400, 10, 10, 99),
+            Err(Error::TooManyPixels { .. })
+        ));
         assert!(check_input(16, 2, 2, 4).is_ok());
     }
 

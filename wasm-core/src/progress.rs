@@ -40,14 +40,24 @@ pub struct Ticker {
 impl Ticker {
     pub fn new(stage: Stage, total: usize, from: f32, span: f32) -> Self {
         let step = (total / 64).max(1);
-        Ticker { stage, total: total.max(1), step, next: step, from, span }
+        Ticker {
+            stage,
+            total: total.max(1),
+            step,
+            next: step,
+            from,
+            span,
+        }
     }
 
     #[inline]
     pub fn tick(&mut self, done: usize, observer: &mut dyn Observer) {
         if done >= self.next {
             self.next = done + self.step;
-            observer.progress(self.stage, self.from + self.span * done as f32 / self.total as f32);
+            observer.progress(
+                self.stage,
+                self.from + self.span * done as f32 / self.total as f32,
+            );
         }
     }
 }

@@ -45,7 +45,12 @@ fn alpha_cutoff(mode: Mode) -> u8 {
     }
 }
 
-pub fn quantize(rgba: &[u8], width: usize, options: &Options, observer: &mut dyn Observer) -> Result<Quantized> {
+pub fn quantize(
+    rgba: &[u8],
+    width: usize,
+    options: &Options,
+    observer: &mut dyn Observer,
+) -> Result<Quantized> {
     let cutoff = alpha_cutoff(options.mode);
     if options.mode == Mode::Bw {
         return black_and_white(rgba, cutoff, options.threshold);
@@ -72,7 +77,14 @@ pub fn quantize(rgba: &[u8], width: usize, options: &Options, observer: &mut dyn
         options
             .palette
             .iter()
-            .map(|&rgb| table.lab((rgb >> 16) as f32, ((rgb >> 8) & 255) as f32, (rgb & 255) as f32, 255.0))
+            .map(|&rgb| {
+                table.lab(
+                    (rgb >> 16) as f32,
+                    ((rgb >> 8) & 255) as f32,
+                    (rgb & 255) as f32,
+                    255.0,
+                )
+            })
             .collect()
     } else {
         kmeans(&points, &weights, options.colors.min(points.len()))
@@ -90,7 +102,8 @@ pub fn quantize(rgba: &[u8], width: usize, options: &Options, observer: &mut dyn
     };
     assign(&mut labels, &bin_cluster);
     if !fixed {
-        let mixtures = crate::mixtures::find(&labels, width, &histogram.bins, &bin_cluster, centres.len());
+        let mixtures =
+            crate::mixtures::find(&labels, width, &histogram.bins, &bin_cluster, centres.len());
         if mixtures.iter().any(|&m| m) {
             let kept: Vec<usize> = (0..centres.len()).filter(|&c| !mixtures[c]).collect();
             let kept_index = Centres::new(&kept.iter().map(|&c| centres[c]).collect::<Vec<_>>());
@@ -103,7 +116,11 @@ pub fn quantize(rgba: &[u8], width: usize, options: &Options, observer: &mut dyn
         }
     }
     let colors: Vec<[u8; 4]> = if fixed {
-        options.palette.iter().map(|&rgb| [(rgb >> 16) as u8, (rgb >> 8) as u8, rgb as u8, 255]).collect()
+        options
+            .palette
+            .iter()
+            .map(|&rgb| [(rgb >> 16) as u8, (rgb >> 8) as u8, rgb as u8, 255])
+            .collect()
     } else {
         cluster_colors(&histogram, &bin_cluster, &centres)
     };
@@ -136,9 +153,19 @@ fn cluster_colors(histogram: &Histogram, bin_cluster: &[u16], centres: &[Lab]) -
                 top.mean()
             } else {
                 let n = sums[c][4] as f32;
-                [sums[c][0] as f32 / n, sums[c][1] as f32 / n, sums[c][2] as f32 / n, sums[c][3] as f32 / n]
+                [
+                    sums[c][0] as f32 / n,
+                    sums[c][1] as f32 / n,
+                    sums[c][2] as f32 / n,
+                    sums[c][3] as f32 / n,
+                ]
             };
-            [mean[0].round() as u8, mean[1].round() as u8, mean[2].round() as u8, mean[3].round() as u8]
+            [
+                mean[0].round() as u8,
+                mean[1].round() as u8,
+                mean[2].round() as u8,
+                mean[3].round() as u8,
+            ]
         })
         .collect()
 }
@@ -164,13 +191,20 @@ fn compact(colors: Vec<[u8; 4]>, mut labels: Vec<u16>) -> Quantized {
             *label = renumber[*label as usize];
         }
     }
-    Quantized { palette: Palette { rgba }, labels }
+    Quantized {
+        palette: Palette { rgba },
+        labels,
+    }
 }
 
 /// Otsu's threshold: the luma split that maximises the between-class variance.
 pub fn otsu(histogram: &[u64; 256]) -> u8 {
     let total: u64 = histogram.iter().sum();
-    let sum_all: f64 = histogram.iter().enumerate().map(|(i, &n)| i as f64 * n as f64).sum();
+    let sum_all: f64 = histogram
+        .iter()
+        .enumerate()
+        .map(|(i, &n)| i as f64 * n as f64)
+        .sum();
     let (mut below, mut sum_below, mut best) = (0u64, 0f64, (0u8, -1f64));
     for t in 0..256 {
         below += histogram[t];
@@ -203,7 +237,11 @@ fn black_and_white(rgba: &[u8], cutoff: u8, threshold: Option<u8>) -> Result<Qua
     let mut labels = try_filled(rgba.len() / 4, TRANSPARENT)?;
     for (label, px) in labels.iter_mut().zip(rgba.chunks_exact(4)) {
         if px[3] >= cutoff {
-            *label = if luma(px[0], px[1], px[2]) > threshold { 1 } else { 0 };
+            *label = if luma(px[0], px[1], px[2]) > threshold {
+                1
+            } else {
+                0
+            };
         }
     }
     Ok(compact(vec![[0, 0, 0, 255], [255, 255, 255, 255]], labels))
@@ -235,7 +273,10 @@ fn exact_colors(rgba: &[u8], limit: usize) -> Result<Option<Quantized>> {
         }
         *label = values[slot];
     }
-    Ok(Some(Quantized { palette: Palette { rgba: colors }, labels }))
+    Ok(Some(Quantized {
+        palette: Palette { rgba: colors },
+        labels,
+    }))
 }
 
 #[cfg(test)]
@@ -258,7 +299,12 @@ mod tests {
 
     #[test]
     fn palette_shrinks_to_the_distinct_colours() {
-        let rgba = image(&[[255, 0, 0, 255], [0, 0, 255, 255], [255, 0, 0, 255], [0, 0, 0, 0]]);
+        let rgba = image(&[
+            [255, 0, 0, 255],
+            [0, 0, 255, 255],
+            [255, 0, 0, 255],
+            [0, 0, 0, 0],
+        ]);
         let q = quantize(&rgba, 2, &Options::default(), &mut Silent).unwrap();
         assert_eq!(q.palette.rgba.len(), 2);
         assert_eq!(q.labels[3], TRANSPARENT);
@@ -269,15 +315,26 @@ mod tests {
     #[test]
     fn exact_mode_keeps_every_colour() {
         let rgba = image(&[[1, 2, 3, 255], [1, 2, 4, 255], [1, 2, 3, 128], [0, 0, 0, 0]]);
-        let options = Options { mode: Mode::Pixel, colors: 256, min_area: 0, ..Options::default() };
+        let options = Options {
+            mode: Mode::Pixel,
+            colors: 256,
+            min_area: 0,
+            ..Options::default()
+        };
         let q = quantize(&rgba, 4, &options, &mut Silent).unwrap();
-        assert_eq!(q.palette.rgba, vec![[1, 2, 3, 255], [1, 2, 4, 255], [1, 2, 3, 128]]);
+        assert_eq!(
+            q.palette.rgba,
+            vec![[1, 2, 3, 255], [1, 2, 4, 255], [1, 2, 3, 128]]
+        );
     }
 
     #[test]
     fn fixed_palette_maps_onto_given_colours() {
         let rgba = image(&[[250, 10, 10, 255], [10, 10, 240, 255]]);
-        let options = Options { palette: vec![0xff0000, 0x0000ff, 0x00ff00], ..Options::default() };
+        let options = Options {
+            palette: vec![0xff0000, 0x0000ff, 0x00ff00],
+            ..Options::default()
+        };
         let q = quantize(&rgba, 2, &options, &mut Silent).unwrap();
         assert_eq!(q.palette.rgba, vec![[255, 0, 0, 255], [0, 0, 255, 255]]);
     }
@@ -285,7 +342,10 @@ mod tests {
     #[test]
     fn bw_uses_black_and_white() {
         let rgba = image(&[[10, 10, 10, 255], [240, 240, 240, 255], [0, 0, 0, 0]]);
-        let options = Options { mode: Mode::Bw, ..Options::default() };
+        let options = Options {
+            mode: Mode::Bw,
+            ..Options::default()
+        };
         let q = quantize(&rgba, 3, &options, &mut Silent).unwrap();
         assert_eq!(q.palette.rgba, vec![[0, 0, 0, 255], [255, 255, 255, 255]]);
         assert_eq!(q.labels, vec![0, 1, TRANSPARENT]);

@@ -32,8 +32,16 @@ pub fn components(labels: &[u16], width: usize) -> Result<Regions> {
     let mut parent: Vec<u32> = Vec::new();
     for i in 0..labels.len() {
         let x = i % width;
-        let left = if x > 0 && labels[i - 1] == labels[i] { Some(ids[i - 1]) } else { None };
-        let up = if i >= width && labels[i - width] == labels[i] { Some(ids[i - width]) } else { None };
+        let left = if x > 0 && labels[i - 1] == labels[i] {
+            Some(ids[i - 1])
+        } else {
+            None
+        };
+        let up = if i >= width && labels[i - width] == labels[i] {
+            Some(ids[i - width])
+        } else {
+            None
+        };
         ids[i] = match (left, up) {
             (None, None) => {
                 parent.push(parent.len() as u32);
@@ -89,7 +97,11 @@ pub fn dissolve_speckles(
         return Ok(false);
     }
     let regions = components(labels, width)?;
-    let small: Vec<bool> = regions.area.iter().map(|&a| (a as usize) < min_area).collect();
+    let small: Vec<bool> = regions
+        .area
+        .iter()
+        .map(|&a| (a as usize) < min_area)
+        .collect();
     if small.iter().all(|&s| s) || !small.iter().any(|&s| s) {
         return Ok(false);
     }
@@ -118,19 +130,32 @@ pub fn dissolve_speckles(
         list
     };
     for i in 0..labels.len() {
-        if pending[i] && neighbours(i).iter().any(|&n| n != usize::MAX && !pending[n]) {
+        if pending[i]
+            && neighbours(i)
+                .iter()
+                .any(|&n| n != usize::MAX && !pending[n])
+        {
             queue.push_back(i);
         }
     }
     let table = LinearTable::new();
-    let label_lab = |label: u16| if label == TRANSPARENT { [0.0; 4] } else { palette[label as usize] };
+    let label_lab = |label: u16| {
+        if label == TRANSPARENT {
+            [0.0; 4]
+        } else {
+            palette[label as usize]
+        }
+    };
     while let Some(i) = queue.pop_front() {
         if !pending[i] {
             continue;
         }
         let own = pixel_lab(&table, &rgba[i * 4..i * 4 + 4], labels[i] != TRANSPARENT);
         let mut best = (TRANSPARENT, f32::INFINITY, false);
-        for &n in neighbours(i).iter().filter(|&&n| n != usize::MAX && !pending[n]) {
+        for &n in neighbours(i)
+            .iter()
+            .filter(|&&n| n != usize::MAX && !pending[n])
+        {
             let d = distance2(&own, &label_lab(labels[n]));
             if !best.2 || d < best.1 {
                 best = (labels[n], d, true);
@@ -138,7 +163,10 @@ pub fn dissolve_speckles(
         }
         labels[i] = best.0;
         pending[i] = false;
-        for &n in neighbours(i).iter().filter(|&&n| n != usize::MAX && pending[n]) {
+        for &n in neighbours(i)
+            .iter()
+            .filter(|&&n| n != usize::MAX && pending[n])
+        {
             queue.push_back(n);
         }
     }
@@ -171,7 +199,10 @@ mod tests {
             px.copy_from_slice(&[v, v, v, 255]);
         }
         let table = LinearTable::new();
-        let palette = vec![table.lab(0.0, 0.0, 0.0, 255.0), table.lab(255.0, 255.0, 255.0, 255.0)];
+        let palette = vec![
+            table.lab(0.0, 0.0, 0.0, 255.0),
+            table.lab(255.0, 255.0, 255.0, 255.0),
+        ];
         assert!(dissolve_speckles(&mut labels, &rgba, width, &palette, 4).unwrap());
         assert!(labels.iter().all(|&l| l == 0));
     }

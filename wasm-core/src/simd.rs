@@ -16,13 +16,21 @@ const FAR: f32 = 1.0e9;
 impl Centres {
     pub fn new(colors: &[Lab]) -> Centres {
         let padded = (colors.len() + 3) / 4 * 4;
-        let mut columns = [vec![FAR; padded], vec![FAR; padded], vec![FAR; padded], vec![FAR; padded]];
+        let mut columns = [
+            vec![FAR; padded],
+            vec![FAR; padded],
+            vec![FAR; padded],
+            vec![FAR; padded],
+        ];
         for (i, color) in colors.iter().enumerate() {
             for c in 0..4 {
                 columns[c][i] = color[c];
             }
         }
-        Centres { columns, len: colors.len() }
+        Centres {
+            columns,
+            len: colors.len(),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -64,7 +72,12 @@ impl Centres {
     #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
     fn nearest_simd(&self, point: &Lab) -> (usize, f32) {
         use core::arch::wasm32::*;
-        let p = [f32x4_splat(point[0]), f32x4_splat(point[1]), f32x4_splat(point[2]), f32x4_splat(point[3])];
+        let p = [
+            f32x4_splat(point[0]),
+            f32x4_splat(point[1]),
+            f32x4_splat(point[2]),
+            f32x4_splat(point[3]),
+        ];
         let mut best_d = f32x4_splat(f32::INFINITY);
         let mut best_i = i32x4_splat(0);
         let mut index = i32x4(0, 1, 2, 3);
@@ -81,7 +94,10 @@ impl Centres {
             let d2 = f32x4_sub(p[2], c2);
             let d3 = f32x4_sub(p[3], c3);
             let d = f32x4_add(
-                f32x4_add(f32x4_add(f32x4_mul(d0, d0), f32x4_mul(d1, d1)), f32x4_mul(d2, d2)),
+                f32x4_add(
+                    f32x4_add(f32x4_mul(d0, d0), f32x4_mul(d1, d1)),
+                    f32x4_mul(d2, d2),
+                ),
                 f32x4_mul(d3, d3),
             );
             let better = f32x4_lt(d, best_d);
@@ -119,7 +135,13 @@ mod tests {
 
     #[test]
     fn finds_nearest_with_lowest_index_on_ties() {
-        let centres = Centres::new(&[[0.0; 4], [1.0, 0.0, 0.0, 1.0], [0.0; 4], [0.5, 0.0, 0.0, 1.0], [0.9, 0.0, 0.0, 1.0]]);
+        let centres = Centres::new(&[
+            [0.0; 4],
+            [1.0, 0.0, 0.0, 1.0],
+            [0.0; 4],
+            [0.5, 0.0, 0.0, 1.0],
+            [0.9, 0.0, 0.0, 1.0],
+        ]);
         assert_eq!(centres.nearest(&[0.0; 4]).0, 0);
         assert_eq!(centres.nearest(&[0.95, 0.0, 0.0, 1.0]).0, 1);
         assert_eq!(centres.nearest(&[0.55, 0.0, 0.0, 1.0]).0, 3);

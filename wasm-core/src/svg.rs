@@ -72,12 +72,21 @@ impl Writer {
             w = width,
             h = height
         );
-        Writer { out, precision, after_number: false, had_dot: false, last_command: 0, segments: 0, paths: 0 }
+        Writer {
+            out,
+            precision,
+            after_number: false,
+            had_dot: false,
+            last_command: 0,
+            segments: 0,
+            paths: 0,
+        }
     }
 
     fn number(&mut self, value: i64) {
         let text = format_number(value, self.precision);
-        let needs_space = self.after_number && !text.starts_with('-') && !(text.starts_with('.') && self.had_dot);
+        let needs_space =
+            self.after_number && !text.starts_with('-') && !(text.starts_with('.') && self.had_dot);
         if needs_space {
             self.out.push(' ');
         }
@@ -158,7 +167,8 @@ impl Writer {
         }
         if rgba[3] < 255 {
             self.out.push_str(" fill-opacity=\"");
-            self.out.push_str(&format_number((rgba[3] as i64 * 1000 + 127) / 255, 3));
+            self.out
+                .push_str(&format_number((rgba[3] as i64 * 1000 + 127) / 255, 3));
             self.out.push('"');
         }
         self.out.push_str(" d=\"");
@@ -171,7 +181,12 @@ impl Writer {
     }
 
     /// A cycle as absolute (from, segment) pairs on the grid.
-    fn cycle_segments(graph: &Graph, edges: &[GridEdge], cycle: u32, reversed: bool) -> Vec<(Grid, GridSegment)> {
+    fn cycle_segments(
+        graph: &Graph,
+        edges: &[GridEdge],
+        cycle: u32,
+        reversed: bool,
+    ) -> Vec<(Grid, GridSegment)> {
         let mut list = Vec::new();
         for step in graph.cycle_steps(&graph.cycles[cycle as usize]) {
             let edge = &edges[step.edge as usize];
@@ -183,7 +198,11 @@ impl Writer {
                 }
             } else {
                 for (i, s) in edge.segments.iter().enumerate().rev() {
-                    let to = if i == 0 { edge.start } else { edge.segments[i - 1].end() };
+                    let to = if i == 0 {
+                        edge.start
+                    } else {
+                        edge.segments[i - 1].end()
+                    };
                     let reversed_segment = match *s {
                         GridSegment::Line(_) => GridSegment::Line(to),
                         GridSegment::Cubic(a, b, _) => GridSegment::Cubic(b, a, to),
@@ -205,7 +224,14 @@ impl Writer {
         list
     }
 
-    fn path(&mut self, graph: &Graph, edges: &[GridEdge], plan: &PathPlan, color: [u8; 4], canvas: Option<Grid>) {
+    fn path(
+        &mut self,
+        graph: &Graph,
+        edges: &[GridEdge],
+        plan: &PathPlan,
+        color: [u8; 4],
+        canvas: Option<Grid>,
+    ) {
         self.open_path(color);
         let mut pen = None;
         if let Some([w, h]) = canvas {
@@ -231,11 +257,23 @@ impl Writer {
         self.close_path();
     }
 
-    pub fn write(mut self, graph: &Graph, edges: &[GridEdge], plan: &Plan, palette: &[[u8; 4]]) -> (String, usize, usize) {
+    pub fn write(
+        mut self,
+        graph: &Graph,
+        edges: &[GridEdge],
+        plan: &Plan,
+        palette: &[[u8; 4]],
+    ) -> (String, usize, usize) {
         let scale = 10i64.pow(self.precision as u32);
         let canvas = [graph.width as i64 * scale, graph.height as i64 * scale];
         if let Some(underlay) = &plan.underlay {
-            self.path(graph, edges, underlay, palette[underlay.label as usize], Some(canvas));
+            self.path(
+                graph,
+                edges,
+                underlay,
+                palette[underlay.label as usize],
+                Some(canvas),
+            );
         }
         for path in &plan.paths {
             self.path(graph, edges, path, palette[path.label as usize], None);
@@ -248,10 +286,18 @@ impl Writer {
 /// `value / 10^precision` in its shortest form: no trailing zeros, no leading zero.
 pub fn format_number(value: i64, precision: u8) -> String {
     let scale = 10i64.pow(precision as u32);
-    let (sign, abs) = if value < 0 { ("-", -value) } else { ("", value) };
+    let (sign, abs) = if value < 0 {
+        ("-", -value)
+    } else {
+        ("", value)
+    };
     let (whole, fraction) = (abs / scale, abs % scale);
     if fraction == 0 {
-        return if whole == 0 { "0".to_string() } else { format!("{}{}", sign, whole) };
+        return if whole == 0 {
+            "0".to_string()
+        } else {
+            format!("{}{}", sign, whole)
+        };
     }
     let digits = format!("{:0width$}", fraction, width = precision as usize);
     let digits = digits.trim_end_matches('0');

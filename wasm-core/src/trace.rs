@@ -86,8 +86,12 @@ impl Grid<'_> {
 
     /// Regions (left, right) of the crack leaving vertex (x, y) in direction `d`.
     fn sides(&self, x: isize, y: isize, d: u8) -> (u32, u32) {
-        let (nw, ne, sw, se) =
-            (self.region(x - 1, y - 1), self.region(x, y - 1), self.region(x - 1, y), self.region(x, y));
+        let (nw, ne, sw, se) = (
+            self.region(x - 1, y - 1),
+            self.region(x, y - 1),
+            self.region(x - 1, y),
+            self.region(x, y),
+        );
         match d {
             0 => (ne, se),
             1 => (se, sw),
@@ -132,10 +136,18 @@ impl Visited {
 }
 
 /// Builds the boundary graph and every region's cycles from a region id per pixel.
-pub fn trace(ids: &[u32], width: usize, height: usize, observer: &mut dyn Observer) -> Result<Graph> {
+pub fn trace(
+    ids: &[u32],
+    width: usize,
+    height: usize,
+    observer: &mut dyn Observer,
+) -> Result<Graph> {
     let grid = Grid { ids, width, height };
     let stride = width + 1;
-    let mut visited = Visited { bits: try_filled(stride * (height + 1), 0u8)?, stride };
+    let mut visited = Visited {
+        bits: try_filled(stride * (height + 1), 0u8)?,
+        stride,
+    };
     let mut points: Vec<u32> = Vec::new();
     let mut edges: Vec<Edge> = Vec::new();
     let pack = |x: isize, y: isize| (y as usize * stride + x as usize) as u32;
@@ -161,7 +173,14 @@ pub fn trace(ids: &[u32], width: usize, height: usize, observer: &mut dyn Observ
                 .unwrap_or(last);
         }
         let closed = (x, y) == (x0, y0) && grid.degree(x0, y0) < 3;
-        Edge { points: start..points.len(), left, right, closed, first_dir: d0, last_dir: d }
+        Edge {
+            points: start..points.len(),
+            left,
+            right,
+            closed,
+            first_dir: d0,
+            last_dir: d,
+        }
     };
 
     // Edges between junctions.
@@ -193,7 +212,14 @@ pub fn trace(ids: &[u32], width: usize, height: usize, observer: &mut dyn Observ
     }
     drop(visited);
     observer.progress(Stage::Trace, 0.6);
-    let mut graph = Graph { width, height, points, edges, steps: Vec::new(), cycles: Vec::new() };
+    let mut graph = Graph {
+        width,
+        height,
+        points,
+        edges,
+        steps: Vec::new(),
+        cycles: Vec::new(),
+    };
     link_cycles(&mut graph, &grid)?;
     observer.progress(Stage::Trace, 1.0);
     Ok(graph)
@@ -219,19 +245,43 @@ fn edge_area2(graph: &Graph, edge: &Edge) -> i64 {
 fn link_cycles(graph: &mut Graph, grid: &Grid) -> Result<()> {
     // Where each edge leaves a junction: (vertex, direction) → step.
     let mut exits: Vec<(u64, Step)> = Vec::new();
-    for (e, edge) in graph.edges.iter().enumerate().filter(|(_, edge)| !edge.closed) {
+    for (e, edge) in graph
+        .edges
+        .iter()
+        .enumerate()
+        .filter(|(_, edge)| !edge.closed)
+    {
         let pts = graph.edge_points(edge);
-        exits.push((key(pts[0], edge.first_dir), Step { edge: e as u32, forward: true }));
+        exits.push((
+            key(pts[0], edge.first_dir),
+            Step {
+                edge: e as u32,
+                forward: true,
+            },
+        ));
         let back = (edge.last_dir + 2) % 4;
-        exits.push((key(pts[pts.len() - 1], back), Step { edge: e as u32, forward: false }));
+        exits.push((
+            key(pts[pts.len() - 1], back),
+            Step {
+                edge: e as u32,
+                forward: false,
+            },
+        ));
     }
     exits.sort_unstable_by_key(|&(k, _)| k);
-    let areas: Vec<i64> = graph.edges.iter().map(|edge| edge_area2(graph, edge)).collect();
+    let areas: Vec<i64> = graph
+        .edges
+        .iter()
+        .map(|edge| edge_area2(graph, edge))
+        .collect();
     let mut used = vec![false; graph.edges.len() * 2];
     let side = |step: Step| step.edge as usize * 2 + (!step.forward) as usize;
     for e in 0..graph.edges.len() {
         for &forward in &[true, false] {
-            let first = Step { edge: e as u32, forward };
+            let first = Step {
+                edge: e as u32,
+                forward,
+            };
             let edge = &graph.edges[e];
             let region = if forward { edge.right } else { edge.left };
             if region == OUTSIDE || used[side(first)] {
@@ -244,7 +294,11 @@ fn link_cycles(graph: &mut Graph, grid: &Grid) -> Result<()> {
                 used[side(step)] = true;
                 graph.steps.push(step);
                 let edge = &graph.edges[step.edge as usize];
-                area2 += if step.forward { areas[step.edge as usize] } else { -areas[step.edge as usize] };
+                area2 += if step.forward {
+                    areas[step.edge as usize]
+                } else {
+                    -areas[step.edge as usize]
+                };
                 if edge.closed {
                     break;
                 }
@@ -256,12 +310,19 @@ fn link_cycles(graph: &mut Graph, grid: &Grid) -> Result<()> {
                 };
                 let (x, y) = graph.vertex(vertex);
                 let (x, y) = (x as isize, y as isize);
-                let leave = [(arrive + 1) % 4, arrive, (arrive + 3) % 4].iter().copied().find(|&c| {
-                    let (l, r) = grid.sides(x, y, c);
-                    r == region && l != region
-                });
+                let leave = [(arrive + 1) % 4, arrive, (arrive + 3) % 4]
+                    .iter()
+                    .copied()
+                    .find(|&c| {
+                        let (l, r) = grid.sides(x, y, c);
+                        r == region && l != region
+                    });
                 let next = leave
-                    .and_then(|d| exits.binary_search_by_key(&key(vertex, d), |&(k, _)| k).ok())
+                    .and_then(|d| {
+                        exits
+                            .binary_search_by_key(&key(vertex, d), |&(k, _)| k)
+                            .ok()
+                    })
                     .map(|i| exits[i].1)
                     .ok_or(Error::Internal("a region boundary does not close"))?;
                 if next == first {
@@ -269,7 +330,11 @@ fn link_cycles(graph: &mut Graph, grid: &Grid) -> Result<()> {
                 }
                 step = next;
             }
-            graph.cycles.push(Cycle { region, steps: start..graph.steps.len(), area2 });
+            graph.cycles.push(Cycle {
+                region,
+                steps: start..graph.steps.len(),
+                area2,
+            });
         }
     }
     Ok(())
