@@ -53,26 +53,60 @@ fn blend_fit(c: &[f32; 4], a: &[f32; 4], b: &[f32; 4]) -> (f32, f32) {
     (d2.sqrt(), t)
 }
 
-/// Which clusters are anti-aliasing blends.
-pub fn find(
-    labels: &[u16],
-    width: usize,
-    bins: &[Bin],
-    bin_cluster: &[u16],
-    k: usize,
-) -> Vec<bool> {
+/// Premultiplied mean colour of a bin.
+fn premultiplied(bin: &Bin) -> [f32; 4] {
+    let m = bin.mean();
+    let alpha = m[3] / 255.0;
+    [m[0] * alpha, m[1] * alpha, m[2] * alpha, m[3]]
+}
+
+/// The clusters that are blends, each with the two colours it blends.
+pub struct Blends {
+    /// Per cluster: the two clusters it blends (`TRANSPARENT` for transparency), if a blend.
+    pub pairs: Vec<Option<(u16, u16)>>,
+    colors: Vec<[f32; 4]>,
+}
+
+impl Blends {
+    pub fn any(&self) -> bool {
+        self.pairs.iter().any(|p| p.is_some())
+    }
+
+    fn color(&self, cluster: u16) -> [f32; 4] {
+        if cluster == TRANSPARENT {
+            [0.0; 4]
+        } else {
+            self.colors[cluster as usize]
+        }
+    }
+
+    /// Where a bin of a blend cluster belongs: the end of the blend its colour is closer to.
+    pub fn resolve(&self, cluster: u16, bin: &Bin) -> u16 {
+        match self.pairs[cluster as usize] {
+            None => cluster,
+            Some((a, b)) => {
+                let (_, t) = blend_fit(&premultiplied(bin), &self.color(a), &self.color(b));
+                if t < 0.5 {
+                    a
+                } else {
+                    b
+                }
+            }
+        }
+    }
+}
+
+/// Finds the clusters that are anti-aliasing blends of two solid ones.
+pub fn find(labels: &[u16], width: usize, bins: &[Bin], bin_cluster: &[u16], k: usize) -> Blends {
     let interior = interior_share(labels, width, k);
-    // Premultiplied mean colour per cluster.
     let mut sums = vec![[0f64; 5]; k];
     for (bin, &c) in bins.iter().zip(bin_cluster) {
-        let m = bin.mean();
+        let color = premultiplied(bin);
         let w = bin.count as f64;
-        let alpha = m[3] as f64 / 255.0;
         let sum = &mut sums[c as usize];
-        for d in 0..3 {
-            sum[d] += m[d] as f64 * alpha * w;
+        for d in 0..4 {
+            sum[d] += color[d] as f64 * w;
         }
-        sum[3] += m[3] as f64 * w;
         sum[4] += w;
     }
     let colors: Vec<[f32; 4]> = sums
@@ -87,26 +121,34 @@ pub fn find(
             ]
         })
         .collect();
-    let mut solids: Vec<[f32; 4]> = (0..k)
-        .filter(|&c| interior[c] >= EDGE_ONLY)
-        .map(|c| colors[c])
+    let mut solids: Vec<u16> = (0..k as u16)
+        .filter(|&c| interior[c as usize] >= EDGE_ONLY)
         .collect();
-    if labels.contains(&TRANSPARENT) {
-        solids.push([0.0; 4]);
+    if labels.iter().any(|&l| l == TRANSPARENT) {
+        solids.push(TRANSPARENT);
     }
-    (0..k)
-        .map(|c| {
-            if interior[c] >= EDGE_ONLY {
-                return false;
+    let mut blends = Blends {
+        pairs: vec![None; k],
+        colors,
+    };
+    for c in 0..k {
+        if interior[c] >= EDGE_ONLY {
+            continue;
+        }
+        let mut best: Option<(f32, (u16, u16))> = None;
+        for (i, &a) in solids.iter().enumerate() {
+            for &b in &solids[i + 1..] {
+                let (distance, t) =
+                    blend_fit(&blends.colors[c], &blends.color(a), &blends.color(b));
+                let better = best.map_or(true, |(d, _)| distance < d);
+                if distance <= BLEND_DISTANCE && t > 0.05 && t < 0.95 && better {
+                    best = Some((distance, (a, b)));
+                }
             }
-            solids.iter().enumerate().any(|(i, a)| {
-                solids[i + 1..].iter().any(|b| {
-                    let (distance, t) = blend_fit(&colors[c], a, b);
-                    distance <= BLEND_DISTANCE && t > 0.05 && t < 0.95
-                })
-            })
-        })
-        .collect()
+        }
+        blends.pairs[c] = best.map(|(_, pair)| pair);
+    }
+    blends
 }
 
 #[cfg(test)]
@@ -137,8 +179,10 @@ mod tests {
             bin([255, 255, 255], 24),
             bin([220, 0, 0], 6),
         ];
-        let mixtures = find(&labels, width, &bins, &[0, 1, 2, 3], 4);
-        assert_eq!(mixtures, vec![false, true, false, false]);
+        let blends = find(&labels, width, &bins, &[0, 1, 2, 3], 4);
+        assert_eq!(blends.pairs, vec![None, Some((0, 2)), None, None]);
+        assert_eq!(blends.resolve(1, &bin([100, 100, 100], 1)), 0);
+        assert_eq!(blends.resolve(1, &bin([150, 150, 150], 1)), 2);
     }
 
     #[test]

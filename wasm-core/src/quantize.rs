@@ -102,15 +102,11 @@ pub fn quantize(
     };
     assign(&mut labels, &bin_cluster);
     if !fixed {
-        let mixtures =
+        let blends =
             crate::mixtures::find(&labels, width, &histogram.bins, &bin_cluster, centres.len());
-        if mixtures.iter().any(|&m| m) {
-            let kept: Vec<usize> = (0..centres.len()).filter(|&c| !mixtures[c]).collect();
-            let kept_index = Centres::new(&kept.iter().map(|&c| centres[c]).collect::<Vec<_>>());
-            for (b, cluster) in bin_cluster.iter_mut().enumerate() {
-                if mixtures[*cluster as usize] {
-                    *cluster = kept[kept_index.nearest(&points[b]).0] as u16;
-                }
+        if blends.any() {
+            for (cluster, bin) in bin_cluster.iter_mut().zip(&histogram.bins) {
+                *cluster = blends.resolve(*cluster, bin);
             }
             assign(&mut labels, &bin_cluster);
         }
@@ -134,6 +130,9 @@ fn cluster_colors(histogram: &Histogram, bin_cluster: &[u16], centres: &[Lab]) -
     let mut sums = vec![[0u64; 5]; k];
     let mut heaviest = vec![usize::MAX; k];
     for (b, bin) in histogram.bins.iter().enumerate() {
+        if bin_cluster[b] == TRANSPARENT {
+            continue;
+        }
         let c = bin_cluster[b] as usize;
         for d in 0..4 {
             sums[c][d] += bin.sum[d];

@@ -26,50 +26,62 @@ fn find(parent: &mut [u32], mut x: u32) -> u32 {
     x
 }
 
-/// 4-connected components of equal labels.
+fn union(parent: &mut [u32], a: u32, b: u32) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        let (low, high) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        parent[high as usize] = low;
+    }
+}
+
+/// 4-connected components of equal labels, found run by run: each horizontal run of one label
+/// gets a provisional id, joined with the runs of the same label that touch it from above.
 pub fn components(labels: &[u16], width: usize) -> Result<Regions> {
     let mut ids = try_filled(labels.len(), 0u32)?;
     let mut parent: Vec<u32> = Vec::new();
-    for i in 0..labels.len() {
-        let x = i % width;
-        let left = if x > 0 && labels[i - 1] == labels[i] {
-            Some(ids[i - 1])
-        } else {
-            None
-        };
-        let up = if i >= width && labels[i - width] == labels[i] {
-            Some(ids[i - width])
-        } else {
-            None
-        };
-        ids[i] = match (left, up) {
-            (None, None) => {
-                parent.push(parent.len() as u32);
-                parent.len() as u32 - 1
+    for row in (0..labels.len()).step_by(width) {
+        let mut x = 0;
+        while x < width {
+            let label = labels[row + x];
+            let mut end = x + 1;
+            while end < width && labels[row + end] == label {
+                end += 1;
             }
-            (Some(a), None) | (None, Some(a)) => a,
-            (Some(a), Some(b)) => {
-                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                if ra != rb {
-                    let (low, high) = if ra < rb { (ra, rb) } else { (rb, ra) };
-                    parent[high as usize] = low;
+            let id = parent.len() as u32;
+            parent.push(id);
+            if row > 0 {
+                let above = row - width;
+                let mut last = u32::MAX;
+                for px in x..end {
+                    if labels[above + px] == label && ids[above + px] != last {
+                        last = ids[above + px];
+                        union(&mut parent, id, last);
+                    }
                 }
-                a
             }
-        };
+            for v in &mut ids[row + x..row + end] {
+                *v = id;
+            }
+            x = end;
+        }
     }
     let mut final_id = vec![u32::MAX; parent.len()];
     let mut label = Vec::new();
     let mut area = Vec::new();
+    let mut previous = (u32::MAX, 0u32);
     for i in 0..labels.len() {
-        let root = find(&mut parent, ids[i]) as usize;
-        if final_id[root] == u32::MAX {
-            final_id[root] = label.len() as u32;
-            label.push(labels[i]);
-            area.push(0);
+        let provisional = ids[i];
+        if provisional != previous.0 {
+            let root = find(&mut parent, provisional) as usize;
+            if final_id[root] == u32::MAX {
+                final_id[root] = label.len() as u32;
+                label.push(labels[i]);
+                area.push(0);
+            }
+            previous = (provisional, final_id[root]);
         }
-        ids[i] = final_id[root];
-        area[ids[i] as usize] += 1;
+        ids[i] = previous.1;
+        area[previous.1 as usize] += 1;
     }
     Ok(Regions { ids, label, area })
 }

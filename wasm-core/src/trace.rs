@@ -84,33 +84,55 @@ impl Grid<'_> {
         }
     }
 
-    /// Regions (left, right) of the crack leaving vertex (x, y) in direction `d`.
-    fn sides(&self, x: isize, y: isize, d: u8) -> (u32, u32) {
-        let (nw, ne, sw, se) = (
-            self.region(x - 1, y - 1),
-            self.region(x, y - 1),
-            self.region(x - 1, y),
-            self.region(x, y),
-        );
-        match d {
-            0 => (ne, se),
-            1 => (se, sw),
-            2 => (sw, nw),
-            _ => (nw, ne),
+    /// The four pixels around vertex (x, y): north-west, north-east, south-west, south-east.
+    #[inline]
+    fn around(&self, x: isize, y: isize) -> [u32; 4] {
+        if x > 0 && y > 0 && x < self.width as isize && y < self.height as isize {
+            let i = y as usize * self.width + x as usize;
+            let (above, below) = (
+                &self.ids[i - self.width - 1..i - self.width + 1],
+                &self.ids[i - 1..i + 1],
+            );
+            [above[0], above[1], below[0], below[1]]
+        } else {
+            [
+                self.region(x - 1, y - 1),
+                self.region(x, y - 1),
+                self.region(x - 1, y),
+                self.region(x, y),
+            ]
         }
     }
 
-    fn is_boundary(&self, x: isize, y: isize, d: u8) -> bool {
-        let (l, r) = self.sides(x, y, d);
-        l != r
+    /// Regions (left, right) of the crack leaving vertex (x, y) in direction `d`.
+    fn sides(&self, x: isize, y: isize, d: u8) -> (u32, u32) {
+        sides_of(self.around(x, y), d)
     }
 
     fn degree(&self, x: isize, y: isize) -> usize {
-        (0..4).filter(|&d| self.is_boundary(x, y, d)).count()
+        degree_of(self.around(x, y))
     }
 }
 
-/// Visited flags for cracks: bit 0 the east crack of a vertex, bit 1 its south crack.
+#[inline]
+fn sides_of(around: [u32; 4], d: u8) -> (u32, u32) {
+    let [nw, ne, sw, se] = around;
+    match d {
+        0 => (ne, se),
+        1 => (se, sw),
+        2 => (sw, nw),
+        _ => (nw, ne),
+    }
+}
+
+#[inline]
+fn degree_of(around: [u32; 4]) -> usize {
+    let [nw, ne, sw, se] = around;
+    (ne != se) as usize + (sw != se) as usize + (nw != sw) as usize + (nw != ne) as usize
+}
+
+/// Flags for cracks: bit 0 the east crack of a vertex visited, bit 1 its south crack visited;
+/// bits 2 and 3 the same cracks are boundaries.
 struct Visited {
     bits: Vec<u8>,
     stride: usize,
@@ -162,14 +184,18 @@ pub fn trace(
             x += DX[d as usize];
             y += DY[d as usize];
             points.push(pack(x, y));
-            if (x, y) == (x0, y0) || grid.degree(x, y) >= 3 {
+            let around = grid.around(x, y);
+            if (x, y) == (x0, y0) || degree_of(around) >= 3 {
                 break;
             }
             let last = d;
             d = [(last + 1) % 4, last, (last + 3) % 4]
                 .iter()
                 .copied()
-                .find(|&c| grid.is_boundary(x, y, c))
+                .find(|&c| {
+                    let (l, r) = sides_of(around, c);
+                    l != r
+                })
                 .unwrap_or(last);
         }
         let closed = (x, y) == (x0, y0) && grid.degree(x0, y0) < 3;
@@ -188,11 +214,16 @@ pub fn trace(
     for y in 0..=height as isize {
         ticker.tick(y as usize, observer);
         for x in 0..=width as isize {
-            if grid.degree(x, y) < 3 {
+            let around = grid.around(x, y);
+            let (east, south) = (sides_of(around, 0), sides_of(around, 1));
+            let bits = ((east.0 != east.1) as u8) << 2 | ((south.0 != south.1) as u8) << 3;
+            visited.bits[y as usize * stride + x as usize] |= bits;
+            if degree_of(around) < 3 {
                 continue;
             }
             for d in 0..4u8 {
-                if grid.is_boundary(x, y, d) && !visited.get(x, y, d) {
+                let (l, r) = sides_of(around, d);
+                if l != r && !visited.get(x, y, d) {
                     let edge = walk(x, y, d, &mut visited, &mut points);
                     edges.push(edge);
                 }
@@ -203,7 +234,8 @@ pub fn trace(
     for y in 0..=height as isize {
         for x in 0..=width as isize {
             for d in 0..2u8 {
-                if grid.is_boundary(x, y, d) && !visited.get(x, y, d) {
+                let flags = visited.bits[y as usize * stride + x as usize];
+                if flags & (4 << d) != 0 && flags & (1 << d) == 0 {
                     let edge = walk(x, y, d, &mut visited, &mut points);
                     edges.push(edge);
                 }
