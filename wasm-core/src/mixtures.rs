@@ -7,11 +7,13 @@ use crate::quantize::TRANSPARENT;
 
 /// Below this share of interior pixels a cluster counts as edge-only.
 const EDGE_ONLY: f32 = 0.3;
+/// Below this share of interior pixels overall, the image is not flat artwork.
+const FLAT_ARTWORK: f32 = 0.75;
 /// Largest distance (premultiplied sRGB levels) from the blend line to still count as a blend.
 const BLEND_DISTANCE: f32 = 18.0;
 
-/// Share of pixels whose four neighbours carry the same label, per cluster.
-fn interior_share(labels: &[u16], width: usize, k: usize) -> Vec<f32> {
+/// Share of pixels whose four neighbours carry the same label, per cluster and overall.
+fn interior_share(labels: &[u16], width: usize, k: usize) -> (Vec<f32>, f32) {
     let height = labels.len() / width;
     let mut counts = vec![(0u32, 0u32); k];
     for y in 0..height {
@@ -34,10 +36,19 @@ fn interior_share(labels: &[u16], width: usize, k: usize) -> Vec<f32> {
             entry.1 += interior as u32;
         }
     }
-    counts
+    let (all, inner) = counts
+        .iter()
+        .fold((0u64, 0u64), |(a, b), &(n, i)| (a + n as u64, b + i as u64));
+    let overall = if all == 0 {
+        1.0
+    } else {
+        inner as f32 / all as f32
+    };
+    let per_cluster = counts
         .iter()
         .map(|&(n, inner)| if n == 0 { 1.0 } else { inner as f32 / n as f32 })
-        .collect()
+        .collect();
+    (per_cluster, overall)
 }
 
 /// Distance from `c` to the segment `a`–`b` and the position along it.
@@ -98,7 +109,7 @@ impl Blends {
 
 /// Finds the clusters that are anti-aliasing blends of two solid ones.
 pub fn find(labels: &[u16], width: usize, bins: &[Bin], bin_cluster: &[u16], k: usize) -> Blends {
-    let interior = interior_share(labels, width, k);
+    let (interior, overall) = interior_share(labels, width, k);
     let mut sums = vec![[0f64; 5]; k];
     for (bin, &c) in bins.iter().zip(bin_cluster) {
         let color = premultiplied(bin);
@@ -124,13 +135,17 @@ pub fn find(labels: &[u16], width: usize, bins: &[Bin], bin_cluster: &[u16], k: 
     let mut solids: Vec<u16> = (0..k as u16)
         .filter(|&c| interior[c as usize] >= EDGE_ONLY)
         .collect();
-    if labels.iter().any(|&l| l == TRANSPARENT) {
+    if labels.contains(&TRANSPARENT) {
         solids.push(TRANSPARENT);
     }
     let mut blends = Blends {
         pairs: vec![None; k],
         colors,
     };
+    if overall < FLAT_ARTWORK {
+        // Photos and textures: thin clusters are detail, not anti-aliasing.
+        return blends;
+    }
     for c in 0..k {
         if interior[c] >= EDGE_ONLY {
             continue;
@@ -169,10 +184,10 @@ mod tests {
 
     #[test]
     fn a_blended_edge_ring_is_a_mixture_but_a_thin_line_is_not() {
-        // Columns: black ×3, grey (blend), white ×3, red line, white ×3.
-        let width = 11;
-        let row: [u16; 11] = [0, 0, 0, 1, 2, 2, 2, 3, 2, 2, 2];
-        let labels: Vec<u16> = (0..6).flat_map(|_| row.iter().copied()).collect();
+        // Columns: black ×8, grey (blend), white ×8, red line, white ×8.
+        let width = 26;
+        let row: Vec<u16> = [vec![0; 8], vec![1], vec![2; 8], vec![3], vec![2; 8]].concat();
+        let labels: Vec<u16> = (0..12).flat_map(|_| row.iter().copied()).collect();
         let bins = vec![
             bin([0, 0, 0], 12),
             bin([128, 128, 128], 6),
