@@ -8,7 +8,7 @@ use crate::quantize::TRANSPARENT;
 /// Below this share of interior pixels a cluster counts as edge-only.
 const EDGE_ONLY: f32 = 0.3;
 /// Below this share of interior pixels overall, the image is not flat artwork.
-const FLAT_ARTWORK: f32 = 0.75;
+const FLAT_ARTWORK: f32 = 0.6;
 /// Largest distance (premultiplied sRGB levels) from the blend line to still count as a blend.
 const BLEND_DISTANCE: f32 = 18.0;
 
