@@ -97,12 +97,19 @@ pub fn vectorize(
 
     observer.progress(Stage::Segment, 0.0);
     let quantized = quantize::quantize(rgba, w, options, observer)?;
+    let textured = quantized.textured;
     let palette = quantized.palette;
     let mut labels = quantized.labels;
     observer.progress(Stage::Segment, 0.6);
     let table = LinearTable::new();
     let palette_lab = palette.lab(&table);
-    segment::dissolve_speckles(&mut labels, rgba, w, &palette_lab, options.min_area)?;
+    // In photo-like images small clusters are texture: speckles there are a tenth of min_area.
+    let min_area = if textured {
+        (options.min_area + 9) / 10
+    } else {
+        options.min_area
+    };
+    segment::dissolve_speckles(&mut labels, rgba, w, &palette_lab, min_area)?;
     let regions = segment::components(&labels, w)?;
     drop(labels);
     observer.progress(Stage::Segment, 1.0);

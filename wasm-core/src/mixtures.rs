@@ -8,12 +8,12 @@ use crate::quantize::TRANSPARENT;
 /// Below this share of interior pixels a cluster counts as edge-only.
 const EDGE_ONLY: f32 = 0.3;
 /// Below this share of interior pixels overall, the image is not flat artwork.
-const FLAT_ARTWORK: f32 = 0.6;
+pub const FLAT_ARTWORK: f32 = 0.6;
 /// Largest distance (premultiplied sRGB levels) from the blend line to still count as a blend.
 const BLEND_DISTANCE: f32 = 18.0;
 
 /// Share of pixels whose four neighbours carry the same label, per cluster and overall.
-fn interior_share(labels: &[u16], width: usize, k: usize) -> (Vec<f32>, f32) {
+pub fn interior_share(labels: &[u16], width: usize, k: usize) -> (Vec<f32>, f32) {
     let height = labels.len() / width;
     let mut counts = vec![(0u32, 0u32); k];
     for y in 0..height {
@@ -108,8 +108,15 @@ impl Blends {
 }
 
 /// Finds the clusters that are anti-aliasing blends of two solid ones.
-pub fn find(labels: &[u16], width: usize, bins: &[Bin], bin_cluster: &[u16], k: usize) -> Blends {
-    let (interior, overall) = interior_share(labels, width, k);
+/// `interior` and `overall` come from `interior_share`.
+pub fn find(
+    labels: &[u16],
+    interior: &[f32],
+    overall: f32,
+    bins: &[Bin],
+    bin_cluster: &[u16],
+) -> Blends {
+    let k = interior.len();
     let mut sums = vec![[0f64; 5]; k];
     for (bin, &c) in bins.iter().zip(bin_cluster) {
         let color = premultiplied(bin);
@@ -194,7 +201,8 @@ mod tests {
             bin([255, 255, 255], 24),
             bin([220, 0, 0], 6),
         ];
-        let blends = find(&labels, width, &bins, &[0, 1, 2, 3], 4);
+        let (interior, overall) = interior_share(&labels, width, 4);
+        let blends = find(&labels, &interior, overall, &bins, &[0, 1, 2, 3]);
         assert_eq!(blends.pairs, vec![None, Some((0, 2)), None, None]);
         assert_eq!(blends.resolve(1, &bin([100, 100, 100], 1)), 0);
         assert_eq!(blends.resolve(1, &bin([150, 150, 150], 1)), 2);

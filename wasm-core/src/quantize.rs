@@ -34,6 +34,8 @@ impl Palette {
 pub struct Quantized {
     pub palette: Palette,
     pub labels: Vec<u16>,
+    /// Photo-like: too few pixels sit inside flat areas for thin clusters to be mere edges.
+    pub textured: bool,
 }
 
 /// Alpha below which a pixel is treated as empty, per mode.
@@ -101,9 +103,11 @@ pub fn quantize(
         }
     };
     assign(&mut labels, &bin_cluster);
+    let (interior, overall) = crate::mixtures::interior_share(&labels, width, centres.len());
+    let textured = overall < crate::mixtures::FLAT_ARTWORK;
     if !fixed {
         let blends =
-            crate::mixtures::find(&labels, width, &histogram.bins, &bin_cluster, centres.len());
+            crate::mixtures::find(&labels, &interior, overall, &histogram.bins, &bin_cluster);
         if blends.any() {
             for (cluster, bin) in bin_cluster.iter_mut().zip(&histogram.bins) {
                 *cluster = blends.resolve(*cluster, bin);
@@ -120,7 +124,9 @@ pub fn quantize(
     } else {
         cluster_colors(&histogram, &bin_cluster, &centres)
     };
-    Ok(compact(colors, labels))
+    let mut quantized = compact(colors, labels);
+    quantized.textured = textured;
+    Ok(quantized)
 }
 
 /// A cluster's colour: its dominant bin's exact mean when one bin holds most of it (flat
@@ -193,6 +199,7 @@ fn compact(colors: Vec<[u8; 4]>, mut labels: Vec<u16>) -> Quantized {
     Quantized {
         palette: Palette { rgba },
         labels,
+        textured: false,
     }
 }
 
@@ -273,6 +280,7 @@ fn exact_colors(rgba: &[u8], limit: usize) -> Result<Option<Quantized>> {
         *label = values[slot];
     }
     Ok(Some(Quantized {
+        textured: false,
         palette: Palette { rgba: colors },
         labels,
     }))
