@@ -6,7 +6,8 @@
 //! tolerance. Pixel mode keeps exact pixel edges, merging runs.
 
 use crate::bezier_fit;
-use crate::geometry::{distance_to_line, dot, length, normalize, sub, Point, Segment};
+use crate::geometry::{add, distance_to_line, dot, length, normalize, scale, sub, Point, Segment};
+use crate::subpixel::NORMALS;
 
 #[derive(Clone, Copy, Debug)]
 pub struct FitParams {
@@ -69,10 +70,23 @@ fn exact_runs(points: &[(i32, i32)], closed: bool) -> FittedEdge {
 /// Runs at least this long on both sides of a turn make its exact vertex a corner candidate.
 const CORNER_RUN: usize = 3;
 
-/// The smoothed outline: crack midpoints, plus exact vertices at turns between two runs of at
-/// least `CORNER_RUN` cracks. Returns the points and which of them are corners by construction.
-fn smoothed(points: &[(i32, i32)], closed: bool) -> (Vec<Point>, Vec<bool>) {
+/// The smoothed outline: crack midpoints moved by their sub-pixel `shifts`, plus vertices at
+/// turns between two runs of at least `CORNER_RUN` cracks (moved by both neighbours' shifts).
+/// Returns the points and which of them are corners by construction.
+fn smoothed(
+    points: &[(i32, i32)],
+    closed: bool,
+    shifts: &[f32],
+    ends: [Point; 2],
+) -> (Vec<Point>, Vec<bool>) {
     let n = points.len() - 1;
+    let offset = |i: usize| {
+        if shifts.is_empty() {
+            return [0.0, 0.0];
+        }
+        let d = crate::subpixel::direction(points[i], points[i + 1]);
+        scale(NORMALS[d], shifts[i])
+    };
     let dirs: Vec<(i32, i32)> = points
         .windows(2)
         .map(|w| (w[1].0 - w[0].0, w[1].1 - w[0].1))
@@ -104,7 +118,7 @@ fn smoothed(points: &[(i32, i32)], closed: bool) -> (Vec<Point>, Vec<bool>) {
     let mut out = Vec::with_capacity(n + 4);
     let mut corner = Vec::with_capacity(n + 4);
     if !closed {
-        out.push(point(points[0]));
+        out.push(add(point(points[0]), ends[0]));
         corner.push(true);
     }
     for i in 0..n {
@@ -117,16 +131,16 @@ fn smoothed(points: &[(i32, i32)], closed: bool) -> (Vec<Point>, Vec<bool>) {
         };
         if let Some(p) = prev {
             if dirs[p] != dirs[i] && run[p] >= CORNER_RUN && run[i] >= CORNER_RUN {
-                out.push(point(points[i]));
+                out.push(add(add(point(points[i]), offset(p)), offset(i)));
                 corner.push(true);
             }
         }
         let (a, b) = (point(points[i]), point(points[i + 1]));
-        out.push([(a[0] + b[0]) * 0.5, (a[1] + b[1]) * 0.5]);
+        out.push(add([(a[0] + b[0]) * 0.5, (a[1] + b[1]) * 0.5], offset(i)));
         corner.push(false);
     }
     if !closed {
-        out.push(point(points[n]));
+        out.push(add(point(points[n]), ends[1]));
         corner.push(true);
     }
     (out, corner)
@@ -231,12 +245,28 @@ fn fit_piece(
     }
 }
 
-/// Fits one edge. `points` are its crack vertices; a closed edge repeats its first vertex.
-pub fn fit_edge(points: &[(i32, i32)], closed: bool, params: &FitParams) -> FittedEdge {
-    if !params.smooth || points.len() <= 2 {
+/// Fits one edge. `points` are its crack vertices (a closed edge repeats its first vertex);
+/// `shifts` holds each crack's sub-pixel offset (or is empty) and `ends` the displacement of the two end
+/// junctions (see `subpixel`).
+pub fn fit_edge(
+    points: &[(i32, i32)],
+    closed: bool,
+    shifts: &[f32],
+    ends: [Point; 2],
+    params: &FitParams,
+) -> FittedEdge {
+    if !params.smooth {
         return exact_runs(points, closed);
     }
-    let (mut q, built) = smoothed(points, closed);
+    if points.len() <= 2 {
+        let a = add(point(points[0]), ends[0]);
+        let b = add(point(points[1]), ends[1]);
+        return FittedEdge {
+            start: a,
+            segments: vec![Segment::Line(b)],
+        };
+    }
+    let (mut q, built) = smoothed(points, closed, shifts, ends);
     let mut is_corner = corners(&q, &built, closed, params);
     relax(&mut q, &is_corner, closed);
     let mut segments = Vec::new();
@@ -312,7 +342,7 @@ mod tests {
 
     #[test]
     fn a_square_keeps_four_exact_corners_and_straight_sides() {
-        let fitted = fit_edge(&square_loop(10), true, &params());
+        let fitted = fit_edge(&square_loop(10), true, &[0.0; 40], [[0.0; 2]; 2], &params());
         assert_eq!(fitted.segments.len(), 4);
         assert!(fitted
             .segments
@@ -333,10 +363,27 @@ mod tests {
             pts.push((i + 1, i));
             pts.push((i + 1, i + 1));
         }
-        let fitted = fit_edge(&pts, false, &params());
+        let fitted = fit_edge(&pts, false, &[0.0; 20], [[0.0; 2]; 2], &params());
         assert_eq!(fitted.start, [0.0, 0.0]);
         assert!(fitted.segments.len() <= 3, "{:?}", fitted.segments);
         assert_eq!(fitted.segments.last().unwrap().end(), [10.0, 10.0]);
+    }
+
+    #[test]
+    fn shifted_cracks_move_the_square_sides_and_corners() {
+        let fitted = fit_edge(
+            &square_loop(10),
+            true,
+            &[0.25; 40],
+            [[0.0; 2]; 2],
+            &params(),
+        );
+        let mut ends: Vec<Point> = fitted.segments.iter().map(|s| s.end()).collect();
+        ends.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        // The outline walks clockwise with the square on its right: a positive shift moves the
+        // edge into the right pixels, so the square shrinks.
+        let expected = vec![[0.25, 0.25], [0.25, 9.75], [9.75, 0.25], [9.75, 9.75]];
+        assert_eq!(ends, expected);
     }
 
     #[test]
@@ -345,9 +392,15 @@ mod tests {
             smooth: false,
             ..params()
         };
-        let fitted = fit_edge(&square_loop(3), true, &p);
+        let fitted = fit_edge(&square_loop(3), true, &[], [[0.0; 2]; 2], &p);
         assert_eq!(fitted.segments.len(), 4);
-        let open = fit_edge(&[(0, 0), (1, 0), (2, 0), (2, 1)], false, &p);
+        let open = fit_edge(
+            &[(0, 0), (1, 0), (2, 0), (2, 1)],
+            false,
+            &[],
+            [[0.0; 2]; 2],
+            &p,
+        );
         assert_eq!(
             open.segments,
             vec![Segment::Line([2.0, 0.0]), Segment::Line([2.0, 1.0])]

@@ -42,6 +42,7 @@ pub mod progress;
 pub mod quantize;
 pub mod segment;
 pub mod simd;
+pub mod subpixel;
 pub mod svg;
 pub mod trace;
 
@@ -131,19 +132,67 @@ pub fn vectorize(
         (_, Some(p)) => p,
         (_, None) => svg::auto_precision(w, h),
     };
-    let mut ticker = progress::Ticker::new(Stage::Fit, graph.edges.len(), 0.0, 0.9);
-    let mut grid_edges = Vec::with_capacity(graph.edges.len());
-    for (i, edge) in graph.edges.iter().enumerate() {
-        ticker.tick(i, observer);
-        let points: Vec<(i32, i32)> = graph
+    let image = subpixel::Image {
+        rgba,
+        width: w,
+        height: h,
+    };
+    let region_color = |region: u32| match region_labels.get(region as usize) {
+        Some(&label) if label != TRANSPARENT => subpixel::premultiply(palette.rgba[label as usize]),
+        _ => [0.0; 4],
+    };
+    let edge_points = |edge: &trace::Edge| -> Vec<(i32, i32)> {
+        graph
             .edge_points(edge)
             .iter()
             .map(|&p| graph.vertex(p))
-            .collect();
-        grid_edges.push(svg::to_grid(
-            &fit::fit_edge(&points, edge.closed, &params),
-            precision,
-        ));
+            .collect()
+    };
+    // Sub-pixel placement reads anti-aliasing; in photo-like images it only adds noise.
+    let shifts: Vec<Vec<f32>> = if params.smooth && !textured {
+        graph
+            .edges
+            .iter()
+            .map(|edge| {
+                let left = region_color(edge.left);
+                subpixel::crack_shifts(&edge_points(edge), &image, left, region_color(edge.right))
+            })
+            .collect()
+    } else {
+        vec![Vec::new(); graph.edges.len()]
+    };
+    let mut ends = Vec::new();
+    for (edge, shift) in graph
+        .edges
+        .iter()
+        .zip(&shifts)
+        .filter(|(e, s)| !e.closed && !s.is_empty())
+    {
+        let pts = graph.edge_points(edge);
+        let n = pts.len();
+        let first = subpixel::direction(graph.vertex(pts[0]), graph.vertex(pts[1]));
+        let last = subpixel::direction(graph.vertex(pts[n - 2]), graph.vertex(pts[n - 1]));
+        ends.push((pts[0], first, shift[0]));
+        ends.push((pts[n - 1], last, shift[n - 2]));
+    }
+    let junctions = subpixel::Junctions::new(ends);
+    observer.progress(Stage::Fit, 0.2);
+    let mut ticker = progress::Ticker::new(Stage::Fit, graph.edges.len(), 0.2, 0.7);
+    let mut grid_edges = Vec::with_capacity(graph.edges.len());
+    for (i, (edge, shift)) in graph.edges.iter().zip(&shifts).enumerate() {
+        ticker.tick(i, observer);
+        let points = edge_points(edge);
+        let pts = graph.edge_points(edge);
+        let ends = if shift.is_empty() {
+            [[0.0; 2]; 2]
+        } else {
+            [
+                junctions.offset(pts[0]),
+                junctions.offset(pts[pts.len() - 1]),
+            ]
+        };
+        let fitted = fit::fit_edge(&points, edge.closed, shift, ends, &params);
+        grid_edges.push(svg::to_grid(&fitted, precision));
     }
     let opaque: Vec<bool> = region_labels
         .iter()
