@@ -94,7 +94,8 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     min: 0,
     max: 100_000,
     unit: 'px',
-    description: 'Speckles smaller than this many pixels merge into their closest neighbour.',
+    description:
+      'Speckles smaller than this many pixels merge into their closest neighbour (photos: a tenth of it).',
   },
   {
     name: 'cornerAngle',
@@ -148,9 +149,9 @@ export const DEFAULT_OPTIONS: Readonly<VectorizeOptions> = {
   mode: 'color',
   colors: 32,
   palette: null,
-  minArea: 10,
+  minArea: 6,
   cornerAngle: 60,
-  tolerance: 0.8,
+  tolerance: 0.4,
   threshold: 'auto',
   denoise: false,
   precision: 'auto',

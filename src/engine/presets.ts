@@ -10,10 +10,10 @@ import { VectorizeError } from './errors';
 export type PresetValues = Pick<VectorizeOptions, 'colors' | 'minArea' | 'tolerance'>;
 
 export const presets: Readonly<Record<PresetName, Readonly<PresetValues>>> = {
-  fast: { colors: 16, minArea: 20, tolerance: 1.2 },
-  balanced: { colors: 32, minArea: 10, tolerance: 0.8 },
-  high: { colors: 64, minArea: 6, tolerance: 0.6 },
-  ultra: { colors: 128, minArea: 3, tolerance: 0.4 },
+  fast: { colors: 16, minArea: 12, tolerance: 0.8 },
+  balanced: { colors: 32, minArea: 6, tolerance: 0.4 },
+  high: { colors: 64, minArea: 4, tolerance: 0.3 },
+  ultra: { colors: 128, minArea: 2, tolerance: 0.25 },
 };
 
 /** What `mode: 'pixel'` changes in the preset: no speckle removal, the full palette. */

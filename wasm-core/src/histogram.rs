@@ -1,19 +1,19 @@
-//! A colour histogram over coarse bins (5 bits per RGB channel, 4 bits of alpha), keeping the
+//! A colour histogram over coarse bins (6 bits per RGB channel, 4 bits of alpha), keeping the
 //! exact sums so that each bin's mean is the true mean of its pixels.
 
 use crate::error::Result;
 use crate::memory::{try_filled, try_with_capacity};
 
-const KEY_BITS: usize = 19;
+const KEY_BITS: usize = 22;
 const EMPTY: u32 = u32::MAX;
 
 /// The bin key of one straight-alpha pixel.
 #[inline]
 pub fn bin_key(r: u8, g: u8, b: u8, a: u8) -> usize {
-    ((a as usize >> 4) << 15)
-        | ((r as usize >> 3) << 10)
-        | ((g as usize >> 3) << 5)
-        | (b as usize >> 3)
+    ((a as usize >> 4) << 18)
+        | ((r as usize >> 2) << 12)
+        | ((g as usize >> 2) << 6)
+        | (b as usize >> 2)
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -80,11 +80,11 @@ mod tests {
 
     #[test]
     fn bins_keep_exact_means_and_skip_invisible_pixels() {
-        let rgba = [10, 20, 30, 255, 12, 22, 30, 255, 200, 0, 0, 255, 0, 0, 0, 0];
+        let rgba = [10, 20, 30, 255, 11, 21, 30, 255, 200, 0, 0, 255, 0, 0, 0, 0];
         let histogram = Histogram::build(&rgba, |a| a > 0).unwrap();
         assert_eq!(histogram.bins.len(), 2);
         assert_eq!(histogram.bins[0].count, 2);
-        assert_eq!(histogram.bins[0].mean(), [11.0, 21.0, 30.0, 255.0]);
+        assert_eq!(histogram.bins[0].mean(), [10.5, 20.5, 30.0, 255.0]);
         assert_eq!(histogram.bin_of(200, 0, 0, 255), 1);
     }
 }

@@ -39,9 +39,9 @@ impl Default for Options {
         Options {
             mode: Mode::Color,
             colors: 32,
-            min_area: 10,
+            min_area: 6,
             corner_angle: 60.0,
-            tolerance: 0.8,
+            tolerance: 0.4,
             threshold: None,
             denoise: false,
             precision: None,
@@ -118,7 +118,7 @@ mod tests {
     use super::*;
 
     fn block() -> Vec<f64> {
-        vec![0.0, 32.0, 10.0, 60.0, 0.8, -1.0, 0.0, -1.0, 40e6]
+        vec![0.0, 32.0, 6.0, 60.0, 0.4, -1.0, 0.0, -1.0, 40e6]
     }
 
     #[test]
