@@ -154,6 +154,20 @@ describe('vectorize', () => {
     expect(tiny.stats.colors).toBe(2);
   });
 
+  it('completes a 16 MP image within 32 bytes of wasm memory per pixel', async () => {
+    const size = 4096;
+    const big = paint(
+      size,
+      size,
+      (x, y) => (Math.hypot(x - 2000, y - 2100) < 1500 ? [200, 60, 60, 255] : [250, 250, 245, 255]),
+      1,
+    );
+    const { stats } = await engine.vectorize(big.data, size, size);
+    expect(stats.colors).toBeGreaterThanOrEqual(2);
+    expect(stats.memoryBytes / (size * size)).toBeLessThanOrEqual(32);
+    expect(stats.peakHeapBytes / (size * size)).toBeLessThanOrEqual(32);
+  });
+
   it('maps onto a fixed palette and splits black and white', async () => {
     const card = testCard(64);
     const fixed = await engine.vectorize(card.data, 64, 64, { palette: ['#000', '#fff', '#e30'] });

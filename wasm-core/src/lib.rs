@@ -101,7 +101,7 @@ pub fn vectorize(
     let textured = quantized.textured;
     let palette = quantized.palette;
     let mut labels = quantized.labels;
-    observer.progress(Stage::Segment, 0.6);
+    observer.progress(Stage::Segment, 0.65);
     let table = LinearTable::new();
     let palette_lab = palette.lab(&table);
     // In photo-like images small clusters are texture: speckles there are a tenth of min_area.
@@ -111,6 +111,7 @@ pub fn vectorize(
         options.min_area
     };
     segment::dissolve_speckles(&mut labels, rgba, w, &palette_lab, min_area)?;
+    observer.progress(Stage::Segment, 0.8);
     let regions = segment::components(&labels, w)?;
     drop(labels);
     observer.progress(Stage::Segment, 1.0);

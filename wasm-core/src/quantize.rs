@@ -103,7 +103,9 @@ pub fn quantize(
         }
     };
     assign(&mut labels, &bin_cluster);
+    observer.progress(Stage::Segment, 0.4);
     let (interior, overall) = crate::mixtures::interior_share(&labels, width, centres.len());
+    observer.progress(Stage::Segment, 0.5);
     let textured = overall < crate::mixtures::FLAT_ARTWORK;
     if !fixed {
         let blends =
