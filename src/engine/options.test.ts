@@ -26,7 +26,7 @@ describe('options', () => {
     expect(resolveOptions()).toEqual(DEFAULT_OPTIONS);
     expect(resolveOptions({ preset: 'ultra' }).colors).toBe(presets.ultra.colors);
     expect(resolveOptions({ preset: 'fast', colors: 5 }).colors).toBe(5);
-    expect(resolveOptions({ mode: 'pixel' })).toMatchObject({ minArea: 0, colors: 256 });
+    expect(resolveOptions({ mode: 'pixel' })).toMatchObject({ minArea: 0, colors: 4096 });
     expect(resolveOptions({ palette: [' #E30 '] }).palette).toEqual(['#e30']);
   });
 

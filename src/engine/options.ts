@@ -59,6 +59,9 @@ export type OptionSpec =
   | BoolSpec<'denoise'>
   | PaletteSpec<'palette'>;
 
+/** Most colours an automatic palette may have (pixel art with soft edges needs thousands). */
+export const MAX_COLORS = 4096;
+/** Most entries in a fixed palette. */
 export const MAX_PALETTE = 256;
 
 /** In ABI order (the preset and the palette are not part of the numeric block). */
@@ -79,7 +82,7 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     name: 'colors',
     kind: 'int',
     min: 2,
-    max: MAX_PALETTE,
+    max: MAX_COLORS,
     description: 'Most colours in the palette; fewer are used when the image has fewer.',
   },
   {

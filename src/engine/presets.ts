@@ -3,7 +3,7 @@
  * (16 / 32 / 64 / 128 colours at most). A preset sets several options at once; options given
  * explicitly win over the preset.
  */
-import { DEFAULT_OPTIONS, MAX_PALETTE, OPTION_SPECS, optionSpec, validateOption } from './options';
+import { DEFAULT_OPTIONS, MAX_COLORS, OPTION_SPECS, optionSpec, validateOption } from './options';
 import type { PresetName, VectorizeOptions, VectorizeOptionsInput } from './options';
 import { VectorizeError } from './errors';
 
@@ -18,7 +18,7 @@ export const presets: Readonly<Record<PresetName, Readonly<PresetValues>>> = {
 
 /** What `mode: 'pixel'` changes in the preset: no speckle removal, the full palette. */
 export const PIXEL_MODE_DEFAULTS: Readonly<Pick<VectorizeOptions, 'colors' | 'minArea'>> = {
-  colors: MAX_PALETTE,
+  colors: MAX_COLORS,
   minArea: 0,
 };
 

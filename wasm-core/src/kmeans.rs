@@ -6,6 +6,8 @@ use crate::color::{distance2, Lab};
 use crate::simd::Centres;
 
 const MAX_ITERATIONS: usize = 24;
+/// Distance evaluations allowed across all iterations (large palettes iterate fewer times).
+const WORK_BUDGET: usize = 200_000_000;
 /// Above this many points, iterations run on an evenly strided sample.
 const SAMPLE_LIMIT: usize = 16_384;
 
@@ -41,7 +43,9 @@ fn initial_centres(points: &[Lab], weights: &[f32], k: usize) -> Vec<Lab> {
 
 fn lloyd(points: &[Lab], weights: &[f32], mut centres: Vec<Lab>) -> Vec<Lab> {
     let mut assignment = vec![usize::MAX; points.len()];
-    for _ in 0..MAX_ITERATIONS {
+    let per_iteration = (points.len() * centres.len()).max(1);
+    let iterations = (WORK_BUDGET / per_iteration).clamp(2, MAX_ITERATIONS);
+    for _ in 0..iterations {
         let index = Centres::new(&centres);
         let mut changed = false;
         let mut sums = vec![[0.0f64; 5]; centres.len()];

@@ -54,6 +54,7 @@ impl Default for Options {
 /// Number of values in the numeric block.
 pub const OPTION_COUNT: usize = 9;
 pub const MAX_PALETTE: usize = 256;
+pub const MAX_COLORS: usize = 4096;
 
 fn ranged(name: &'static str, value: f64, min: f64, max: f64, whole: bool) -> Result<f64> {
     if !value.is_finite() || value < min || value > max || (whole && value.fract() != 0.0) {
@@ -100,7 +101,7 @@ impl Options {
         }
         Ok(Options {
             mode,
-            colors: ranged("colors", block[1], 2.0, MAX_PALETTE as f64, true)? as usize,
+            colors: ranged("colors", block[1], 2.0, MAX_COLORS as f64, true)? as usize,
             min_area: ranged("minArea", block[2], 0.0, 100_000.0, true)? as usize,
             corner_angle: ranged("cornerAngle", block[3], 0.0, 180.0, false)? as f32,
             tolerance: ranged("tolerance", block[4], 0.05, 10.0, false)? as f32,

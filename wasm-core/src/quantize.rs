@@ -257,9 +257,10 @@ fn black_and_white(rgba: &[u8], cutoff: u8, threshold: Option<u8>) -> Result<Qua
 
 /// Every distinct colour its own palette entry, when there are at most `limit` of them.
 fn exact_colors(rgba: &[u8], limit: usize) -> Result<Option<Quantized>> {
-    const SLOTS: usize = 1024;
-    let mut keys = [0u32; SLOTS];
-    let mut values = [TRANSPARENT; SLOTS];
+    let slots = (limit * 2).next_power_of_two().max(64);
+    let shift = 32 - slots.trailing_zeros();
+    let mut keys = vec![0u32; slots];
+    let mut values = vec![TRANSPARENT; slots];
     let mut colors: Vec<[u8; 4]> = Vec::new();
     let mut labels = try_filled(rgba.len() / 4, TRANSPARENT)?;
     for (label, px) in labels.iter_mut().zip(rgba.chunks_exact(4)) {
@@ -267,9 +268,9 @@ fn exact_colors(rgba: &[u8], limit: usize) -> Result<Option<Quantized>> {
             continue;
         }
         let key = u32::from_le_bytes([px[0], px[1], px[2], px[3]]);
-        let mut slot = (key.wrapping_mul(0x9E37_79B9) >> 22) as usize;
+        let mut slot = (key.wrapping_mul(0x9E37_79B9) >> shift) as usize;
         while values[slot] != TRANSPARENT && keys[slot] != key {
-            slot = (slot + 1) % SLOTS;
+            slot = (slot + 1) % slots;
         }
         if values[slot] == TRANSPARENT {
             if colors.len() == limit {
