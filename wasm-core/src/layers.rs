@@ -10,11 +10,16 @@
 
 use crate::trace::{Graph, Step, OUTSIDE};
 
-/// One `<path>`: a palette label and the cycles it draws (reversed ones wound the other way).
+/// One `<path>`: a palette label and the cycles it draws (reversed ones wound the other way),
+/// plus the seams it seals: edges shared with a sibling drawn later, stroked in this path's
+/// colour right after it, so the sibling's anti-aliased edge blends into this colour instead
+/// of whatever lies beneath both. Half of each stroke falls on this path's own colour and the
+/// other half under the sibling, so no shape changes size.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PathPlan {
     pub label: u16,
     pub cycles: Vec<(u32, bool)>,
+    pub seams: Vec<u32>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -38,7 +43,15 @@ fn side(step: Step) -> usize {
 }
 
 /// `opaque[r]` tells whether region r is drawn fully opaque; `drawn[r]` whether it is drawn.
-pub fn plan(graph: &Graph, labels: &[u16], areas: &[u32], opaque: &[bool], drawn: &[bool]) -> Plan {
+/// `seal` asks for seams between siblings (not needed where edges follow the pixel grid).
+pub fn plan(
+    graph: &Graph,
+    labels: &[u16],
+    areas: &[u32],
+    opaque: &[bool],
+    drawn: &[bool],
+    seal: bool,
+) -> Plan {
     let regions = labels.len();
     let mut outer = vec![u32::MAX; regions];
     let mut holes: Vec<Vec<u32>> = vec![Vec::new(); regions];
@@ -62,7 +75,7 @@ pub fn plan(graph: &Graph, labels: &[u16], areas: &[u32], opaque: &[bool], drawn
     // Siblings share a parent; a region across a hole boundary is a child.
     let mut group: Vec<u32> = (0..regions as u32).collect();
     let mut parent = vec![u32::MAX; regions];
-    for (e, edge) in graph.edges.iter().enumerate() {
+    for (e, edge) in graph.edges.iter().enumerate().filter(|_| seal) {
         let (r, l) = (edge.right, edge.left);
         let (r_hole, l_hole) = (side_is_hole[e * 2], side_is_hole[e * 2 + 1]);
         if r != OUTSIDE && l != OUTSIDE && !r_hole && !l_hole {
@@ -139,6 +152,7 @@ pub fn plan(graph: &Graph, labels: &[u16], areas: &[u32], opaque: &[bool], drawn
         .max_by(|&a, &b| areas[a].cmp(&areas[b]).then(b.cmp(&a)));
     let underlay = base.map(|b| PathPlan {
         label: labels[b],
+        seams: Vec::new(),
         cycles: (0..regions)
             .filter(|&r| !opaque[r])
             .flat_map(|r| std::iter::once(outer[r]).chain(holes[r].iter().copied()))
@@ -156,14 +170,15 @@ pub fn plan(graph: &Graph, labels: &[u16], areas: &[u32], opaque: &[bool], drawn
     }
     keyed.sort_unstable();
     let mut paths: Vec<PathPlan> = Vec::new();
-    let mut last_key = None;
+    let mut path_keys: Vec<(u32, u16)> = Vec::new();
     for (d, label, c, r) in keyed {
-        if last_key != Some((d, label)) {
+        if path_keys.last() != Some(&(d, label)) {
             paths.push(PathPlan {
                 label,
                 cycles: Vec::new(),
+                seams: Vec::new(),
             });
-            last_key = Some((d, label));
+            path_keys.push((d, label));
         }
         let path = paths.last_mut().expect("a path was just pushed");
         path.cycles.push((c, false));
@@ -171,6 +186,24 @@ pub fn plan(graph: &Graph, labels: &[u16], areas: &[u32], opaque: &[bool], drawn
             if hole_kept(h, &mut group) {
                 path.cycles.push((h, false));
             }
+        }
+    }
+    for (e, edge) in graph.edges.iter().enumerate().filter(|_| seal) {
+        let (r, l) = (edge.right, edge.left);
+        if r == OUTSIDE || l == OUTSIDE || Some(r as usize) == base || Some(l as usize) == base {
+            continue;
+        }
+        let (ri, li) = (r as usize, l as usize);
+        if !(opaque[ri] && opaque[li] && drawn[ri] && drawn[li]) {
+            continue;
+        }
+        let g = find(&mut group, r);
+        if g != find(&mut group, l) {
+            continue;
+        }
+        let key = (depth[g as usize], labels[ri].min(labels[li]));
+        if let Ok(p) = path_keys.binary_search(&key) {
+            paths[p].seams.push(e as u32);
         }
     }
     Plan { underlay, paths }
@@ -186,7 +219,7 @@ mod tests {
     fn parent_drops_a_hole_filled_by_an_opaque_child() {
         let ids = [0, 0, 0, 0, 1, 0, 0, 0, 0];
         let graph = trace(&ids, 3, 3, &mut Silent).unwrap();
-        let plan = plan(&graph, &[0, 1], &[8, 1], &[true, true], &[true, true]);
+        let plan = plan(&graph, &[0, 1], &[8, 1], &[true, true], &[true, true], true);
         // Region 0 is the underlay; region 1 is one path of one cycle.
         assert_eq!(plan.underlay.as_ref().unwrap().label, 0);
         assert!(plan.underlay.unwrap().cycles.is_empty());
@@ -205,6 +238,7 @@ mod tests {
             &[8, 1, 3],
             &[true, false, true],
             &[true, false, true],
+            true,
         );
         let underlay = plan.underlay.unwrap();
         assert_eq!(underlay.label, 0);

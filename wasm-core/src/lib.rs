@@ -200,7 +200,14 @@ pub fn vectorize(
         .map(|&l| l != TRANSPARENT && palette.rgba[l as usize][3] == 255)
         .collect();
     let drawn: Vec<bool> = region_labels.iter().map(|&l| l != TRANSPARENT).collect();
-    let plan = layers::plan(&graph, &region_labels, &region_areas, &opaque, &drawn);
+    let plan = layers::plan(
+        &graph,
+        &region_labels,
+        &region_areas,
+        &opaque,
+        &drawn,
+        params.smooth,
+    );
     let writer = svg::Writer::new(w, h, precision);
     let (svg, paths, segments) = writer.write(&graph, &grid_edges, &plan, &palette.rgba);
     observer.progress(Stage::Fit, 1.0);

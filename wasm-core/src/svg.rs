@@ -180,6 +180,38 @@ impl Writer {
         self.out.push_str("\"/>");
     }
 
+    /// The seams of a path: open strokes along the given edges, in the path's colour.
+    fn seams(&mut self, edges: &[GridEdge], seams: &[u32], rgba: [u8; 4]) {
+        self.out.push_str("<path fill=\"none\" stroke=\"");
+        self.out.push_str(&hex_color(rgba));
+        self.out.push_str("\" d=\"");
+        self.after_number = false;
+        self.last_command = 0;
+        let mut pen: Option<Grid> = None;
+        for &e in seams {
+            let edge = &edges[e as usize];
+            match pen {
+                Some(p) => {
+                    self.command(b'm');
+                    self.number(edge.start[0] - p[0]);
+                    self.number(edge.start[1] - p[1]);
+                }
+                None => {
+                    self.command(b'M');
+                    self.number(edge.start[0]);
+                    self.number(edge.start[1]);
+                }
+            }
+            let mut from = edge.start;
+            for segment in &edge.segments {
+                self.segment(from, segment);
+                from = segment.end();
+            }
+            pen = Some(from);
+        }
+        self.close_path();
+    }
+
     /// A cycle as absolute (from, segment) pairs on the grid.
     fn cycle_segments(
         graph: &Graph,
@@ -275,8 +307,19 @@ impl Writer {
                 Some(canvas),
             );
         }
+        let sealed = plan.paths.iter().any(|p| !p.seams.is_empty());
+        if sealed {
+            self.out.push_str("<g stroke-linejoin=\"round\">");
+        }
         for path in &plan.paths {
-            self.path(graph, edges, path, palette[path.label as usize], None);
+            let color = palette[path.label as usize];
+            self.path(graph, edges, path, color, None);
+            if !path.seams.is_empty() {
+                self.seams(edges, &path.seams, color);
+            }
+        }
+        if sealed {
+            self.out.push_str("</g>");
         }
         self.out.push_str("</svg>");
         (self.out, self.paths, self.segments)
