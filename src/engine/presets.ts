@@ -10,9 +10,9 @@ import { VectorizeError } from './errors';
 export type PresetValues = Pick<VectorizeOptions, 'colors' | 'minArea' | 'tolerance'>;
 
 export const presets: Readonly<Record<PresetName, Readonly<PresetValues>>> = {
-  fast: { colors: 16, minArea: 12, tolerance: 0.8 },
-  balanced: { colors: 32, minArea: 6, tolerance: 0.4 },
-  high: { colors: 64, minArea: 4, tolerance: 0.3 },
+  fast: { colors: 16, minArea: 16, tolerance: 1 },
+  balanced: { colors: 32, minArea: 8, tolerance: 0.6 },
+  high: { colors: 64, minArea: 4, tolerance: 0.4 },
   ultra: { colors: 128, minArea: 2, tolerance: 0.25 },
 };
 

@@ -39,9 +39,9 @@ impl Default for Options {
         Options {
             mode: Mode::Color,
             colors: 32,
-            min_area: 6,
+            min_area: 8,
             corner_angle: 60.0,
-            tolerance: 0.4,
+            tolerance: 0.6,
             threshold: None,
             denoise: false,
             precision: None,
@@ -119,7 +119,7 @@ mod tests {
     use super::*;
 
     fn block() -> Vec<f64> {
-        vec![0.0, 32.0, 6.0, 60.0, 0.4, -1.0, 0.0, -1.0, 40e6]
+        vec![0.0, 32.0, 8.0, 60.0, 0.6, -1.0, 0.0, -1.0, 40e6]
     }
 
     #[test]
