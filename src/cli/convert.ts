@@ -1,0 +1,30 @@
+/** Converts one file inside a worker thread: read, decode, vectorize, write atomically. */
+import { readImageFile } from '../node/decode';
+import { vectorizeFile } from '../node/vectorize-file';
+import { writeFileAtomic } from './atomic-write';
+import { toFailure, writeFailure } from './failure';
+import { STDIO } from './output-plan';
+import type { ConvertOutcome, ConvertTask } from './task';
+
+export async function convert(task: ConvertTask): Promise<ConvertOutcome> {
+  const started = performance.now();
+  const elapsed = () => performance.now() - started;
+  let result;
+  let bytesIn: number;
+  try {
+    const bytes = typeof task.input === 'string' ? await readImageFile(task.input) : task.input;
+    bytesIn = bytes.length;
+    result = await vectorizeFile(bytes, task.options);
+  } catch (error) {
+    return { ok: false, failure: toFailure(error), ms: elapsed() };
+  }
+  const data = Buffer.from(result.svg, 'utf8');
+  const outcome = { ok: true as const, stats: result.stats, bytesIn, bytesOut: data.length };
+  if (task.output === STDIO) return { ...outcome, svg: result.svg, ms: elapsed() };
+  try {
+    await writeFileAtomic(task.output, data, { overwrite: task.overwrite });
+  } catch (error) {
+    return { ok: false, failure: writeFailure(task.output, error), ms: elapsed() };
+  }
+  return { ...outcome, ms: elapsed() };
+}

@@ -1,0 +1,35 @@
+/** The messages between the batch runner and its worker threads: one file in, one outcome back. */
+import type { VectorizeOptionsInput, VectorizeStats } from '../engine';
+
+export interface ConvertTask {
+  /** The input file's path, or the bytes read from standard input. */
+  input: string | Uint8Array;
+  /** Where the SVG goes; '-' sends it back in the outcome for standard output. */
+  output: string;
+  options: VectorizeOptionsInput;
+  overwrite: boolean;
+}
+
+/** Why a file failed: a library code (see src/node/errors.ts) or one of the CLI's own. */
+export interface Failure {
+  code: string;
+  message: string;
+}
+
+export interface ConvertSuccess {
+  ok: true;
+  stats: VectorizeStats;
+  bytesIn: number;
+  bytesOut: number;
+  ms: number;
+  /** Only when the output is standard output. */
+  svg?: string;
+}
+
+export interface ConvertFailure {
+  ok: false;
+  failure: Failure;
+  ms: number;
+}
+
+export type ConvertOutcome = ConvertSuccess | ConvertFailure;

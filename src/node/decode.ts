@@ -1,0 +1,91 @@
+/**
+ * Reads and decodes an image with sharp into 8-bit sRGB RGBA: PNG, JPEG, WebP, GIF (first frame),
+ * AVIF, TIFF, and whatever else sharp reads. EXIF orientation is applied; 16-bit, grayscale,
+ * palette and CMYK inputs are converted. The pixel count is checked from the header, before any
+ * pixel memory is allocated.
+ */
+import { readFile } from 'node:fs/promises';
+import sharp, { type Metadata } from 'sharp';
+import { VectorizeError } from '../engine';
+import { DecodeError } from './errors';
+
+export type ImageInput = string | Uint8Array;
+
+export interface DecodedImage {
+  rgba: Uint8Array;
+  width: number;
+  height: number;
+  /** The container format sharp detected, e.g. 'png', 'jpeg', 'heif' (AVIF), 'tiff'. */
+  format: string;
+}
+
+const FS_REASONS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a folder, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+};
+
+/** Reads a whole file, turning file-system errors into `DecodeError('UNREADABLE')`. */
+export async function readImageFile(path: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const reason = FS_REASONS[code] ?? (error as Error).message;
+    throw new DecodeError('UNREADABLE', `Cannot read the file: ${reason}.`, { cause: error });
+  }
+}
+
+function decodeFailure(error: unknown): DecodeError {
+  const detail = (error instanceof Error ? error.message : String(error)).trim();
+  if (/unsupported image format/i.test(detail))
+    return new DecodeError('NOT_AN_IMAGE', 'Not an image in a format this tool reads.', {
+      cause: error,
+    });
+  return new DecodeError('CORRUPT', `The image is corrupt or truncated (${detail}).`, {
+    cause: error,
+  });
+}
+
+export async function decodeImage(input: ImageInput, maxPixels: number): Promise<DecodedImage> {
+  const bytes = typeof input === 'string' ? await readImageFile(input) : input;
+  if (bytes.length === 0) throw new DecodeError('EMPTY', 'The file is empty.');
+  // Our own budget check below replaces sharp's fixed limit.
+  const source = () => sharp(bytes, { limitInputPixels: false, pages: 1, page: 0 });
+
+  let header: Metadata;
+  try {
+    header = await source().metadata();
+  } catch (error) {
+    throw decodeFailure(error);
+  }
+  const { width = 0, height = 0, format = 'unknown' } = header;
+  if (width < 1 || height < 1)
+    throw new DecodeError('CORRUPT', 'The image header gives no width or height.');
+  if (width * height > maxPixels)
+    throw new VectorizeError(
+      'TOO_LARGE',
+      `The image is ${width}×${height} (${((width * height) / 1e6).toFixed(1)} MP), ` +
+        `over the ${(maxPixels / 1e6).toFixed(1)} MP budget (--max-pixels).`,
+    );
+
+  try {
+    const { data, info } = await source()
+      .rotate()
+      .toColourspace('srgb')
+      .ensureAlpha()
+      .raw({ depth: 'uchar' })
+      .toBuffer({ resolveWithObject: true });
+    if (info.channels !== 4)
+      throw new Error(`decoder returned ${info.channels} channels instead of 4`);
+    return {
+      rgba: new Uint8Array(data.buffer, data.byteOffset, data.length),
+      width: info.width,
+      height: info.height,
+      format,
+    };
+  } catch (error) {
+    throw decodeFailure(error);
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * The Node library: `import { vectorize, vectorizeFile, presets } from 'vectorizer'`.
+ * Same engine and options schema as the app; see docs/API.md.
+ */
+export { vectorize } from './default-engine';
+export { vectorizeFile } from './vectorize-file';
+export { decodeImage } from './decode';
+export type { DecodedImage, ImageInput } from './decode';
+export { DecodeError, VectorizeError, nodeErrorCode } from './errors';
+export type { DecodeErrorCode, NodeErrorCode } from './errors';
+export {
+  DEFAULT_OPTIONS,
+  MODES,
+  OPTION_SPECS,
+  PRESET_NAMES,
+  presets,
+  resolveOptions,
+} from '../engine';
+export type {
+  EngineErrorCode,
+  Mode,
+  OptionSpec,
+  PresetName,
+  Progress,
+  ProgressCallback,
+  StageName,
+  VectorizeOptions,
+  VectorizeOptionsInput,
+  VectorizeResult,
+  VectorizeStats,
+} from '../engine';
