@@ -25,6 +25,9 @@ export interface Terminal {
   stderr: NodeJS.WriteStream;
 }
 
+/** How a path shows in log lines ('-' is standard input or output). */
+const label = (path: string, stdio: string) => (path === STDIO ? stdio : path);
+
 interface PlannedFile {
   input: GlobMatch;
   output: string;
@@ -139,7 +142,7 @@ export async function runBatch(
         if (outcome.svg !== undefined) io.stdout.write(outcome.svg);
         const { stats, bytesIn, bytesOut, ms } = outcome;
         logger.info(
-          `Complete! Time: ${formatSeconds(ms)} (${input.path} → ${output}, ` +
+          `Complete! Time: ${formatSeconds(ms)} (${label(input.path, 'stdin')} → ${label(output, 'stdout')}, ` +
             `${stats.width}×${stats.height}, ${stats.colors} colours, ${stats.paths} paths, ${formatBytes(bytesOut)})`,
           jobId,
         );

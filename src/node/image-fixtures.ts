@@ -1,0 +1,98 @@
+/**
+ * Test images generated with sharp at test time: one small drawing (white background, a red
+ * square, a blue disc) in every format and pixel layout the decoder must handle, plus broken
+ * files. Used by the library's and the CLI's tests.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
+import sharp from 'sharp';
+
+export const FIXTURE_WIDTH = 96;
+export const FIXTURE_HEIGHT = 64;
+
+const DRAWING = Buffer.from(
+  `<svg xmlns="http://www.w3.org/2000/svg" width="${FIXTURE_WIDTH}" height="${FIXTURE_HEIGHT}">` +
+    '<rect width="100%" height="100%" fill="#fff"/>' +
+    '<rect x="8" y="8" width="32" height="32" fill="#e30000"/>' +
+    '<circle cx="68" cy="32" r="20" fill="#0040e0"/></svg>',
+);
+
+const drawing = () => sharp(DRAWING);
+
+/** Every decodable variant, by file name. */
+export const FORMAT_FIXTURES: Record<string, () => Promise<Buffer>> = {
+  'rgb.png': () => drawing().png().toBuffer(),
+  'photo.jpg': () => drawing().jpeg({ quality: 90 }).toBuffer(),
+  'image.webp': () => drawing().webp({ lossless: true }).toBuffer(),
+  'first-frame.gif': () => drawing().gif().toBuffer(),
+  'image.avif': () => drawing().avif({ lossless: true }).toBuffer(),
+  'image.tiff': () => drawing().tiff().toBuffer(),
+  'deep-16bit.png': () => drawing().toColourspace('rgb16').png().toBuffer(),
+  'grayscale.png': () => drawing().toColourspace('b-w').png().toBuffer(),
+  'palette.png': () => drawing().png({ palette: true, colours: 8 }).toBuffer(),
+  'cmyk.jpg': () => drawing().toColourspace('cmyk').jpeg({ quality: 95 }).toBuffer(),
+};
+
+/**
+ * A 64×96 landscape drawing stored sideways with EXIF orientation 6 ("rotate 90° clockwise to
+ * view"): decoded correctly it is 96 wide and 64 high, with the red square on the left.
+ */
+export async function rotatedJpeg(): Promise<Buffer> {
+  const sideways = await drawing().rotate(-90).png().toBuffer();
+  return sharp(sideways).jpeg({ quality: 95 }).withMetadata({ orientation: 6 }).toBuffer();
+}
+
+/** Files every decoder must refuse, by file name. */
+export async function brokenFixtures(): Promise<Record<string, Buffer>> {
+  const png = await FORMAT_FIXTURES['rgb.png']();
+  return {
+    'empty.png': Buffer.alloc(0),
+    'notes.png': Buffer.from('These are meeting notes, not an image.\n'),
+    'truncated.png': png.subarray(0, Math.floor(png.length * 0.6)),
+  };
+}
+
+/** A valid PNG header claiming 60000×60000 pixels, followed by only one row of pixel data. */
+export function hugeHeaderPng(): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([length, body, sum]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(60_000, 0);
+  ihdr.writeUInt32BE(60_000, 4);
+  ihdr.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const oneRow = deflateSync(Buffer.alloc(1 + 60_000 * 4));
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', ihdr),
+    chunk('IDAT', oneRow),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** Writes every format fixture into `dir` and returns the file names. */
+export async function writeFormatFixtures(dir: string): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const names = Object.keys(FORMAT_FIXTURES);
+  await Promise.all(
+    names.map(async (name) => writeFile(join(dir, name), await FORMAT_FIXTURES[name]())),
+  );
+  return names;
+}
