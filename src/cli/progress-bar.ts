@@ -29,11 +29,13 @@ const REDRAW_MS = 100;
 export class ProgressBar {
   private state: ProgressState = { done: 0, total: 0, elapsedMs: 0 };
   private lastDraw = 0;
+  private finished = false;
   private readonly started = performance.now();
 
   constructor(private readonly stream: NodeJS.WriteStream) {}
 
   update(done: number, total: number): void {
+    if (this.finished) return;
     this.state = { done, total, elapsedMs: performance.now() - this.started };
     const now = performance.now();
     if (now - this.lastDraw < REDRAW_MS && done < total) return;
@@ -44,11 +46,15 @@ export class ProgressBar {
   /** Writes a line above the bar. */
   writeLine(line: string): void {
     this.stream.write(`${CLEAR_LINE}${line}\n`);
-    this.draw();
+    if (!this.finished) this.draw();
   }
 
+  /** Leaves the final state on screen; later lines go below it. */
   finish(): void {
-    this.stream.write(CLEAR_LINE);
+    if (this.finished) return;
+    this.finished = true;
+    this.draw();
+    this.stream.write('\n');
   }
 
   private draw(): void {

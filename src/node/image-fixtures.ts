@@ -24,10 +24,10 @@ const drawing = () => sharp(DRAWING);
 export const FORMAT_FIXTURES: Record<string, () => Promise<Buffer>> = {
   'rgb.png': () => drawing().png().toBuffer(),
   'photo.jpg': () => drawing().jpeg({ quality: 90 }).toBuffer(),
-  'image.webp': () => drawing().webp({ lossless: true }).toBuffer(),
+  'lossless.webp': () => drawing().webp({ lossless: true }).toBuffer(),
   'first-frame.gif': () => drawing().gif().toBuffer(),
-  'image.avif': () => drawing().avif({ lossless: true }).toBuffer(),
-  'image.tiff': () => drawing().tiff().toBuffer(),
+  'still.avif': () => drawing().avif({ lossless: true }).toBuffer(),
+  'scan.tiff': () => drawing().tiff().toBuffer(),
   'deep-16bit.png': () => drawing().toColourspace('rgb16').png().toBuffer(),
   'grayscale.png': () => drawing().toColourspace('b-w').png().toBuffer(),
   'palette.png': () => drawing().png({ palette: true, colours: 8 }).toBuffer(),
