@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import type { CliConfig } from './args';
 import { OutputExistsError } from './atomic-write';
 import { BatchReport, jsonLine, type FileRecord } from './batch-report';
+import { compileCoreModule } from '../node/wasm-module';
 import { toFailure } from './failure';
 import { formatBytes, formatSeconds } from './format';
 import type { GlobMatch } from './glob';
@@ -50,6 +51,26 @@ function plan(files: readonly GlobMatch[], config: CliConfig): PlannedFile[] {
     const conflict = owner && `${output} is also the output of ${owner}; rename one of them.`;
     return { input, output, conflict };
   });
+}
+
+/**
+ * The order files are handed to workers: largest first (by file size, a cheap stand-in for the
+ * work an image needs), so that the batch does not end with one worker busy on a big image while
+ * the others sit idle.
+ */
+async function largestFirst(files: PlannedFile[]): Promise<PlannedFile[]> {
+  const sizes = await Promise.all(
+    files.map((file) =>
+      stat(file.input.path).then(
+        (info) => info.size,
+        () => 0,
+      ),
+    ),
+  );
+  return files
+    .map((file, i) => ({ file, size: sizes[i] }))
+    .sort((a, b) => b.size - a.size)
+    .map(({ file }) => file);
 }
 
 async function readStdin(stdin: NodeJS.ReadableStream): Promise<Uint8Array> {
@@ -101,10 +122,10 @@ export async function runBatch(
   bar?.update(report.done, report.total);
 
   const stdinBytes = fromStdin ? await readStdin(io.stdin) : undefined;
-  const pool = new WorkerPool(Math.min(config.jobs, planned.length));
+  const pool = new WorkerPool(Math.min(config.jobs, planned.length), await compileCoreModule());
   try {
     await pool.forEach(
-      planned,
+      await largestFirst(planned),
       async ({ input, output, conflict }, run) => {
         const jobId = randomBytes(4).toString('hex');
         const base = { input: input.path, output };

@@ -14,7 +14,10 @@ class WorkerLane {
   private settle?: (outcome: ConvertOutcome) => void;
   private started = 0;
 
-  constructor(private readonly script: URL) {}
+  constructor(
+    private readonly script: URL,
+    private readonly module: WebAssembly.Module,
+  ) {}
 
   run: RunTask = (task) =>
     new Promise((resolve) => {
@@ -30,7 +33,7 @@ class WorkerLane {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(this.script);
+    const worker = new Worker(this.script, { workerData: { module: this.module } });
     worker.on('message', (outcome: ConvertOutcome) => this.finish(outcome));
     worker.on('error', (error) => this.crash(worker, error.message));
     worker.on('exit', (code) => this.crash(worker, `exit code ${code}`));
@@ -58,8 +61,13 @@ class WorkerLane {
 export class WorkerPool {
   private readonly lanes: WorkerLane[];
 
-  constructor(size: number, script: URL = new URL('./worker.js', import.meta.url)) {
-    this.lanes = Array.from({ length: Math.max(1, size) }, () => new WorkerLane(script));
+  /** `module`: the compiled core, shared by every worker thread. */
+  constructor(
+    size: number,
+    module: WebAssembly.Module,
+    script: URL = new URL('./worker.js', import.meta.url),
+  ) {
+    this.lanes = Array.from({ length: Math.max(1, size) }, () => new WorkerLane(script, module));
   }
 
   /** Runs `work` for every item, `size` at a time, until done or `shouldStop()` is true. */

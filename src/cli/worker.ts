@@ -1,12 +1,15 @@
 /**
- * A batch worker thread: holds one wasm instance (the library's per-thread engine) and converts
- * one file per message. libvips gets one thread per worker: the parallelism is the pool's.
+ * A batch worker thread: holds one wasm instance (the library's per-thread engine, on the module
+ * the pool compiled once) and converts one file per message. libvips gets one thread per worker: the parallelism is the pool's.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import sharp from 'sharp';
+import { adoptCompiledModule } from '../node/default-engine';
 import { convert } from './convert';
 import type { ConvertTask } from './task';
 
+const { module } = workerData as { module: WebAssembly.Module };
+adoptCompiledModule(module);
 sharp.concurrency(1);
 sharp.cache(false);
 

@@ -22,6 +22,14 @@ export function defaultEngine(): Promise<Engine> {
   return engine;
 }
 
+/**
+ * Makes this thread's engine use an already compiled core module (the CLI compiles it once and
+ * hands it to each worker thread, which then shares the compiled code instead of compiling again).
+ */
+export function adoptCompiledModule(module: WebAssembly.Module): void {
+  engine = createEngine(module);
+}
+
 /** Vectorizes an RGBA buffer (`width * height * 4` bytes, 8 bits per channel, not premultiplied). */
 export async function vectorize(
   rgba: Uint8Array | Uint8ClampedArray,
