@@ -50,8 +50,14 @@ export class BatchReport {
   }
 }
 
-/** One line of `--json` output (times rounded to 0.1 ms). */
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+/** One line of `--json` output (times in milliseconds, rounded to 0.01). */
 export function jsonLine(record: FileRecord): string {
-  const ms = 'ms' in record ? { ms: Math.round(record.ms * 10) / 10 } : {};
-  return JSON.stringify({ ...record, ...ms });
+  if (record.status === 'skipped') return JSON.stringify(record);
+  if (record.status === 'failed') return JSON.stringify({ ...record, ms: round(record.ms) });
+  const stageMs = Object.fromEntries(
+    Object.entries(record.stats.stageMs).map(([stage, ms]) => [stage, round(ms)]),
+  );
+  return JSON.stringify({ ...record, ms: round(record.ms), stats: { ...record.stats, stageMs } });
 }
