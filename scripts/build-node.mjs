@@ -24,7 +24,8 @@ for (const file of WASM_FILES)
   );
 
 const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
-await rm(out, { recursive: true, force: true });
+// Files are replaced in place (not the folder), so a command already running keeps working.
+await rm(join(out, 'types'), { recursive: true, force: true });
 await mkdir(out, { recursive: true });
 
 const common = {

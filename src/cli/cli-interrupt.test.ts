@@ -35,7 +35,7 @@ beforeAll(async () => {
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > until) throw new Error('timed out waiting for the first output');
+    if (Date.now() > until) throw new Error('timed out waiting for the run to make progress');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
@@ -65,6 +65,27 @@ describe('vectorizer, interrupted', () => {
     // Whatever was being written is left only as a hidden temporary file.
     for (const name of await readdir(out))
       expect(name).toMatch(/^(noise-\d+\.svg|\.noise-\d+\.svg\..*\.tmp)$/);
+  });
+});
+
+describe('vectorizer, Ctrl-C', () => {
+  it('finishes the running files, reports, and exits with 130', async () => {
+    const out = join(dir, 'sigint');
+    const child = spawn(process.execPath, [CLI, 'in/*.png', '--out-dir', out, '--jobs', '2'], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    await waitFor(async () => stderr.includes('Complete!'), 60_000);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toMatch(/WARNING - Interrupted after \d+ of 24 files\./);
+    expect(stderr).toMatch(/INFO - Done: \d+ ok, 0 failed of 24/);
+    const names = await readdir(out);
+    expect(names.length).toBeLessThan(COPIES);
+    expect(names.every((name) => name.endsWith('.svg'))).toBe(true); // no temporary files left
   });
 });
 

@@ -22,6 +22,11 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(version + '\n');
       return 0;
     }
+    // A closed pipe on standard output (`vectorizer - | head`) ends the run quietly, like SIGPIPE.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(141);
+      throw error;
+    });
     let interrupted = false;
     process.on('SIGINT', () => {
       if (interrupted) process.exit(130);
