@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
 import { engineErrorCode, type Engine, type Progress } from './index';
 import { loadEngine, paint, testCard } from './test-support';
+import { ssim } from '../../bench/lib/metrics';
+import { renderSvg } from '../../bench/lib/raster';
 
 let engine: Engine;
 let scalar: Engine;
@@ -39,6 +41,22 @@ describe('vectorize', () => {
     expect(stats.paths).toBeGreaterThan(0);
     expect(stats.palette).toContain('#1e5ac8');
   });
+
+  it.each([
+    ['fast', 0.98],
+    ['balanced', 0.99],
+    ['high', 0.99],
+    ['ultra', 0.99],
+  ] as const)(
+    'matches synthetic flat-colour images when rendered back (preset %s, SSIM ≥ %s)',
+    async (preset, floor) => {
+      for (const size of [96, 256]) {
+        const card = testCard(size);
+        const { svg } = await engine.vectorize(card.data, size, size, { preset });
+        expect(ssim(card, renderSvg(svg))).toBeGreaterThanOrEqual(floor);
+      }
+    },
+  );
 
   it('is deterministic, and SIMD and scalar builds agree byte for byte', async () => {
     const card = testCard(120);

@@ -4,6 +4,8 @@
 use crate::geometry::{add, bezier, dot, length, normalize, scale, sub, Point, Segment};
 
 const MAX_DEPTH: usize = 24;
+/// Cosine of the widest turn between a cubic's end tangents (about 100°).
+const MAX_TURN_COS: f32 = -0.17;
 
 fn chord_parameters(points: &[Point]) -> Vec<f32> {
     let mut u = Vec::with_capacity(points.len());
@@ -135,10 +137,18 @@ fn fit_depth(
             }
         }
     }
-    if error <= tol2 {
+    // One cubic follows at most a quarter turn closely; wider arcs are split even when the
+    // sampled points happen to lie within the tolerance.
+    let wide = dot(t1, scale(t2, -1.0)) < MAX_TURN_COS && points.len() > 4;
+    if error <= tol2 && !wide {
         out.push(Segment::Cubic(curve[1], curve[2], curve[3]));
         return;
     }
+    let split = if wide && error <= tol2 {
+        points.len() / 2
+    } else {
+        split
+    };
     let split = split.max(1).min(points.len() - 2);
     let mut centre = normalize(sub(points[split - 1], points[split + 1]));
     if centre == [0.0, 0.0] {
