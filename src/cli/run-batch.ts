@@ -5,20 +5,21 @@
  */
 import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
+import { compileCoreModule } from '../node/wasm-module';
 import type { CliConfig } from './args';
 import { OutputExistsError } from './atomic-write';
+import { largestFirst, planOutputs, type PlannedFile } from './batch-plan';
 import { BatchReport, jsonLine, type FileRecord } from './batch-report';
-import { compileCoreModule } from '../node/wasm-module';
 import { toFailure } from './failure';
 import { formatBytes, formatSeconds } from './format';
-import type { GlobMatch } from './glob';
+import { hasMagic } from './glob';
 import { expandInputs } from './inputs';
 import { Logger } from './logger';
-import { STDIO, outputPath } from './output-plan';
+import { STDIO } from './output-plan';
 import { ProgressBar } from './progress-bar';
 import { selectShard } from './shard';
 import { UsageError } from './usage-error';
-import { WorkerPool } from './worker-pool';
+import { WorkerPool, type RunTask } from './worker-pool';
 
 export interface Terminal {
   stdin: NodeJS.ReadableStream;
@@ -29,54 +30,95 @@ export interface Terminal {
 /** How a path shows in log lines ('-' is standard input or output). */
 const label = (path: string, stdio: string) => (path === STDIO ? stdio : path);
 
-interface PlannedFile {
-  input: GlobMatch;
-  output: string;
-  /** Set when the file cannot run (its output collides with an earlier file's). */
-  conflict?: string;
-}
-
 const exists = (path: string) =>
   stat(path).then(
     () => true,
     () => false,
   );
 
-function plan(files: readonly GlobMatch[], config: CliConfig): PlannedFile[] {
-  const claimed = new Map<string, string>();
-  return files.map((input) => {
-    const output = outputPath(input, config);
-    const owner = claimed.get(output);
-    if (owner === undefined) claimed.set(output, input.path);
-    const conflict = owner && `${output} is also the output of ${owner}; rename one of them.`;
-    return { input, output, conflict };
-  });
-}
-
-/**
- * The order files are handed to workers: largest first (by file size, a cheap stand-in for the
- * work an image needs), so that the batch does not end with one worker busy on a big image while
- * the others sit idle.
- */
-async function largestFirst(files: PlannedFile[]): Promise<PlannedFile[]> {
-  const sizes = await Promise.all(
-    files.map((file) =>
-      stat(file.input.path).then(
-        (info) => info.size,
-        () => 0,
-      ),
-    ),
-  );
-  return files
-    .map((file, i) => ({ file, size: sizes[i] }))
-    .sort((a, b) => b.size - a.size)
-    .map(({ file }) => file);
-}
-
 async function readStdin(stdin: NodeJS.ReadableStream): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(Buffer.from(chunk as Buffer));
   return Buffer.concat(chunks);
+}
+
+/** Where each file's outcome goes: the report, `--json`, the log and the bar. */
+class BatchOutput {
+  readonly logger: Logger;
+  private readonly bar?: ProgressBar;
+
+  constructor(
+    private readonly config: CliConfig,
+    private readonly io: Terminal,
+    readonly report: BatchReport,
+  ) {
+    if (config.verbosity !== 'quiet' && io.stderr.isTTY === true)
+      this.bar = new ProgressBar(io.stderr);
+    this.logger = new Logger(config.verbosity, (line) =>
+      this.bar ? this.bar.writeLine(line) : io.stderr.write(line + '\n'),
+    );
+    this.bar?.update(0, report.total);
+  }
+
+  record(entry: FileRecord, jobId?: string): void {
+    this.report.add(entry);
+    if (this.config.json) this.io.stdout.write(jsonLine(entry) + '\n');
+    if (entry.status === 'failed')
+      this.logger.error(`Failed: ${entry.input}: ${entry.error.message}`, jobId);
+    this.bar?.update(this.report.done, this.report.total);
+  }
+
+  /** An SVG for standard output. */
+  writeSvg(svg: string): void {
+    this.io.stdout.write(svg);
+  }
+
+  finish(): void {
+    this.bar?.finish();
+  }
+}
+
+/** Converts one planned file (or records why it does not run). */
+async function runFile(
+  { input, output, conflict }: PlannedFile,
+  run: RunTask,
+  config: CliConfig,
+  out: BatchOutput,
+  stdinBytes: Uint8Array | undefined,
+): Promise<void> {
+  const jobId = randomBytes(4).toString('hex');
+  const base = { input: input.path, output };
+  const fail = (error: { code: string; message: string }, ms = 0) =>
+    out.record({ ...base, status: 'failed', ms, error }, jobId);
+  if (conflict) return fail({ code: 'OUTPUT_CONFLICT', message: conflict });
+  if (output !== STDIO && !config.force && (await exists(output))) {
+    if (!config.skipExisting) return fail(toFailure(new OutputExistsError(output)));
+    out.logger.debug(`Skipped ${input.path}: ${output} exists.`, jobId);
+    return out.record({ ...base, status: 'skipped', reason: 'output exists' }, jobId);
+  }
+
+  out.logger.debug(`Started ${input.path} → ${output}`, jobId);
+  const outcome = await run({
+    input: stdinBytes ?? input.path,
+    output,
+    options: config.options,
+    overwrite: config.force,
+  });
+  if (!outcome.ok) return fail(outcome.failure, outcome.ms);
+  const { stats, bytesIn, bytesOut, ms, svg } = outcome;
+  if (svg !== undefined) out.writeSvg(svg);
+  out.logger.info(
+    `Complete! Time: ${formatSeconds(ms)} (${label(input.path, 'stdin')} → ` +
+      `${label(output, 'stdout')}, ${stats.width}×${stats.height}, ${stats.colors} colours, ` +
+      `${stats.paths} paths, ${formatBytes(bytesOut)})`,
+    jobId,
+  );
+  const stages = Object.entries(stats.stageMs).map(([stage, t]) => `${stage} ${t.toFixed(1)} ms`);
+  out.logger.debug(
+    `Stages: ${stages.join(', ')}; peak heap ${formatBytes(stats.peakHeapBytes)}.`,
+    jobId,
+  );
+  out.record({ ...base, status: 'ok', ms, bytesIn, bytesOut, stats }, jobId);
 }
 
 export async function runBatch(
@@ -89,99 +131,36 @@ export async function runBatch(
   const { files, unmatched } = fromStdin
     ? { files: [{ path: STDIO, base: '.' }], unmatched: [] }
     : await expandInputs(config.inputs);
-  if (config.output !== undefined && files.length + unmatched.length > 1)
-    throw new UsageError(
-      `-o takes one input, but the inputs name ${files.length + unmatched.length} files; use --out-dir.`,
-    );
+  const named = files.length + unmatched.length;
+  if (config.output !== undefined && named > 1)
+    throw new UsageError(`-o takes one input, but the inputs name ${named} files; use --out-dir.`);
   const selected = config.shard ? selectShard(files, config.shard, (file) => file.path) : files;
-  const planned = plan(selected, config);
+  const planned = planOutputs(selected, config);
 
-  const report = new BatchReport(planned.length + unmatched.length);
-  const showBar = config.verbosity !== 'quiet' && io.stderr.isTTY === true;
-  const bar = showBar ? new ProgressBar(io.stderr) : undefined;
-  const logger = new Logger(config.verbosity, (line) =>
-    bar ? bar.writeLine(line) : io.stderr.write(line + '\n'),
-  );
-  const record = (entry: FileRecord, jobId?: string) => {
-    report.add(entry);
-    if (config.json) io.stdout.write(jsonLine(entry) + '\n');
-    if (entry.status === 'failed')
-      logger.error(`Failed: ${entry.input}: ${entry.error.message}`, jobId);
-    bar?.update(report.done, report.total);
-  };
-
+  const out = new BatchOutput(config, io, new BatchReport(planned.length + unmatched.length));
+  const { logger, report } = out;
   if (config.shard)
     logger.info(
       `Shard ${config.shard.index}/${config.shard.count}: ${selected.length} of ${files.length} files.`,
     );
   for (const arg of unmatched) {
-    const reason =
-      arg.includes('*') || arg.includes('{') ? 'No file matches this pattern.' : 'No such file.';
-    record({ status: 'failed', input: arg, ms: 0, error: { code: 'NO_INPUT', message: reason } });
+    const message = hasMagic(arg) ? 'No file matches this pattern.' : 'No such file.';
+    out.record({ status: 'failed', input: arg, ms: 0, error: { code: 'NO_INPUT', message } });
   }
-  bar?.update(report.done, report.total);
 
   const stdinBytes = fromStdin ? await readStdin(io.stdin) : undefined;
   const pool = new WorkerPool(Math.min(config.jobs, planned.length), await compileCoreModule());
   try {
     await pool.forEach(
       await largestFirst(planned),
-      async ({ input, output, conflict }, run) => {
-        const jobId = randomBytes(4).toString('hex');
-        const base = { input: input.path, output };
-        if (conflict)
-          return record(
-            {
-              ...base,
-              status: 'failed',
-              ms: 0,
-              error: { code: 'OUTPUT_CONFLICT', message: conflict },
-            },
-            jobId,
-          );
-        if (output !== STDIO && !config.force && (await exists(output))) {
-          if (!config.skipExisting)
-            return record(
-              { ...base, status: 'failed', ms: 0, error: toFailure(new OutputExistsError(output)) },
-              jobId,
-            );
-          logger.debug(`Skipped ${input.path}: ${output} exists.`, jobId);
-          return record({ ...base, status: 'skipped', reason: 'output exists' }, jobId);
-        }
-        logger.debug(`Started ${input.path} → ${output}`, jobId);
-        const outcome = await run({
-          input: stdinBytes ?? input.path,
-          output,
-          options: config.options,
-          overwrite: config.force,
-        });
-        if (!outcome.ok)
-          return record(
-            { ...base, status: 'failed', ms: outcome.ms, error: outcome.failure },
-            jobId,
-          );
-        if (outcome.svg !== undefined) io.stdout.write(outcome.svg);
-        const { stats, bytesIn, bytesOut, ms } = outcome;
-        logger.info(
-          `Complete! Time: ${formatSeconds(ms)} (${label(input.path, 'stdin')} → ${label(output, 'stdout')}, ` +
-            `${stats.width}×${stats.height}, ${stats.colors} colours, ${stats.paths} paths, ${formatBytes(bytesOut)})`,
-          jobId,
-        );
-        logger.debug(
-          `Stages: ${Object.entries(stats.stageMs)
-            .map(([stage, t]) => `${stage} ${t.toFixed(1)} ms`)
-            .join(', ')}; ` + `peak heap ${formatBytes(stats.peakHeapBytes)}.`,
-          jobId,
-        );
-        record({ ...base, status: 'ok', ms, bytesIn, bytesOut, stats }, jobId);
-      },
+      (file, run) => runFile(file, run, config, out, stdinBytes),
       interrupted,
     );
   } finally {
     await pool.close();
   }
 
-  bar?.finish();
+  out.finish();
   const elapsed = performance.now() - started;
   if (interrupted()) {
     logger.warn(`Interrupted after ${report.done} of ${report.total} files.`);
