@@ -148,6 +148,16 @@ describe('vectorizer, batches', () => {
     for (const line of run.stderr.trimEnd().split('\n')) expect(line).toMatch(LOG_LINE);
   });
 
+  it('refuses an image over --max-pixels by its header', async () => {
+    const run = await runCli(['formats/rgb.png', '-o', 'big/rgb.svg', '--max-pixels', '6000'], {
+      cwd: dir,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /Failed: formats\/rgb.png: The image is 96×64 \(6144 pixels\), over the pixel budget of 6000 pixels/,
+    );
+  });
+
   it('prints one parseable --json line per file with its stats', async () => {
     const run = await runCli(
       ['formats/rgb.png', 'missing.png', '--out-dir', 'json-out', '--json'],

@@ -37,6 +37,9 @@ export async function readImageFile(path: string): Promise<Uint8Array> {
   }
 }
 
+const pixels = (count: number) =>
+  count >= 1e6 ? `${(count / 1e6).toFixed(1)} MP` : `${count} pixels`;
+
 function decodeFailure(error: unknown): DecodeError {
   const detail = (error instanceof Error ? error.message : String(error)).trim();
   if (/unsupported image format/i.test(detail))
@@ -66,8 +69,8 @@ export async function decodeImage(input: ImageInput, maxPixels: number): Promise
   if (width * height > maxPixels)
     throw new VectorizeError(
       'TOO_LARGE',
-      `The image is ${width}×${height} (${((width * height) / 1e6).toFixed(1)} MP), ` +
-        `over the ${(maxPixels / 1e6).toFixed(1)} MP budget (--max-pixels).`,
+      `The image is ${width}×${height} (${pixels(width * height)}), over the pixel budget of ` +
+        `${pixels(maxPixels)} (maxPixels, --max-pixels).`,
     );
 
   try {
