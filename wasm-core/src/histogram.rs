@@ -1,19 +1,27 @@
-//! A colour histogram over coarse bins (6 bits per RGB channel, 4 bits of alpha), keeping the
+//! A colour histogram over coarse bins (opaque: 6 bits per channel; translucent: 5 bits per
+//! channel and 4 of alpha), keeping the
 //! exact sums so that each bin's mean is the true mean of its pixels.
 
 use crate::error::Result;
 use crate::memory::{try_filled, try_with_capacity};
 
-const KEY_BITS: usize = 22;
 const EMPTY: u32 = u32::MAX;
+/// Opaque pixels: 6 bits per channel.
+const OPAQUE_BITS: usize = 18;
+/// Translucent pixels: 5 bits per channel and 4 bits of alpha.
+const TRANSLUCENT_BITS: usize = 19;
 
-/// The bin key of one straight-alpha pixel.
+/// The bin key of one straight-alpha pixel within its table (opaque or translucent).
 #[inline]
 pub fn bin_key(r: u8, g: u8, b: u8, a: u8) -> usize {
-    ((a as usize >> 4) << 18)
-        | ((r as usize >> 2) << 12)
-        | ((g as usize >> 2) << 6)
-        | (b as usize >> 2)
+    if a == 255 {
+        ((r as usize >> 2) << 12) | ((g as usize >> 2) << 6) | (b as usize >> 2)
+    } else {
+        ((a as usize >> 4) << 15)
+            | ((r as usize >> 3) << 10)
+            | ((g as usize >> 3) << 5)
+            | (b as usize >> 3)
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -36,8 +44,10 @@ impl Bin {
 }
 
 pub struct Histogram {
-    /// Key → index into `bins`, or EMPTY.
-    slots: Vec<u32>,
+    /// Key → index into `bins`, or EMPTY: one table for opaque pixels, one (allocated only
+    /// when needed) for translucent ones.
+    opaque: Vec<u32>,
+    translucent: Vec<u32>,
     /// Occupied bins in first-seen (raster) order, so everything built on them is deterministic.
     pub bins: Vec<Bin>,
 }
@@ -45,32 +55,48 @@ pub struct Histogram {
 impl Histogram {
     /// Counts every pixel for which `visible(alpha)` holds.
     pub fn build(rgba: &[u8], visible: impl Fn(u8) -> bool) -> Result<Histogram> {
-        let mut slots = try_filled(1 << KEY_BITS, EMPTY)?;
-        let mut bins: Vec<Bin> = try_with_capacity(1024)?;
+        let mut histogram = Histogram {
+            opaque: try_filled(1 << OPAQUE_BITS, EMPTY)?,
+            translucent: Vec::new(),
+            bins: try_with_capacity(1024)?,
+        };
         for px in rgba.chunks_exact(4) {
             if !visible(px[3]) {
                 continue;
             }
-            let key = bin_key(px[0], px[1], px[2], px[3]);
-            let mut index = slots[key];
-            if index == EMPTY {
-                index = bins.len() as u32;
-                slots[key] = index;
-                bins.push(Bin::default());
+            if px[3] != 255 && histogram.translucent.is_empty() {
+                histogram.translucent = try_filled(1 << TRANSLUCENT_BITS, EMPTY)?;
             }
-            let bin = &mut bins[index as usize];
+            let key = bin_key(px[0], px[1], px[2], px[3]);
+            let table = if px[3] == 255 {
+                &mut histogram.opaque
+            } else {
+                &mut histogram.translucent
+            };
+            let mut index = table[key];
+            if index == EMPTY {
+                index = histogram.bins.len() as u32;
+                table[key] = index;
+                histogram.bins.push(Bin::default());
+            }
+            let bin = &mut histogram.bins[index as usize];
             bin.count += 1;
             for c in 0..4 {
                 bin.sum[c] += px[c] as u64;
             }
         }
-        Ok(Histogram { slots, bins })
+        Ok(histogram)
     }
 
     /// Index of the bin holding this pixel (the pixel must have been counted).
     #[inline]
     pub fn bin_of(&self, r: u8, g: u8, b: u8, a: u8) -> usize {
-        self.slots[bin_key(r, g, b, a)] as usize
+        let table = if a == 255 {
+            &self.opaque
+        } else {
+            &self.translucent
+        };
+        table[bin_key(r, g, b, a)] as usize
     }
 }
 

@@ -110,9 +110,8 @@ pub fn vectorize(
     } else {
         options.min_area
     };
-    segment::dissolve_speckles(&mut labels, rgba, w, &palette_lab, min_area)?;
-    observer.progress(Stage::Segment, 0.8);
-    let regions = segment::components(&labels, w)?;
+    let regions = segment::regions_without_speckles(&mut labels, rgba, w, &palette_lab, min_area)?;
+    observer.progress(Stage::Segment, 0.9);
     drop(labels);
     observer.progress(Stage::Segment, 1.0);
     clock[2] = observer.now_ms();

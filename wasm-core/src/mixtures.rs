@@ -17,20 +17,25 @@ pub fn interior_share(labels: &[u16], width: usize, k: usize) -> (Vec<f32>, f32)
     let height = labels.len() / width;
     let mut counts = vec![(0u32, 0u32); k];
     for y in 0..height {
+        let row = &labels[y * width..(y + 1) * width];
+        let above = if y > 0 {
+            &labels[(y - 1) * width..y * width]
+        } else {
+            row
+        };
+        let below = if y + 1 < height {
+            &labels[(y + 1) * width..(y + 2) * width]
+        } else {
+            row
+        };
         for x in 0..width {
-            let label = labels[y * width + x];
+            let label = row[x];
             if label == TRANSPARENT {
                 continue;
             }
-            let same = |nx: isize, ny: isize| {
-                nx < 0
-                    || ny < 0
-                    || nx >= width as isize
-                    || ny >= height as isize
-                    || labels[ny as usize * width + nx as usize] == label
-            };
-            let (x, y) = (x as isize, y as isize);
-            let interior = same(x - 1, y) && same(x + 1, y) && same(x, y - 1) && same(x, y + 1);
+            let left = x == 0 || row[x - 1] == label;
+            let right = x + 1 == width || row[x + 1] == label;
+            let interior = left && right && above[x] == label && below[x] == label;
             let entry = &mut counts[label as usize];
             entry.0 += 1;
             entry.1 += interior as u32;

@@ -95,11 +95,28 @@ fn pixel_lab(table: &LinearTable, px: &[u8], visible: bool) -> Lab {
     }
 }
 
-/// Relabels every pixel of a region smaller than `min_area` with the label of the adjacent
-/// (already settled) pixel whose palette colour is closest to its own colour, growing inward
-/// from the region's rim. Returns whether anything changed.
-pub fn dissolve_speckles(
+/// The regions once every region smaller than `min_area` is dissolved: each of its pixels takes
+/// the label of the adjacent (already settled) pixel whose palette colour is closest to its own
+/// colour, growing inward from the region's rim.
+pub fn regions_without_speckles(
     labels: &mut [u16],
+    rgba: &[u8],
+    width: usize,
+    palette: &[Lab],
+    min_area: usize,
+) -> Result<Regions> {
+    let regions = components(labels, width)?;
+    if dissolve(labels, &regions, rgba, width, palette, min_area)? {
+        components(labels, width)
+    } else {
+        Ok(regions)
+    }
+}
+
+/// Dissolves the speckles of `regions` in `labels`; returns whether anything changed.
+fn dissolve(
+    labels: &mut [u16],
+    regions: &Regions,
     rgba: &[u8],
     width: usize,
     palette: &[Lab],
@@ -108,7 +125,6 @@ pub fn dissolve_speckles(
     if min_area <= 1 {
         return Ok(false);
     }
-    let regions = components(labels, width)?;
     let small: Vec<bool> = regions
         .area
         .iter()
@@ -123,7 +139,6 @@ pub fn dissolve_speckles(
     for (i, &id) in regions.ids.iter().enumerate() {
         pending[i] = small[id as usize];
     }
-    drop(regions);
     let neighbours = |i: usize| {
         let (x, y) = (i % width, i / width);
         let mut list = [usize::MAX; 4];
@@ -215,7 +230,8 @@ mod tests {
             table.lab(0.0, 0.0, 0.0, 255.0),
             table.lab(255.0, 255.0, 255.0, 255.0),
         ];
-        assert!(dissolve_speckles(&mut labels, &rgba, width, &palette, 4).unwrap());
+        let regions = regions_without_speckles(&mut labels, &rgba, width, &palette, 4).unwrap();
         assert!(labels.iter().all(|&l| l == 0));
+        assert_eq!(regions.area, vec![25]);
     }
 }
