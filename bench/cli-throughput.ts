@@ -25,7 +25,7 @@ const { values: flags } = parseArgs({
   options: {
     all: { type: 'boolean', default: false },
     repeat: { type: 'string', default: '3' },
-    rounds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '5' },
   },
 });
 const corpus = process.env.VECTORIZER_CORPUS ?? join(ROOT, '../shared/corpus');
