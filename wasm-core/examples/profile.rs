@@ -15,8 +15,7 @@ fn main() {
     let mut labels = q.labels;
     let lab = q.palette.lab(&color::LinearTable::new());
     let t = Instant::now();
-    let regions =
-        segment::regions_without_speckles(&mut labels, &rgba, w, &lab, opts.min_area).unwrap();
+    let regions = segment::regions_without_speckles(&mut labels, w, &lab, opts.min_area).unwrap();
     println!("regions {:?} count {}", t.elapsed(), regions.area.len());
     let t = Instant::now();
     let graph = trace::trace(&regions.ids, w, h, &mut progress::Silent).unwrap();

@@ -110,7 +110,7 @@ pub fn vectorize(
     } else {
         options.min_area
     };
-    let regions = segment::regions_without_speckles(&mut labels, rgba, w, &palette_lab, min_area)?;
+    let regions = segment::regions_without_speckles(&mut labels, w, &palette_lab, min_area)?;
     observer.progress(Stage::Segment, 0.9);
     drop(labels);
     observer.progress(Stage::Segment, 1.0);

@@ -2,7 +2,9 @@
 //! colour lies between two solid clusters (or a solid one and transparency) is a blend made by
 //! the rasteriser, not a shape. Such clusters are dissolved into the solid ones.
 
+use crate::error::Result;
 use crate::histogram::Bin;
+use crate::memory::try_filled;
 use crate::quantize::TRANSPARENT;
 
 /// Below this share of interior pixels a cluster counts as edge-only.
@@ -96,8 +98,47 @@ impl Blends {
         }
     }
 
-    /// Where a bin of a blend cluster belongs: the end of the blend its colour is closer to.
-    pub fn resolve(&self, cluster: u16, bin: &Bin) -> u16 {
+    /// Relabels the pixels of blend clusters with the end of their blend their colour is closer
+    /// to, when both ends are among their eight neighbours: the pixel sits on an edge between
+    /// them. Otherwise it is a thin feature of its own (a hairline, small text) and keeps its
+    /// cluster.
+    pub fn resolve_pixels<'a>(
+        &self,
+        labels: &[u16],
+        width: usize,
+        bin_of: impl Fn(usize) -> &'a Bin,
+    ) -> Result<Vec<u16>> {
+        let mut out = try_filled(labels.len(), TRANSPARENT)?;
+        out.copy_from_slice(labels);
+        let height = labels.len() / width;
+        for i in 0..labels.len() {
+            let cluster = labels[i];
+            if cluster == TRANSPARENT || self.pairs[cluster as usize].is_none() {
+                continue;
+            }
+            let near = self.resolve(cluster, bin_of(i));
+            let (a, b) = self.pairs[cluster as usize].unwrap_or((near, near));
+            let far = if near == a { b } else { a };
+            let (x, y) = (i % width, i / width);
+            let (mut has_near, mut has_far) = (false, false);
+            for ny in y.saturating_sub(1)..(y + 2).min(height) {
+                for nx in x.saturating_sub(1)..(x + 2).min(width) {
+                    let label = labels[ny * width + nx];
+                    has_near |= label == near;
+                    has_far |= label == far;
+                }
+            }
+            out[i] = if has_near && (has_far || near != far) {
+                near
+            } else {
+                cluster
+            };
+        }
+        Ok(out)
+    }
+
+    /// Which end of its blend a bin of a blend cluster is closer to.
+    fn resolve(&self, cluster: u16, bin: &Bin) -> u16 {
         match self.pairs[cluster as usize] {
             None => cluster,
             Some((a, b)) => {
@@ -211,6 +252,15 @@ mod tests {
         assert_eq!(blends.pairs, vec![None, Some((0, 2)), None, None]);
         assert_eq!(blends.resolve(1, &bin([100, 100, 100], 1)), 0);
         assert_eq!(blends.resolve(1, &bin([150, 150, 150], 1)), 2);
+        // A lone grey pixel on white is a hairline, not an edge: it stays grey.
+        let hairline = [2, 2, 2, 2, 1, 2, 2, 2, 2];
+        let grey = bin([100, 100, 100], 1);
+        assert_eq!(
+            blends.resolve_pixels(&hairline, 3, |_| &grey).unwrap()[4],
+            1
+        );
+        let edge = [0, 1, 2, 0, 1, 2, 0, 1, 2];
+        assert_eq!(blends.resolve_pixels(&edge, 3, |_| &grey).unwrap()[4], 0);
     }
 
     #[test]

@@ -93,7 +93,7 @@ pub fn quantize(
     };
     observer.progress(Stage::Segment, 0.3);
     let index = Centres::new(&centres);
-    let mut bin_cluster: Vec<u16> = points.iter().map(|p| index.nearest(p).0 as u16).collect();
+    let bin_cluster: Vec<u16> = points.iter().map(|p| index.nearest(p).0 as u16).collect();
     let mut labels = try_filled(rgba.len() / 4, TRANSPARENT)?;
     let assign = |labels: &mut Vec<u16>, bin_cluster: &[u16]| {
         for (label, px) in labels.iter_mut().zip(rgba.chunks_exact(4)) {
@@ -111,10 +111,11 @@ pub fn quantize(
         let blends =
             crate::mixtures::find(&labels, &interior, overall, &histogram.bins, &bin_cluster);
         if blends.any() {
-            for (cluster, bin) in bin_cluster.iter_mut().zip(&histogram.bins) {
-                *cluster = blends.resolve(*cluster, bin);
-            }
-            assign(&mut labels, &bin_cluster);
+            let bin_of = |i: usize| {
+                let px = &rgba[i * 4..i * 4 + 4];
+                &histogram.bins[histogram.bin_of(px[0], px[1], px[2], px[3])]
+            };
+            labels = blends.resolve_pixels(&labels, width, bin_of)?;
         }
     }
     let colors: Vec<[u8; 4]> = if fixed {

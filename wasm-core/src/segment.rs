@@ -1,9 +1,7 @@
 //! Stage 2b — segmentation: connected regions of one palette colour (4-connected), and speckles
-//! smaller than `min_area` dissolved pixel by pixel into the neighbour closest in colour.
+//! smaller than `min_area` merged into the neighbouring region closest in colour.
 
-use std::collections::VecDeque;
-
-use crate::color::{distance2, Lab, LinearTable};
+use crate::color::{distance2, Lab};
 use crate::error::Result;
 use crate::memory::try_filled;
 use crate::quantize::TRANSPARENT;
@@ -86,123 +84,121 @@ pub fn components(labels: &[u16], width: usize) -> Result<Regions> {
     Ok(Regions { ids, label, area })
 }
 
-/// Colour of a pixel, or of a palette entry, with empty as all zeros.
-fn pixel_lab(table: &LinearTable, px: &[u8], visible: bool) -> Lab {
-    if visible {
-        table.lab(px[0] as f32, px[1] as f32, px[2] as f32, px[3] as f32)
-    } else {
-        [0.0; 4]
-    }
-}
-
-/// The regions once every region smaller than `min_area` is dissolved: each of its pixels takes
-/// the label of the adjacent (already settled) pixel whose palette colour is closest to its own
-/// colour, growing inward from the region's rim.
+/// The regions once every speckle (region smaller than `min_area`) is merged away.
 pub fn regions_without_speckles(
     labels: &mut [u16],
-    rgba: &[u8],
     width: usize,
     palette: &[Lab],
     min_area: usize,
 ) -> Result<Regions> {
     let regions = components(labels, width)?;
-    if dissolve(labels, &regions, rgba, width, palette, min_area)? {
+    if merge_speckles(labels, &regions, width, palette, min_area)? {
         components(labels, width)
     } else {
         Ok(regions)
     }
 }
 
-/// Dissolves the speckles of `regions` in `labels`; returns whether anything changed.
-fn dissolve(
+/// Merges every region smaller than `min_area` into the neighbouring region closest in colour,
+/// smallest first; a region that has grown past `min_area` by absorbing others stays. So the
+/// grey levels of an anti-aliased glyph join each other instead of vanishing into the paper,
+/// while a blotch joins what surrounds it. Returns whether any label changed.
+fn merge_speckles(
     labels: &mut [u16],
     regions: &Regions,
-    rgba: &[u8],
     width: usize,
     palette: &[Lab],
     min_area: usize,
 ) -> Result<bool> {
-    if min_area <= 1 {
+    let count = regions.area.len();
+    if min_area <= 1 || count < 2 || !regions.area.iter().any(|&a| (a as usize) < min_area) {
         return Ok(false);
     }
-    let small: Vec<bool> = regions
-        .area
-        .iter()
-        .map(|&a| (a as usize) < min_area)
-        .collect();
-    if small.iter().all(|&s| s) || !small.iter().any(|&s| s) {
-        return Ok(false);
-    }
-    let height = labels.len() / width;
-    let mut pending = try_filled(labels.len(), false)?;
-    let mut queue = VecDeque::new();
-    for (i, &id) in regions.ids.iter().enumerate() {
-        pending[i] = small[id as usize];
-    }
-    let neighbours = |i: usize| {
-        let (x, y) = (i % width, i / width);
-        let mut list = [usize::MAX; 4];
-        if x > 0 {
-            list[0] = i - 1;
-        }
-        if x + 1 < width {
-            list[1] = i + 1;
-        }
-        if y > 0 {
-            list[2] = i - width;
-        }
-        if y + 1 < height {
-            list[3] = i + width;
-        }
-        list
-    };
-    for i in 0..labels.len() {
-        if pending[i]
-            && neighbours(i)
-                .iter()
-                .any(|&n| n != usize::MAX && !pending[n])
-        {
-            queue.push_back(i);
+    let ids = &regions.ids;
+    // Pixels of each region as linked lists, so regions can be spliced together.
+    let mut next = try_filled(ids.len(), u32::MAX)?;
+    let mut head = vec![u32::MAX; count];
+    let mut tail = vec![u32::MAX; count];
+    for i in (0..ids.len()).rev() {
+        let r = ids[i] as usize;
+        next[i] = head[r];
+        head[r] = i as u32;
+        if tail[r] == u32::MAX {
+            tail[r] = i as u32;
         }
     }
-    let table = LinearTable::new();
-    let label_lab = |label: u16| {
+    let lab = |label: u16| {
         if label == TRANSPARENT {
             [0.0; 4]
         } else {
             palette[label as usize]
         }
     };
-    while let Some(i) = queue.pop_front() {
-        if !pending[i] {
+    let mut owner: Vec<u32> = (0..count as u32).collect();
+    let mut area = regions.area.clone();
+    let mut order: Vec<usize> = (0..count)
+        .filter(|&r| (area[r] as usize) < min_area)
+        .collect();
+    order.sort_by_key(|&r| (area[r], r));
+    let mut changed = false;
+    for r in order {
+        if owner[r] != r as u32 || area[r] as usize >= min_area {
             continue;
         }
-        let own = pixel_lab(&table, &rgba[i * 4..i * 4 + 4], labels[i] != TRANSPARENT);
-        let mut best = (TRANSPARENT, f32::INFINITY, false);
-        for &n in neighbours(i)
-            .iter()
-            .filter(|&&n| n != usize::MAX && !pending[n])
-        {
-            let d = distance2(&own, &label_lab(labels[n]));
-            if !best.2 || d < best.1 {
-                best = (labels[n], d, true);
+        let colour = lab(regions.label[r]);
+        let mut best: Option<(f32, u32, usize)> = None;
+        let mut p = head[r];
+        while p != u32::MAX {
+            let i = p as usize;
+            let x = i % width;
+            let around = [
+                if x > 0 { Some(i - 1) } else { None },
+                if x + 1 < width { Some(i + 1) } else { None },
+                i.checked_sub(width),
+                if i + width < ids.len() {
+                    Some(i + width)
+                } else {
+                    None
+                },
+            ];
+            for n in around.iter().flatten() {
+                let s = find(&mut owner, ids[*n]) as usize;
+                if s != r {
+                    let d = distance2(&colour, &lab(regions.label[s]));
+                    let better = match best {
+                        None => true,
+                        Some((bd, ba, bs)) => {
+                            d < bd || (d == bd && (area[s] > ba || (area[s] == ba && s < bs)))
+                        }
+                    };
+                    if better {
+                        best = Some((d, area[s], s));
+                    }
+                }
             }
+            p = next[i];
         }
-        labels[i] = best.0;
-        pending[i] = false;
-        for &n in neighbours(i)
-            .iter()
-            .filter(|&&n| n != usize::MAX && pending[n])
-        {
-            queue.push_back(n);
+        if let Some((_, _, s)) = best {
+            owner[r] = s as u32;
+            area[s] += area[r];
+            next[tail[s] as usize] = head[r];
+            tail[s] = tail[r];
+            changed = true;
         }
     }
-    Ok(true)
+    if changed {
+        for i in 0..ids.len() {
+            let r = find(&mut owner, ids[i]) as usize;
+            labels[i] = regions.label[r];
+        }
+    }
+    Ok(changed)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::color::LinearTable;
 
     #[test]
     fn components_are_four_connected_and_numbered_in_raster_order() {
@@ -216,21 +212,34 @@ mod tests {
     }
 
     #[test]
+    fn a_glyph_of_several_grey_levels_survives_as_one_region() {
+        // A 3×3 glyph of three greys (each under min_area) on white.
+        let width = 7;
+        let mut labels = vec![0u16; 49];
+        for (k, &label) in [1u16, 2, 3, 1, 2, 3, 1, 2, 3].iter().enumerate() {
+            labels[(2 + k / 3) * width + 2 + k % 3] = label;
+        }
+        let table = LinearTable::new();
+        let palette: Vec<Lab> = [255.0, 20.0, 60.0, 100.0]
+            .iter()
+            .map(|&v| table.lab(v, v, v, 255.0))
+            .collect();
+        let regions = regions_without_speckles(&mut labels, width, &palette, 8).unwrap();
+        assert_eq!(regions.area.len(), 2);
+        assert_eq!(regions.area[1], 9);
+    }
+
+    #[test]
     fn a_speckle_dissolves_into_its_surroundings() {
         let width = 5;
         let mut labels = vec![0u16; 25];
         labels[12] = 1;
-        let mut rgba = vec![0u8; 100];
-        for (i, px) in rgba.chunks_exact_mut(4).enumerate() {
-            let v = if i == 12 { 255 } else { 0 };
-            px.copy_from_slice(&[v, v, v, 255]);
-        }
         let table = LinearTable::new();
         let palette = vec![
             table.lab(0.0, 0.0, 0.0, 255.0),
             table.lab(255.0, 255.0, 255.0, 255.0),
         ];
-        let regions = regions_without_speckles(&mut labels, &rgba, width, &palette, 4).unwrap();
+        let regions = regions_without_speckles(&mut labels, width, &palette, 4).unwrap();
         assert!(labels.iter().all(|&l| l == 0));
         assert_eq!(regions.area, vec![25]);
     }
