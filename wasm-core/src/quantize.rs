@@ -93,7 +93,7 @@ pub fn quantize(
     };
     observer.progress(Stage::Segment, 0.3);
     let index = Centres::new(&centres);
-    let bin_cluster: Vec<u16> = points.iter().map(|p| index.nearest(p).0 as u16).collect();
+    let mut bin_cluster: Vec<u16> = points.iter().map(|p| index.nearest(p).0 as u16).collect();
     let mut labels = try_filled(rgba.len() / 4, TRANSPARENT)?;
     let assign = |labels: &mut Vec<u16>, bin_cluster: &[u16]| {
         for (label, px) in labels.iter_mut().zip(rgba.chunks_exact(4)) {
@@ -104,9 +104,20 @@ pub fn quantize(
     };
     assign(&mut labels, &bin_cluster);
     observer.progress(Stage::Segment, 0.4);
-    let (interior, overall) = crate::mixtures::interior_share(&labels, width, centres.len());
+    let (mut interior, overall) = crate::mixtures::interior_share(&labels, width, centres.len());
     observer.progress(Stage::Segment, 0.5);
     let textured = overall < crate::mixtures::FLAT_ARTWORK;
+    if !fixed && !textured {
+        // Flat artwork: clusters that are one colour split by noise (JPEG) become one.
+        let merged = merge_close(&centres, &weights, &bin_cluster);
+        if merged.iter().enumerate().any(|(c, &m)| m as usize != c) {
+            for cluster in bin_cluster.iter_mut() {
+                *cluster = merged[*cluster as usize];
+            }
+            assign(&mut labels, &bin_cluster);
+            interior = crate::mixtures::interior_share(&labels, width, centres.len()).0;
+        }
+    }
     if !fixed {
         let blends =
             crate::mixtures::find(&labels, &interior, overall, &histogram.bins, &bin_cluster);
@@ -130,6 +141,35 @@ pub fn quantize(
     let mut quantized = compact(colors, labels);
     quantized.textured = textured;
     Ok(quantized)
+}
+
+/// Clusters closer than this (Oklab) in flat artwork are one colour.
+const SAME_COLOUR: f32 = 0.04;
+
+/// Maps each cluster to the heaviest cluster within `SAME_COLOUR` of it (itself if none).
+fn merge_close(centres: &[Lab], weights: &[f32], bin_cluster: &[u16]) -> Vec<u16> {
+    let mut weight = vec![0f32; centres.len()];
+    for (w, &c) in weights.iter().zip(bin_cluster) {
+        weight[c as usize] += w;
+    }
+    let mut order: Vec<usize> = (0..centres.len()).collect();
+    order.sort_by(|&a, &b| {
+        weight[b]
+            .partial_cmp(&weight[a])
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.cmp(&b))
+    });
+    let mut target: Vec<u16> = (0..centres.len() as u16).collect();
+    let mut kept: Vec<usize> = Vec::new();
+    for c in order {
+        match kept.iter().find(|&&k| {
+            crate::color::distance2(&centres[c], &centres[k]) < SAME_COLOUR * SAME_COLOUR
+        }) {
+            Some(&k) => target[c] = k as u16,
+            None => kept.push(c),
+        }
+    }
+    target
 }
 
 /// A cluster's colour: its dominant bin's exact mean when one bin holds most of it (flat
