@@ -98,7 +98,7 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     max: 100_000,
     unit: 'px',
     description:
-      'Speckles smaller than this many pixels merge into their closest neighbour (photos: a tenth of it).',
+      'Speckles smaller than this many pixels merge into their closest neighbour (photos: half of it).',
   },
   {
     name: 'cornerAngle',
@@ -114,7 +114,8 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     min: 0.05,
     max: 10,
     unit: 'px',
-    description: 'Largest distance a fitted curve may stray from the traced boundary.',
+    description:
+      'Largest distance a fitted curve may stray from the traced boundary (photos: 1.5×).',
   },
   {
     name: 'threshold',

@@ -104,9 +104,10 @@ pub fn vectorize(
     observer.progress(Stage::Segment, 0.65);
     let table = LinearTable::new();
     let palette_lab = palette.lab(&table);
-    // In photo-like images small clusters are texture: speckles there are a tenth of min_area.
+    // Photo-like images: texture is detail (speckles are half of min_area) and the eye forgives
+    // looser outlines (tolerance × 1.5), which keeps their SVG size in check.
     let min_area = if textured {
-        (options.min_area + 9) / 10
+        (options.min_area + 1) / 2
     } else {
         options.min_area
     };
@@ -123,7 +124,11 @@ pub fn vectorize(
     clock[3] = observer.now_ms();
 
     let params = fit::FitParams {
-        tolerance: options.tolerance,
+        tolerance: if textured {
+            options.tolerance * 1.5
+        } else {
+            options.tolerance
+        },
         corner_cos: options.corner_angle.to_radians().cos(),
         smooth: options.mode != Mode::Pixel,
     };
