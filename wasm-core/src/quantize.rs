@@ -173,16 +173,21 @@ fn merge_close(centres: &[Lab], weights: &[f32], bin_cluster: &[u16]) -> Vec<u16
 }
 
 /// A cluster's colour: its dominant bin's exact mean when one bin holds most of it (flat
-/// artwork keeps its exact colours), else the weighted mean of its bins.
+/// artwork keeps its exact colours), else the weighted mean of its bins; opaque when most of
+/// its pixels are.
 fn cluster_colors(histogram: &Histogram, bin_cluster: &[u16], centres: &[Lab]) -> Vec<[u8; 4]> {
     let k = centres.len();
     let mut sums = vec![[0u64; 5]; k];
+    let mut opaque = vec![0u64; k];
     let mut heaviest = vec![usize::MAX; k];
     for (b, bin) in histogram.bins.iter().enumerate() {
         if bin_cluster[b] == TRANSPARENT {
             continue;
         }
         let c = bin_cluster[b] as usize;
+        if bin.sum[3] == 255 * bin.count as u64 {
+            opaque[c] += bin.count as u64;
+        }
         for d in 0..4 {
             sums[c][d] += bin.sum[d];
         }
@@ -208,11 +213,18 @@ fn cluster_colors(histogram: &Histogram, bin_cluster: &[u16], centres: &[Lab]) -
                     sums[c][3] as f32 / n,
                 ]
             };
+            // Mostly opaque pixels make an opaque colour: a few soft edge pixels must not turn
+            // a solid shape translucent.
+            let alpha = if opaque[c] * 2 >= sums[c][4] {
+                255
+            } else {
+                mean[3].round() as u8
+            };
             [
                 mean[0].round() as u8,
                 mean[1].round() as u8,
                 mean[2].round() as u8,
-                mean[3].round() as u8,
+                alpha,
             ]
         })
         .collect()
