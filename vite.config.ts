@@ -1,9 +1,35 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { webManifest } from './src/pwa/app-manifest';
+import { manifestIcons, pwaIcons } from './scripts/pwa-icons';
+import { precompress } from './scripts/vite-precompress';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    pwaIcons(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
+      // Registered from src/pwa (a bundled module): no inline script, so the CSP stays strict.
+      injectRegister: false,
+      registerType: 'prompt',
+      manifest: { ...webManifest, icons: manifestIcons() },
+      includeManifestIcons: false,
+      injectManifest: {
+        // Shell, JS, CSS, both wasm builds, icons (the plugin adds the manifest); not the screenshots.
+        globPatterns: ['**/*.{js,css,html,wasm,png,svg}'],
+        globIgnores: ['screenshots/**'],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+      },
+      devOptions: { enabled: false },
+    }),
+    precompress(),
+  ],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
   test: {
