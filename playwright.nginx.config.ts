@@ -1,0 +1,21 @@
+import { defineConfig } from '@playwright/test';
+import base from './playwright.config';
+
+/**
+ * The same browser suite against the production build served by the repository's nginx.conf
+ * (Debian's nginx through scripts/nginx.sh on port 8088), where the real CSP and cache headers
+ * apply. Specs that only make sense behind nginx check `metadata.server`.
+ */
+export const NGINX_URL = 'http://127.0.0.1:8088';
+
+export default defineConfig({
+  ...base,
+  metadata: { server: 'nginx' },
+  outputDir: 'test-results/nginx',
+  use: { ...base.use, baseURL: NGINX_URL },
+  webServer: {
+    command: 'bash scripts/nginx.sh run 8088',
+    url: `${NGINX_URL}/health`,
+    reuseExistingServer: false,
+  },
+});
