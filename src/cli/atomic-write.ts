@@ -3,8 +3,12 @@
  * in the same folder, which is then renamed (overwrite) or hard-linked (no overwrite: the link
  * fails if the name exists, with no window in between) to its final name. An interrupted run
  * leaves at most a `.name.svg.*.tmp` file, never a truncated `name.svg`.
+ *
+ * Synchronous on purpose: it runs in a batch worker thread that has nothing else to do meanwhile,
+ * and each asynchronous step would be a hop to another thread, which costs throughput when every
+ * core is busy.
  */
-import { link, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -22,46 +26,34 @@ export function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${unique}.tmp`);
 }
 
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
-}
-
-async function placeWithoutOverwrite(temp: string, path: string): Promise<void> {
+function placeWithoutOverwrite(temp: string, path: string): void {
   try {
-    await link(temp, path);
+    linkSync(temp, path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new OutputExistsError(path);
     // File systems without hard links: check, then rename (a small race, but still atomic).
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw error;
-    if (await exists(path)) throw new OutputExistsError(path);
-    await rename(temp, path);
+    if (existsSync(path)) throw new OutputExistsError(path);
+    renameSync(temp, path);
     return;
   }
-  await rm(temp, { force: true });
+  rmSync(temp, { force: true });
 }
 
-export async function writeFileAtomic(
+export function writeFileAtomic(
   path: string,
   data: string | Uint8Array,
   { overwrite }: { overwrite: boolean },
-): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+): void {
+  mkdirSync(dirname(path), { recursive: true });
   const temp = tempPathFor(path);
   try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(data);
-    } finally {
-      await handle.close();
-    }
-    if (overwrite) await rename(temp, path);
-    else await placeWithoutOverwrite(temp, path);
+    writeFileSync(temp, data, { flag: 'wx' });
+    if (overwrite) renameSync(temp, path);
+    else placeWithoutOverwrite(temp, path);
   } catch (error) {
-    await rm(temp, { force: true });
+    rmSync(temp, { force: true });
     throw error;
   }
 }

@@ -1,5 +1,8 @@
-/** Converts one file inside a worker thread: read, decode, vectorize, write atomically. */
-import { readImageFile } from '../node/decode';
+/**
+ * Converts one file inside a worker thread: read, decode, vectorize, write atomically. File I/O is
+ * synchronous here (the worker has nothing else to do meanwhile); only sharp's decoding is async.
+ */
+import { readImageFileSync } from '../node/decode';
 import { vectorizeFile } from '../node/vectorize-file';
 import { writeFileAtomic } from './atomic-write';
 import { toFailure, writeFailure } from './failure';
@@ -12,7 +15,7 @@ export async function convert(task: ConvertTask): Promise<ConvertOutcome> {
   let result;
   let bytesIn: number;
   try {
-    const bytes = typeof task.input === 'string' ? await readImageFile(task.input) : task.input;
+    const bytes = typeof task.input === 'string' ? readImageFileSync(task.input) : task.input;
     bytesIn = bytes.length;
     result = await vectorizeFile(bytes, task.options);
   } catch (error) {
@@ -22,7 +25,7 @@ export async function convert(task: ConvertTask): Promise<ConvertOutcome> {
   const outcome = { ok: true as const, stats: result.stats, bytesIn, bytesOut: data.length };
   if (task.output === STDIO) return { ...outcome, svg: result.svg, ms: elapsed() };
   try {
-    await writeFileAtomic(task.output, data, { overwrite: task.overwrite });
+    writeFileAtomic(task.output, data, { overwrite: task.overwrite });
   } catch (error) {
     return { ok: false, failure: writeFailure(task.output, error), ms: elapsed() };
   }

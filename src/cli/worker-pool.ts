@@ -1,17 +1,28 @@
 /**
- * A fixed set of worker threads, each converting one file at a time. Items are handed out from
- * the list as lanes free up, so at most `size` images are in memory however long the list is.
- * A worker that dies (a crash, running out of memory) fails only its current file and is
- * replaced for the next one.
+ * A fixed set of worker threads, each converting one file at a time. Each worker is handed its
+ * next file while it still works on the current one (two in its queue), so it never waits for
+ * the main thread between files; the rest of the list waits in the main thread, so at most
+ * 2 × size files are handed out and `size` images are in memory however long the list is.
+ * A worker that dies (a crash, running out of memory) fails only the file it was converting; it
+ * is replaced and the file queued behind it goes to the new worker.
  */
 import { Worker } from 'node:worker_threads';
 import type { ConvertOutcome, ConvertTask } from './task';
 
 export type RunTask = (task: ConvertTask) => Promise<ConvertOutcome>;
 
+/** Files handed to one worker at a time: the one it converts and the next. */
+const QUEUE_DEPTH = 2;
+
+interface Pending {
+  task: ConvertTask;
+  settle: (outcome: ConvertOutcome) => void;
+}
+
 class WorkerLane {
   private worker?: Worker;
-  private settle?: (outcome: ConvertOutcome) => void;
+  /** Handed to the worker, in order; the first is the one being converted. */
+  private readonly pending: Pending[] = [];
   private started = 0;
 
   constructor(
@@ -20,9 +31,9 @@ class WorkerLane {
   ) {}
 
   run: RunTask = (task) =>
-    new Promise((resolve) => {
-      this.settle = resolve;
-      this.started = performance.now();
+    new Promise((settle) => {
+      if (this.pending.length === 0) this.started = performance.now();
+      this.pending.push({ task, settle });
       (this.worker ??= this.spawn()).postMessage(task);
     });
 
@@ -41,9 +52,8 @@ class WorkerLane {
   }
 
   private finish(outcome: ConvertOutcome): void {
-    const settle = this.settle;
-    this.settle = undefined;
-    settle?.(outcome);
+    this.pending.shift()?.settle(outcome);
+    this.started = performance.now();
   }
 
   private crash(worker: Worker, reason: string): void {
@@ -55,6 +65,9 @@ class WorkerLane {
       failure: { code: 'WORKER_CRASHED', message: `The worker thread stopped (${reason}).` },
       ms: performance.now() - this.started,
     });
+    if (this.pending.length === 0) return;
+    const replacement = (this.worker = this.spawn());
+    for (const { task } of this.pending) replacement.postMessage(task);
   }
 }
 
@@ -70,18 +83,19 @@ export class WorkerPool {
     this.lanes = Array.from({ length: Math.max(1, size) }, () => new WorkerLane(script, module));
   }
 
-  /** Runs `work` for every item, `size` at a time, until done or `shouldStop()` is true. */
+  /** Runs `work` for every item, in list order, until done or `shouldStop()` is true. */
   async forEach<T>(
     items: readonly T[],
     work: (item: T, run: RunTask) => Promise<void>,
     shouldStop: () => boolean = () => false,
   ): Promise<void> {
     let next = 0;
-    await Promise.all(
-      this.lanes.map(async (lane) => {
+    const loops = this.lanes.flatMap((lane) =>
+      Array.from({ length: QUEUE_DEPTH }, async () => {
         while (next < items.length && !shouldStop()) await work(items[next++], lane.run);
       }),
     );
+    await Promise.all(loops);
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,8 @@
 /**
  * A batch worker thread: holds one wasm instance (the library's per-thread engine, on the module
- * the pool compiled once) and converts one file per message. libvips gets one thread per worker: the parallelism is the pool's.
+ * the pool compiled once) and converts the files it is sent one after the other, answering each
+ * with its outcome in the same order. libvips gets one thread per worker: the parallelism is the
+ * pool's.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import sharp from 'sharp';
@@ -15,6 +17,7 @@ sharp.cache(false);
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts runs as a worker thread of the vectorizer CLI.');
+let queue = Promise.resolve();
 port.on('message', (task: ConvertTask) => {
-  void convert(task).then((outcome) => port.postMessage(outcome));
+  queue = queue.then(async () => port.postMessage(await convert(task)));
 });

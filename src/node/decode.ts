@@ -4,6 +4,7 @@
  * palette and CMYK inputs are converted. The pixel count is checked from the header, before any
  * pixel memory is allocated.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import sharp, { type Metadata } from 'sharp';
 import { VectorizeError } from '../engine';
@@ -26,14 +27,27 @@ const FS_REASONS: Record<string, string> = {
   EPERM: 'permission denied',
 };
 
+function unreadable(error: unknown): DecodeError {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const reason = FS_REASONS[code] ?? (error as Error).message;
+  return new DecodeError('UNREADABLE', `Cannot read the file: ${reason}.`, { cause: error });
+}
+
 /** Reads a whole file, turning file-system errors into `DecodeError('UNREADABLE')`. */
 export async function readImageFile(path: string): Promise<Uint8Array> {
   try {
     return await readFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    const reason = FS_REASONS[code] ?? (error as Error).message;
-    throw new DecodeError('UNREADABLE', `Cannot read the file: ${reason}.`, { cause: error });
+    throw unreadable(error);
+  }
+}
+
+/** `readImageFile`, blocking: for a worker thread that has nothing else to do meanwhile. */
+export function readImageFileSync(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw unreadable(error);
   }
 }
 
