@@ -4,13 +4,12 @@ import base from './playwright.config';
 /**
  * The same browser suite against the production build served by the repository's nginx.conf
  * (Debian's nginx through scripts/nginx.sh on port 8088), where the real CSP and cache headers
- * apply. Specs that only make sense behind nginx check `metadata.server`.
+ * apply. Specs that only make sense behind nginx skip unless `baseURL` is NGINX_URL.
  */
 export const NGINX_URL = 'http://127.0.0.1:8088';
 
 export default defineConfig({
   ...base,
-  metadata: { server: 'nginx' },
   outputDir: 'test-results/nginx',
   use: { ...base.use, baseURL: NGINX_URL },
   webServer: {

@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { test, expect, type APIResponse } from '@playwright/test';
+import { NGINX_URL } from '../playwright.nginx.config';
 
 /**
  * HTTP behaviour of nginx.conf, checked against Debian's nginx serving the production build
@@ -7,9 +8,7 @@ import { test, expect, type APIResponse } from '@playwright/test';
  * health check, SPA fallback and what is never served.
  */
 
-test.beforeEach(({}, testInfo) => {
-  testInfo.skip(testInfo.config.metadata.server !== 'nginx', 'needs nginx: npm run test:e2e:nginx');
-});
+test.skip(({ baseURL }) => baseURL !== NGINX_URL, 'needs nginx: npm run test:e2e:nginx');
 
 const ASSETS = 'dist/assets';
 const builtAssets = () => readdirSync(ASSETS).filter((name) => !name.endsWith('.gz'));
