@@ -5,3 +5,4 @@ export { getUpdateStatus, subscribeUpdateStatus } from './update-status';
 export type { UpdateStatus } from './update-status';
 export { onLaunchFiles } from './launch-files';
 export { consumeSharedFiles } from './shared-files';
+export { receiveIncomingFiles } from './incoming-files';
