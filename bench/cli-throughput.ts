@@ -1,13 +1,15 @@
 /**
  * Throughput of the `vectorizer` command on the shared corpus: images per second with --jobs 1
- * and --jobs 2 (wall time of the whole process, start-up included), and the scaling ratio.
+ * and --jobs 2 (wall time of the whole process, start-up included), the scaling ratio, and for
+ * reference what the machine itself gives two independent --jobs 1 processes side by side.
  *
  *   npm run bench:cli [-- --all] [-- --repeat N] [-- --rounds N]
  *
  * The corpus is `$VECTORIZER_CORPUS`, else `../shared/corpus` beside the repository; `large/` is
- * left out unless --all. --repeat lists the corpus N times (through symbolic links) so start-up
- * weighs less. Each setting is timed in --rounds rounds (alternating) during which other processes
- * used next to no CPU (measured from /proc/stat), and its fastest round counts.
+ * left out unless --all. --repeat (default 10) lists the corpus N times through symbolic links:
+ * a process start costs ~0.2 s (Node, worker threads, sharp), which a batch of 31 images would
+ * mostly measure. Each setting is timed in --rounds rounds (alternating) during which other
+ * processes used next to no CPU (measured from /proc/stat), and its fastest round counts.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -24,8 +26,8 @@ const IMAGE = /\.(png|jpe?g|webp|gif|avif|tiff?)$/i;
 const { values: flags } = parseArgs({
   options: {
     all: { type: 'boolean', default: false },
-    repeat: { type: 'string', default: '3' },
-    rounds: { type: 'string', default: '5' },
+    repeat: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '3' },
   },
 });
 const corpus = process.env.VECTORIZER_CORPUS ?? join(ROOT, '../shared/corpus');
