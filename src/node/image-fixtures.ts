@@ -20,12 +20,23 @@ const DRAWING = Buffer.from(
 
 const drawing = () => sharp(DRAWING);
 
+/** A two-frame animation: the drawing, then an all-black frame (which must not be decoded). */
+async function animatedGif(): Promise<Buffer> {
+  const black = sharp({
+    create: { width: FIXTURE_WIDTH, height: FIXTURE_HEIGHT, channels: 3, background: '#000' },
+  });
+  const frames = [await drawing().png().toBuffer(), await black.png().toBuffer()];
+  return sharp(frames, { join: { animated: true } })
+    .gif()
+    .toBuffer();
+}
+
 /** Every decodable variant, by file name. */
 export const FORMAT_FIXTURES: Record<string, () => Promise<Buffer>> = {
   'rgb.png': () => drawing().png().toBuffer(),
   'photo.jpg': () => drawing().jpeg({ quality: 90 }).toBuffer(),
   'lossless.webp': () => drawing().webp({ lossless: true }).toBuffer(),
-  'first-frame.gif': () => drawing().gif().toBuffer(),
+  'first-frame.gif': animatedGif,
   'still.avif': () => drawing().avif({ lossless: true }).toBuffer(),
   'scan.tiff': () => drawing().tiff().toBuffer(),
   'deep-16bit.png': () => drawing().toColourspace('rgb16').png().toBuffer(),
