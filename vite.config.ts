@@ -2,9 +2,9 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { webManifest } from './src/pwa/app-manifest';
-import { manifestIcons, pwaIcons } from './scripts/pwa-icons';
-import { precompress } from './scripts/vite-precompress';
+import { webManifest } from './src/pwa/app-manifest.js';
+import { manifestIcons, pwaIcons } from './scripts/pwa-icons.js';
+import { precompress } from './scripts/vite-precompress.js';
 
 export default defineConfig({
   plugins: [
