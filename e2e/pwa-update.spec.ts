@@ -1,0 +1,73 @@
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, cpSync, rmSync } from 'node:fs';
+import { test, expect } from '@playwright/test';
+import { NGINX_URL } from '../playwright.nginx.config';
+import { waitForServiceWorkerControl } from './pwa-support';
+
+/**
+ * A deploy never produces a half-old, half-new app: the new service worker installs and
+ * waits while the old one keeps serving the old files, and it takes over only when the page
+ * asks (`applyUpdate()` posts SKIP_WAITING), after which the page reloads onto the new one.
+ * Runs its own nginx on a copy of the build, so the test can "deploy" a changed worker.
+ */
+
+const PORT = 4185;
+const SITE = '.tmp/pwa/update-site';
+const origin = `http://127.0.0.1:${PORT}`;
+
+function nginx(command: 'start' | 'stop') {
+  execFileSync('bash', ['scripts/nginx.sh', command, String(PORT)], {
+    env: { ...process.env, NGINX_ROOT: SITE },
+    stdio: 'pipe',
+  });
+}
+
+test.skip(({ baseURL }) => baseURL === NGINX_URL, 'runs its own nginx; once per suite is enough');
+
+test.beforeAll(() => {
+  rmSync(SITE, { recursive: true, force: true });
+  cpSync('dist', SITE, { recursive: true });
+  rmSync(`${SITE}/sw.js.gz`, { force: true });
+  nginx('start');
+});
+
+test.afterAll(() => nginx('stop'));
+
+test('a new version waits for the page, then takes over with one reload', async ({ page }) => {
+  await page.goto(origin);
+  await waitForServiceWorkerControl(page);
+  const firstScript = await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL);
+
+  // Deploy: the worker's bytes change (a new build changes its precache manifest).
+  appendFileSync(`${SITE}/sw.js`, `\n// deploy ${Date.now()}\n`);
+  await page.reload();
+  const waiting = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    await registration!.update();
+    const deadline = Date.now() + 15_000;
+    while (!registration!.waiting && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    return registration!.waiting !== null;
+  });
+  expect(waiting).toBe(true);
+
+  // Still the old worker in control: nothing switched under the page.
+  await page.reload();
+  expect(await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL)).toBe(
+    firstScript,
+  );
+
+  // The user accepts the update prompt: the waiting worker activates and the page reloads.
+  const reloaded = page.waitForEvent('load');
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    registration!.waiting!.postMessage({ type: 'SKIP_WAITING' });
+  });
+  await reloaded;
+  await waitForServiceWorkerControl(page);
+  const afterUpdate = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return { waiting: registration!.waiting !== null, state: registration!.active!.state };
+  });
+  expect(afterUpdate).toEqual({ waiting: false, state: 'activated' });
+});
