@@ -6,9 +6,9 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { decodeImage } from './lib/raster';
+import { decodeImage } from './lib/decode';
 import { psnr, seamLeakage, ssim } from './lib/metrics';
-import { renderSvg } from './lib/raster';
+import { renderSvg } from './lib/render';
 import { allTracers } from './tracers';
 import { formatReport, type Result } from './report';
 

@@ -6,7 +6,8 @@
  * - seam leakage: the share of pixels opaque in the input whose colour differs (by more than
  *   2 levels in any channel) between renders over two contrasting backgrounds.
  */
-import { overWhite, renderSvg, type Raster } from './raster';
+import { overWhite, type Raster } from './raster';
+import { renderSvg } from './render';
 
 const KERNEL = (() => {
   const taps = Array.from({ length: 11 }, (_, i) => Math.exp(-((i - 5) ** 2) / (2 * 1.5 * 1.5)));

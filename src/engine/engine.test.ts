@@ -3,7 +3,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { engineErrorCode, type Engine, type Progress } from './index';
 import { loadEngine, paint, testCard } from './test-support';
 import { ssim } from '../../bench/lib/metrics';
-import { renderSvg } from '../../bench/lib/raster';
+import { renderSvg } from '../../bench/lib/render';
 
 let engine: Engine;
 let scalar: Engine;
