@@ -3,7 +3,7 @@
 # each stage in its own folder holding only what the Dockerfile copies into it, then checks
 # the web stage's nginx config and serves the result once:
 #   wasm       Debian's Rust toolchain → src/engine/wasm/vectorizer-{simd,scalar}.wasm
-#   app        npm ci --ignore-scripts, vite build → dist/
+#   app        npm install --ignore-scripts (with the lock), vite build → dist/
 #   telemetry  checks the files and npm script the stage runs
 #   web        nginx -t (plain and with a telemetry upstream), then /health, / and the wasm
 # Keep the commands here and in the Dockerfile the same (scripts/docker-files.test.ts checks).
@@ -35,7 +35,7 @@ rm -rf "$wasm/wasm-core/target"
 echo "== stage app"
 app=$work/app
 copy_into "$app" package.json package-lock.json .npmrc
-(cd "$app" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+(cd "$app" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error)
 copy_into "$app" index.html vite.config.ts tsconfig*.json \
   public scripts/pwa-icons.ts scripts/vite-precompress.ts src
 rm -f "$app"/src/engine/wasm/*.wasm
@@ -60,7 +60,13 @@ trap 'bash scripts/nginx.sh stop "$port" >/dev/null' EXIT
 base=http://127.0.0.1:$port
 curl -fsS "$base/health" | grep -q '"status":"healthy"'
 curl -fsS "$base/" | grep -q '<div id="root">'
-for wasm_file in "$site"/assets/*.wasm; do
+shopt -s nullglob
+wasm_files=("$site"/assets/*.wasm)
+if [ ${#wasm_files[@]} -ne 2 ]; then
+  echo "docker-build-stages: expected both wasm builds in $site/assets, found ${#wasm_files[@]} (the app's worker imports them)" >&2
+  exit 1
+fi
+for wasm_file in "${wasm_files[@]}"; do
   type=$(curl -fsS -o /dev/null -w '%{content_type}' "$base/assets/$(basename "$wasm_file")")
   [ "$type" = application/wasm ] || { echo "docker-build-stages: $wasm_file served as $type" >&2; exit 1; }
 done
