@@ -43,6 +43,7 @@ location /api/ {
     proxy_connect_timeout 2s;
     proxy_read_timeout 10s;
     proxy_next_upstream error timeout http_502 http_503;
+    error_page 502 503 504 = @telemetry_unavailable;
 }
 # The endpoint's own health check, through the proxy: GET /api/health.
 location = /api/health {
@@ -52,5 +53,13 @@ location = /api/health {
     proxy_set_header Connection "";
     proxy_connect_timeout 2s;
     proxy_read_timeout 5s;
+    error_page 502 503 504 = @telemetry_unavailable;
+}
+# Every replica down: a JSON 503 the app can ignore, never nginx's HTML error page.
+location @telemetry_unavailable {
+    include $snippets/security-headers.conf;
+    add_header Retry-After "10" always;
+    default_type application/json;
+    return 503 '{"error":"telemetry is unavailable"}\n';
 }
 CONF

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 /**
  * nginx.conf's telemetry proxy, with Debian's nginx (scripts/nginx.sh) in front of two real
  * HTTP upstreams standing in for telemetry replicas: /api/ is proxied with the client's
- * address, spread over both replicas, limited to 64 KB bodies; /api/health reaches /health.
+ * address, spread over both replicas, limited to 64 KB bodies; /api/health reaches /health;
+ * with every replica down /api/ answers a JSON 503.
  */
 
 const NGINX_PORT = 4184;
@@ -94,5 +95,17 @@ describe('nginx telemetry proxy', () => {
   it('keeps answering its own /health', async () => {
     const response = await fetch(`${base}/health`);
     expect(((await response.json()) as { status: string }).status).toBe('healthy');
+  });
+
+  it('answers a JSON 503 with the security headers when every replica is down', async () => {
+    await Promise.all(replicas.map((server) => new Promise((resolve) => server.close(resolve))));
+    replicas.length = 0;
+    for (const path of ['/api/telemetry', '/api/health']) {
+      const response = await fetch(`${base}${path}`, { method: 'POST', body: '{}' });
+      expect(response.status, path).toBe(503);
+      expect(response.headers.get('content-type'), path).toContain('application/json');
+      expect(response.headers.get('content-security-policy'), path).toContain("default-src 'self'");
+      expect(((await response.json()) as { error: string }).error, path).toMatch(/unavailable/);
+    }
   });
 });
