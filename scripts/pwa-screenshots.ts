@@ -13,7 +13,7 @@ const PORT = 4182;
 const OUT_DIR = 'public/screenshots';
 const SAMPLE_DIRS = ['public/samples', '../shared/corpus/logo'];
 /** How long the page may take to show a converted sample before the picture is taken. */
-const SETTLE_MS = 3000;
+const CONVERT_TIMEOUT_MS = 30_000;
 
 function firstSample(): string | undefined {
   for (const dir of SAMPLE_DIRS) {
@@ -36,8 +36,13 @@ async function capture(): Promise<void> {
       await page.goto(`http://127.0.0.1:${PORT}/`);
       const sample = firstSample();
       const picker = page.locator('input[type=file]').first();
-      if (sample && (await picker.count()) > 0) await picker.setInputFiles(sample);
-      await page.waitForTimeout(SETTLE_MS);
+      if (sample && (await picker.count()) > 0) {
+        await picker.setInputFiles(sample);
+        await page
+          .getByText(/complete/i)
+          .first()
+          .waitFor({ timeout: CONVERT_TIMEOUT_MS });
+      }
       const file = join('public', shot.src);
       await page.screenshot({ path: file });
       console.log(`pwa-screenshots: ${file} (${shot.sizes})`);
