@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # Runs Debian's nginx with the repository's nginx.conf on a loopback port, serving dist/.
-#   scripts/nginx.sh start|stop|run|test [port]     (port: $NGINX_PORT or 8088)
+#   scripts/nginx.sh start|stop|run|test [port] [root]   (port: $NGINX_PORT or 8088;
+#                                                         root: $NGINX_ROOT or dist/)
 #     start  in the background (waits until /health answers)   stop  the one on that port
 #     run    in the foreground (for Playwright's webServer)      test  nginx -t only
 # The config is nginx.conf itself with its container paths rewritten to .nginx-run/<port>/
-# (pid, temp files, logs), nginx/ (snippets) and $NGINX_ROOT or dist/ (the site).
+# (pid, temp files, logs), nginx/ (snippets) and the site folder.
 # TELEMETRY_UPSTREAMS="127.0.0.1:8000" proxies /api/ to a telemetry endpoint.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 project=$PWD
 command=${1:-}
 port=${2:-${NGINX_PORT:-8088}}
-site=$(realpath -m "${NGINX_ROOT:-dist}")
+site=$(realpath -m "${3:-${NGINX_ROOT:-dist}}")
 run=$project/.nginx-run/$port
 nginx_bin=${NGINX_BIN:-$(command -v nginx || echo /usr/sbin/nginx)}
 
@@ -65,7 +66,7 @@ case $command in
     fi
     ;;
   *)
-    echo "usage: scripts/nginx.sh start|stop|run|test [port]" >&2
+    echo "usage: scripts/nginx.sh start|stop|run|test [port] [root]" >&2
     exit 2
     ;;
 esac
