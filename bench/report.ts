@@ -1,126 +1,153 @@
-/** Formats benchmark results: per-category medians, ratios against vtracer-native, targets. */
-export interface Result {
-  tracer: string;
-  category: string;
-  image: string;
-  ms?: number;
-  bytes?: number;
-  gzip?: number;
-  paths?: number;
-  ssim?: number;
-  psnr?: number;
-  seams?: number;
-  error?: string;
+/** The benchmark report in markdown: per-category medians, targets, per-image figures. */
+import { SEAM_LIMIT, type Result, type Summary, type TargetCheck } from './summary';
+import { markdownTable } from './table';
+
+export interface ReportMeta {
+  corpus: string;
+  runs: number;
+  slowMs: number;
+  baseline: string;
+  /** 1-minute load average at the start and the end of the run. */
+  load: [number, number];
+  notes: readonly string[];
 }
 
-const BASELINE = 'vtracer-native';
-const TARGET_CATEGORIES = ['logo', 'illustration', 'photo', 'lineart', 'jpeg'];
+const fixed = (value: number, digits: number) =>
+  Number.isFinite(value) ? value.toFixed(digits) : value === Infinity ? '∞' : '–';
+const kb = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(1)} KB` : '–');
+const ms = (value: number) => fixed(value, value < 10 ? 2 : 1);
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
-}
-
-interface Summary {
-  ms: number;
-  bytes: number;
-  gzip: number;
-  paths: number;
-  ssim: number;
-  psnr: number;
-  seams: number;
-  count: number;
-  errors: number;
-}
-
-function summarise(rows: Result[]): Summary {
-  const ok = rows.filter((r) => !r.error);
-  const m = (key: keyof Result) => median(ok.map((r) => r[key] as number));
-  return {
-    ms: m('ms'),
-    bytes: m('bytes'),
-    gzip: m('gzip'),
-    paths: m('paths'),
-    ssim: m('ssim'),
-    psnr: median(ok.map((r) => Math.min(r.psnr ?? 0, 99))),
-    seams: Math.max(0, ...ok.map((r) => r.seams ?? 0)),
-    count: ok.length,
-    errors: rows.length - ok.length,
-  };
-}
-
-const fmt = (v: number, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
-const kb = (v: number) => (Number.isFinite(v) ? (v / 1024).toFixed(1) + ' KB' : '–');
-
-export function formatReport(results: Result[], meta: { corpus: string; runs: number }): string {
-  const categories = [...new Set(results.map((r) => r.category))];
-  const tracers = [...new Set(results.map((r) => r.tracer))];
-  const lines = [
-    `# Benchmark report`,
-    '',
-    `Corpus: \`${meta.corpus}\`; time = median of ${meta.runs} runs after one warm-up, decode excluded.`,
-    `SSIM/PSNR: SVG rendered by resvg vs the input, both over white. Seams: worst image, % of input-opaque pixels that differ between renders over magenta and green.`,
-    `Ratios are against ${BASELINE} (time ×, gzip ×, SSIM difference).`,
-    '',
-    '## Per category (medians)',
-    '',
-    '| category | tracer | images | ms | raw | gzip | paths | SSIM | PSNR | seams % | time × | gzip × | ΔSSIM |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
-  ];
-  const summaries = new Map<string, Summary>();
-  for (const category of categories)
-    for (const tracer of tracers) {
-      const rows = results.filter((r) => r.category === category && r.tracer === tracer);
-      if (!rows.length) continue;
-      const s = summarise(rows);
-      summaries.set(`${category}/${tracer}`, s);
-    }
-  for (const category of categories)
-    for (const tracer of tracers) {
-      const s = summaries.get(`${category}/${tracer}`);
-      if (!s) continue;
-      const base = summaries.get(`${category}/${BASELINE}`);
-      const ratio = (a: number, b?: number) => (b ? fmt(a / b, 2) : '–');
-      lines.push(
-        `| ${category} | ${tracer} | ${s.count}${s.errors ? ` (+${s.errors} failed)` : ''} | ${fmt(s.ms)} | ${kb(s.bytes)} | ${kb(s.gzip)} | ${s.paths} | ${fmt(s.ssim, 4)} | ${fmt(s.psnr)} | ${fmt(s.seams, 3)} | ${ratio(s.ms, base?.ms)} | ${ratio(s.gzip, base?.gzip)} | ${base ? fmt(s.ssim - base.ssim, 4) : '–'} |`,
-      );
-    }
-  lines.push(
-    '',
-    '## Targets: ours-balanced against vtracer-native',
-    '',
-    '| category | SSIM ≥ | gzip ≤ | time ≤ | seams ≤ 0.1 % |',
-    '|---|---|---|---|---|',
+export function categoryTable(
+  summaries: Map<string, Map<string, Summary>>,
+  baseline: string,
+): string {
+  const rows: string[][] = [];
+  for (const [category, tracers] of summaries) {
+    const base = tracers.get(baseline);
+    const ratio = (a: number, b: number | undefined) => (b ? fixed(a / b, 2) : '–');
+    for (const [tracer, s] of tracers)
+      rows.push([
+        category,
+        tracer,
+        `${s.images}${s.errors ? ` +${s.errors} err` : ''}`,
+        ms(s.ms),
+        kb(s.bytes),
+        kb(s.gzip),
+        fixed(s.paths, 0),
+        fixed(s.ssim, 4),
+        fixed(s.psnr, 1),
+        fixed(s.seams, 3),
+        ratio(s.ms, base?.ms),
+        ratio(s.gzip, base?.gzip),
+        base ? fixed(s.ssim - base.ssim, 4) : '–',
+      ]);
+  }
+  return markdownTable(
+    [
+      'category',
+      'tracer',
+      '>images',
+      '>ms',
+      '>raw',
+      '>gzip',
+      '>paths',
+      '>SSIM',
+      '>PSNR',
+      '>seams %',
+      '>time ×',
+      '>gzip ×',
+      '>ΔSSIM',
+    ],
+    rows,
   );
-  const mark = (ok: boolean, detail: string) => `${ok ? 'PASS' : 'FAIL'} (${detail})`;
-  for (const category of TARGET_CATEGORIES) {
-    const ours = summaries.get(`${category}/ours-balanced`);
-    const base = summaries.get(`${category}/${BASELINE}`);
-    if (!ours || !base) continue;
-    lines.push(
-      `| ${category} | ${mark(ours.ssim >= base.ssim, `${fmt(ours.ssim, 4)} vs ${fmt(base.ssim, 4)}`)} | ${mark(ours.gzip <= base.gzip, `${kb(ours.gzip)} vs ${kb(base.gzip)}`)} | ${mark(ours.ms <= base.ms, `${fmt(ours.ms)} vs ${fmt(base.ms)} ms`)} | ${mark(ours.seams <= 0.1, fmt(ours.seams, 3))} |`,
-    );
-  }
-  const pixel = results.filter((r) => r.tracer === 'ours-pixel' && !r.error);
-  if (pixel.length) {
-    const worst = Math.min(...pixel.map((r) => r.ssim ?? 0));
-    lines.push(
-      '',
-      `Pixel mode on pixelart: worst SSIM ${fmt(worst, 6)} — ${worst >= 0.99999 ? 'PASS' : 'FAIL'} (exact reproduction)`,
-    );
-  }
-  lines.push(
+}
+
+export function targetsTable(checks: readonly TargetCheck[], baseline: string): string {
+  const figure = (c: TargetCheck) =>
+    c.what.startsWith('gzip')
+      ? `${kb(c.ours)} vs ${kb(c.against)}`
+      : c.what.startsWith('time')
+        ? `${ms(c.ours)} vs ${ms(c.against)} ms`
+        : c.what.startsWith('seams')
+          ? `${fixed(c.ours, 3)} % (worst) vs ${SEAM_LIMIT} %`
+          : c.what.startsWith('pixel')
+            ? `${fixed(c.ours, 6)} (worst image) vs 1`
+            : `${fixed(c.ours, 4)} vs ${fixed(c.against, 4)}`;
+  const passed = checks.filter((c) => c.pass).length;
+  return [
+    markdownTable(
+      ['category', 'target', 'result', `ours vs ${baseline}`],
+      checks.map((c) => [c.category, c.what, c.pass ? 'PASS' : 'FAIL', figure(c)]),
+    ),
+    '',
+    `${passed} of ${checks.length} targets met.`,
+  ].join('\n');
+}
+
+export function imageTable(results: readonly Result[]): string {
+  return markdownTable(
+    [
+      'category',
+      'image',
+      'tracer',
+      '>ms',
+      '>runs',
+      '>raw',
+      '>gzip',
+      '>paths',
+      '>SSIM',
+      '>PSNR',
+      '>seams %',
+    ],
+    results.map((r) =>
+      'error' in r
+        ? [r.category, r.image, r.tracer, `error: ${r.error}`]
+        : [
+            r.category,
+            r.image,
+            r.tracer,
+            ms(r.measured.ms),
+            String(r.measured.runs),
+            kb(r.measured.bytes),
+            kb(r.measured.gzip),
+            String(r.measured.paths),
+            fixed(r.measured.ssim, 4),
+            fixed(r.measured.psnr, 1),
+            fixed(r.measured.seams, 3),
+          ],
+    ),
+  );
+}
+
+export function formatReport(
+  meta: ReportMeta,
+  summaries: Map<string, Map<string, Summary>>,
+  checks: readonly TargetCheck[],
+  results: readonly Result[],
+): string {
+  return [
+    '# Benchmark report',
+    '',
+    `Corpus \`${meta.corpus}\`. Time: median of ${meta.runs} runs after one warm-up, decoding ` +
+      `excluded (a warm-up over ${meta.slowMs} ms is the only run). Load average ` +
+      `${meta.load[0].toFixed(2)} at the start, ${meta.load[1].toFixed(2)} at the end (2 cores are shared).`,
+    'SSIM and PSNR: the SVG rendered by resvg against the input, both over white. Seams: % of ' +
+      'input-opaque pixels whose colour differs between renders over magenta and over green ' +
+      '(category rows: the worst image). Ratios and ΔSSIM are against ' +
+      `${meta.baseline}; category figures are medians over the images.`,
+    ...meta.notes.map((n) => `\n${n}`),
+    '',
+    '## Per category',
+    '',
+    categoryTable(summaries, meta.baseline),
+    '',
+    `## Targets: ours-balanced against ${meta.baseline}`,
+    '',
+    targetsTable(checks, meta.baseline),
     '',
     '## Per image',
     '',
-    '| category | image | tracer | ms | gzip | paths | SSIM | PSNR | seams % |',
-    '|---|---|---|---|---|---|---|---|---|',
-  );
-  for (const r of results)
-    lines.push(
-      r.error
-        ? `| ${r.category} | ${r.image} | ${r.tracer} | error: ${r.error} | | | | | |`
-        : `| ${r.category} | ${r.image} | ${r.tracer} | ${fmt(r.ms ?? NaN)} | ${kb(r.gzip ?? NaN)} | ${r.paths} | ${fmt(r.ssim ?? NaN, 4)} | ${fmt(Math.min(r.psnr ?? 0, 99))} | ${fmt(r.seams ?? NaN, 3)} |`,
-    );
-  return lines.join('\n') + '\n';
+    imageTable(results),
+    '',
+  ].join('\n');
 }

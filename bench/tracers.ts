@@ -1,137 +1,159 @@
-/** The tracers compared by the benchmark, each behind one small adapter. */
+/**
+ * The tracers compared by the benchmark, each behind one small adapter. `prepare` does the
+ * untimed work (input conversion into the tracer's own format) and returns the conversion
+ * that is timed, so that every tracer is timed from decoded pixels to SVG text.
+ */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { vectorizeRawSync } from '@neplex/vectorizer';
 import { createEngine, type Engine, type VectorizeOptionsInput } from '../src/engine/index';
 import type { Raster } from './lib/raster';
 
 const require = createRequire(import.meta.url);
 
+export type Conversion = () => Promise<string>;
+
 export interface Tracer {
   name: string;
-  /** Categories this tracer is run on (undefined: all). */
-  categories?: string[];
-  /** Categories skipped because the tracer cannot handle them in reasonable time. */
-  skip?: string[];
-  trace(image: Raster, file: string): Promise<string>;
+  /** Categories this tracer runs on (undefined: all). */
+  categories?: readonly string[];
+  /** Categories it is known not to survive or to take minutes on. */
+  skip?: readonly string[];
+  prepare(image: Raster): Conversion;
 }
 
-async function ourEngine(): Promise<Engine> {
-  const wasm = fileURLToPath(new URL('../src/engine/wasm/vectorizer-simd.wasm', import.meta.url));
-  return createEngine(await WebAssembly.compile(readFileSync(wasm)));
-}
+export const BASELINE = 'vtracer-native';
+export const OUR_WASM = join(import.meta.dirname, '../src/engine/wasm/vectorizer-simd.wasm');
 
-function ours(
-  engine: Engine,
-  name: string,
-  options: VectorizeOptionsInput,
-  categories?: string[],
-): Tracer {
+function ours(engine: Engine, name: string, options: VectorizeOptionsInput, categories?: string[]) {
   return {
     name,
     categories,
-    trace: async (image) =>
+    prepare: (image: Raster) => async () =>
       (await engine.vectorize(image.data, image.width, image.height, options)).svg,
-  };
+  } satisfies Tracer;
 }
 
-function vtracerNative(): Tracer {
-  const { vectorizeRawSync } = require('@neplex/vectorizer') as {
-    vectorizeRawSync(source: Buffer, args: { width: number; height: number }): string;
-  };
-  return {
-    name: 'vtracer-native',
-    trace: async (image) =>
-      vectorizeRawSync(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.length), {
-        width: image.width,
-        height: image.height,
-      }),
-  };
+async function ourTracers(): Promise<Tracer[]> {
+  const engine = await createEngine(await WebAssembly.compile(readFileSync(OUR_WASM)));
+  return [
+    ours(engine, 'ours-balanced', { preset: 'balanced' }),
+    ours(engine, 'ours-ultra', { preset: 'ultra' }),
+    ours(engine, 'ours-pixel', { mode: 'pixel' }, ['pixelart']),
+    ours(engine, 'ours-bw', { mode: 'bw' }, ['lineart']),
+  ];
 }
 
-async function vtracerWasmBinary(): Promise<Tracer> {
-  type Converter = { init(): void; tick(): boolean; getResult(): string; free(): void };
+/** vtracer's native build through Node-API, with its default configuration. */
+const vtracerNative: Tracer = {
+  name: BASELINE,
+  prepare: (image) => {
+    const pixels = Buffer.from(image.data.buffer, image.data.byteOffset, image.data.length);
+    const size = { width: image.width, height: image.height };
+    return async () => vectorizeRawSync(pixels, size);
+  },
+};
+
+interface BinaryConverter {
+  init(): void;
+  tick(): boolean;
+  getResult(): string;
+  free(): void;
+}
+
+interface VectortracerBindings {
+  BinaryImageConverter: new (image: object, params: object, options: object) => BinaryConverter;
+  __wbg_set_wasm(exports: WebAssembly.Exports): void;
+}
+
+/** vtracer compiled to wasm; the package has only a black-and-white converter. */
+async function vtracerWasm(): Promise<Tracer> {
   // The package targets bundlers (it imports its .wasm as a module): wire it up by hand.
-  const dir = join(dirname(require.resolve('vectortracer')), '');
-  const module = (await import(pathToFileURL(join(dir, 'vectortracer_bg.js')).href)) as {
-    BinaryImageConverter: new (image: unknown, params: object, options: object) => Converter;
-    __wbg_set_wasm(exports: WebAssembly.Exports): void;
-  };
+  const dir = dirname(require.resolve('vectortracer'));
+  const bindings = (await import(
+    pathToFileURL(join(dir, 'vectortracer_bg.js')).href
+  )) as VectortracerBindings;
   const { instance } = await WebAssembly.instantiate(
     readFileSync(join(dir, 'vectortracer_bg.wasm')),
-    {
-      './vectortracer_bg.js': module as unknown as WebAssembly.ModuleImports,
-    },
+    { './vectortracer_bg.js': bindings as unknown as WebAssembly.ModuleImports },
   );
-  module.__wbg_set_wasm(instance.exports);
+  bindings.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as (() => void) | undefined)?.();
   return {
     name: 'vtracer-wasm-bw',
     categories: ['lineart'],
-    trace: async (image) => {
+    prepare: (image) => {
       const data = new Uint8ClampedArray(
         image.data.buffer,
         image.data.byteOffset,
         image.data.length,
       );
-      const converter = new module.BinaryImageConverter(
-        { data, width: image.width, height: image.height },
-        { debug: false },
-        { invert: false, pathFill: undefined, backgroundColor: undefined, attributes: undefined },
-      );
-      converter.init();
-      while (!converter.tick());
-      const svg = converter.getResult();
-      converter.free();
-      // Its SVG carries no size; give it the image's so that it renders 1:1.
-      return svg.replace('<svg ', `<svg width="${image.width}" height="${image.height}" `);
+      const imageData = { data, width: image.width, height: image.height };
+      const noOptions = {
+        invert: undefined,
+        pathFill: undefined,
+        backgroundColor: undefined,
+        attributes: undefined,
+      };
+      return async () => {
+        const converter = new bindings.BinaryImageConverter(imageData, { debug: false }, noOptions);
+        converter.init();
+        while (!converter.tick());
+        const svg = converter.getResult();
+        converter.free();
+        // Its SVG carries no size; give it the image's so that it renders 1:1.
+        return svg.replace('<svg ', `<svg width="${image.width}" height="${image.height}" `);
+      };
     },
   };
 }
 
-function imageTracer(): Tracer {
-  const tracer = require('imagetracerjs') as {
-    imagedataToSVG(
-      image: { width: number; height: number; data: Uint8Array },
-      options?: object,
-    ): string;
-  };
-  return {
-    name: 'imagetracerjs',
-    skip: ['large'],
-    trace: async (image) =>
-      tracer.imagedataToSVG({ width: image.width, height: image.height, data: image.data }),
-  };
+const imageTracer: Tracer = {
+  name: 'imagetracerjs',
+  prepare: (image) => {
+    const tracer = require('imagetracerjs') as {
+      imagedataToSVG(image: { width: number; height: number; data: Uint8Array }): string;
+    };
+    return async () => tracer.imagedataToSVG(image);
+  },
+};
+
+interface JimpImage {
+  bitmap: { width: number; height: number };
 }
 
-function potrace(): Tracer {
-  const { trace } = require('potrace') as {
-    trace(file: string, options: object, cb: (error: Error | null, svg: string) => void): void;
-  };
-  return {
-    name: 'potrace',
-    categories: ['lineart', 'logo'],
-    trace: (_image, file) =>
+/** potrace (black and white only), fed the decoded pixels as the image object it reads. */
+const potrace: Tracer = {
+  name: 'potrace',
+  categories: ['lineart', 'logo'],
+  prepare: (image) => {
+    const potraceRequire = createRequire(require.resolve('potrace'));
+    const Jimp = potraceRequire('jimp') as new (bitmap: object) => JimpImage;
+    const { trace } = potraceRequire('potrace') as {
+      trace(input: JimpImage, options: object, done: (e: Error | null, svg: string) => void): void;
+    };
+    const input = new Jimp({
+      data: Buffer.from(image.data),
+      width: image.width,
+      height: image.height,
+    });
+    return () =>
       new Promise((resolve, reject) =>
-        trace(file, {}, (error, svg) => (error ? reject(error) : resolve(svg))),
-      ),
-  };
-}
+        trace(input, {}, (error, svg) => (error ? reject(error) : resolve(svg))),
+      );
+  },
+};
 
-export async function allTracers(): Promise<Tracer[]> {
+/** Every tracer; ours are left out, with the reason printed, while the wasm is not built. */
+export async function allTracers(log: (line: string) => void): Promise<Tracer[]> {
   const list: Tracer[] = [];
   try {
-    const engine = await ourEngine();
-    list.push(
-      ours(engine, 'ours-balanced', { preset: 'balanced' }),
-      ours(engine, 'ours-ultra', { preset: 'ultra' }),
-      ours(engine, 'ours-pixel', { mode: 'pixel' }, ['pixelart']),
-      ours(engine, 'ours-bw', { mode: 'bw' }, ['lineart']),
-    );
+    list.push(...(await ourTracers()));
   } catch (error) {
-    console.log(`ours: skipped (${(error as Error).message}; run npm run build:wasm)`);
+    log(`ours: skipped (${(error as Error).message}); build the core with: npm run build:wasm`);
   }
-  list.push(vtracerNative(), await vtracerWasmBinary(), imageTracer(), potrace());
+  list.push(vtracerNative, await vtracerWasm(), imageTracer, potrace);
   return list;
 }

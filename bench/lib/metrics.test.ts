@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { psnr, seamLeakage, ssim } from './metrics';
 import type { Raster } from './raster';
+import { renderSvg } from './render';
 
 function flat(width: number, height: number, paint: (x: number, y: number) => number[]): Raster {
   const data = new Uint8Array(width * height * 4);
@@ -40,6 +41,24 @@ describe('metrics', () => {
     const white = flat(8, 8, () => [255, 255, 255, 255]);
     expect(psnr(clear, white)).toBe(Infinity);
     expect(ssim(clear, white)).toBeCloseTo(1, 6);
+  });
+
+  it('scores a render of the same translucent pixels as identical', () => {
+    const pixels = [
+      [34, 48, 53, 19],
+      [88, 119, 161, 48],
+      [94, 122, 163, 232],
+      [200, 10, 90, 103],
+    ];
+    const input = flat(4, 1, (x) => pixels[x]);
+    const rects = pixels
+      .map(
+        ([r, g, b, a], x) =>
+          `<rect x="${x}" width="1" height="1" fill="rgb(${r},${g},${b})" fill-opacity="${a / 255}"/>`,
+      )
+      .join('');
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="4" height="1">${rects}</svg>`;
+    expect(psnr(input, renderSvg(svg))).toBe(Infinity);
   });
 
   it('finds the seam between two shapes meeting at a fractional edge, and none under one shape', () => {

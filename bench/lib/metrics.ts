@@ -15,17 +15,17 @@ const KERNEL = (() => {
   return taps.map((t) => t / sum);
 })();
 
-function luma(rgb: Float32Array, n: number): Float32Array {
-  const out = new Float32Array(n);
+function luma(rgb: Float64Array, n: number): Float64Array {
+  const out = new Float64Array(n);
   for (let i = 0; i < n; i++)
     out[i] = 0.299 * rgb[i * 3] + 0.587 * rgb[i * 3 + 1] + 0.114 * rgb[i * 3 + 2];
   return out;
 }
 
 /** Separable Gaussian blur with clamped edges. */
-function blur(src: Float32Array, width: number, height: number): Float32Array {
-  const tmp = new Float32Array(src.length);
-  const out = new Float32Array(src.length);
+function blur(src: Float64Array, width: number, height: number): Float64Array {
+  const tmp = new Float64Array(src.length);
+  const out = new Float64Array(src.length);
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++) {
       let s = 0;
@@ -54,7 +54,7 @@ export function ssim(a: Raster, b: Raster): number {
   const n = width * height;
   const x = luma(overWhite(a), n);
   const y = luma(overWhite(b), n);
-  const mul = (p: Float32Array, q: Float32Array) => p.map((v, i) => v * q[i]);
+  const mul = (p: Float64Array, q: Float64Array) => p.map((v, i) => v * q[i]);
   const [mx, my] = [blur(x, width, height), blur(y, width, height)];
   const [sxx, syy, sxy] = [
     blur(mul(x, x), width, height),

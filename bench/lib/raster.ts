@@ -7,13 +7,18 @@ export interface Raster {
   height: number;
 }
 
-/** Composites straight-alpha RGBA over white, as floating-point RGB. */
-export function overWhite(raster: Raster): Float32Array {
+/**
+ * Composites straight-alpha RGBA over white as an 8-bit renderer does: the colour premultiplied
+ * and rounded, plus the white left uncovered. Exact for a render of the same pixels, because
+ * un-premultiplying a rendered pixel and premultiplying it again gives back the same value.
+ */
+export function overWhite(raster: Raster): Float64Array {
   const n = raster.width * raster.height;
-  const out = new Float32Array(n * 3);
+  const out = new Float64Array(n * 3);
   for (let i = 0; i < n; i++) {
-    const a = raster.data[i * 4 + 3] / 255;
-    for (let c = 0; c < 3; c++) out[i * 3 + c] = raster.data[i * 4 + c] * a + 255 * (1 - a);
+    const a = raster.data[i * 4 + 3];
+    for (let c = 0; c < 3; c++)
+      out[i * 3 + c] = Math.round((raster.data[i * 4 + c] * a) / 255) + 255 - a;
   }
   return out;
 }

@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseBenchArgs } from './args';
+
+describe('parseBenchArgs', () => {
+  it('defaults to the shared corpus, 3 runs, every category', () => {
+    expect(parseBenchArgs([])).toEqual({
+      corpus: resolve(import.meta.dirname, '../../shared/corpus'),
+      skipLarge: false,
+      runs: 3,
+      slowMs: 2000,
+    });
+  });
+
+  it('reads a corpus folder and every flag', () => {
+    expect(
+      parseBenchArgs(['some/dir', '--only', 'logo,photo', '--skip-large', '--runs', '5']),
+    ).toMatchObject({
+      corpus: resolve('some/dir'),
+      only: ['logo', 'photo'],
+      skipLarge: true,
+      runs: 5,
+    });
+  });
+
+  it('names the argument it cannot use', () => {
+    expect(() => parseBenchArgs(['--fast'])).toThrow('unknown argument --fast');
+    expect(() => parseBenchArgs(['a', 'b'])).toThrow('unknown argument b');
+    expect(() => parseBenchArgs(['--runs', '0'])).toThrow('--runs needs a positive integer');
+    expect(() => parseBenchArgs(['--only'])).toThrow('--only needs');
+  });
+});

@@ -1,0 +1,54 @@
+/** Command-line arguments of `npm run bench`. */
+import { join, resolve } from 'node:path';
+
+export interface BenchArgs {
+  corpus: string;
+  /** Categories to run (undefined: every folder of the corpus). */
+  only?: string[];
+  skipLarge: boolean;
+  /** Timed runs per conversion after the warm-up; the median is reported. */
+  runs: number;
+  /** A warm-up slower than this is the only timed run (the big images of slow tracers). */
+  slowMs: number;
+}
+
+export const USAGE =
+  'usage: npm run bench -- [corpus-dir] [--only cat1,cat2] [--skip-large] [--runs N] [--slow-ms MS]';
+
+export class BenchArgsError extends Error {
+  override name = 'BenchArgsError';
+}
+
+function positiveInteger(flag: string, text: string | undefined): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1)
+    throw new BenchArgsError(`${flag} needs a positive integer, got ${text ?? 'nothing'}`);
+  return value;
+}
+
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  const args: BenchArgs = {
+    corpus: resolve(join(import.meta.dirname, '../../shared/corpus')),
+    skipLarge: false,
+    runs: 3,
+    slowMs: 2000,
+  };
+  let corpusGiven = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--skip-large') args.skipLarge = true;
+    else if (arg === '--runs') args.runs = positiveInteger(arg, argv[++i]);
+    else if (arg === '--slow-ms') args.slowMs = positiveInteger(arg, argv[++i]);
+    else if (arg === '--only') {
+      const list = argv[++i]?.split(',').filter(Boolean);
+      if (!list?.length) throw new BenchArgsError('--only needs a comma-separated category list');
+      args.only = list;
+    } else if (arg.startsWith('-') || corpusGiven)
+      throw new BenchArgsError(`unknown argument ${arg}`);
+    else {
+      args.corpus = resolve(arg);
+      corpusGiven = true;
+    }
+  }
+  return args;
+}
