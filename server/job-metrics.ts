@@ -1,0 +1,85 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { JobEvent } from './job-event.js';
+
+const MAX_ERROR_TYPES = 50;
+
+/**
+ * The manual's metrics, in one Registry per server instance:
+ * vectorizer_jobs_active, vectorizer_jobs_total{status}, vectorizer_jobs_duration (seconds),
+ * vectorizer_errors_total{error_type}, plus the default process metrics.
+ */
+export class JobMetrics {
+  readonly registry = new Registry();
+  /** Started jobs not yet finished: job id → time it was reported started (ms). */
+  private readonly startedAtMs = new Map<string, number>();
+  private readonly jobsTotal: Counter<'status'>;
+  private readonly duration: Histogram;
+  private readonly errorsTotal: Counter<'error_type'>;
+  private readonly errorTypes = new Set<string>();
+
+  constructor(
+    private readonly staleJobSeconds: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    collectDefaultMetrics({ register: this.registry });
+    const countActive = (): number => this.activeJobs();
+    new Gauge({
+      name: 'vectorizer_jobs_active',
+      help: 'Jobs reported started and not yet finished (stale ones expire)',
+      registers: [this.registry],
+      // Recomputed at scrape time, so expiry needs no timer.
+      collect() {
+        this.set(countActive());
+      },
+    });
+    this.jobsTotal = new Counter({
+      name: 'vectorizer_jobs_total',
+      help: 'Job events received, by status',
+      labelNames: ['status'],
+      registers: [this.registry],
+    });
+    this.duration = new Histogram({
+      name: 'vectorizer_jobs_duration',
+      help: 'Processing time of finished jobs in seconds',
+      buckets: [0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120],
+      registers: [this.registry],
+    });
+    this.errorsTotal = new Counter({
+      name: 'vectorizer_errors_total',
+      help: 'Failed jobs, by error type',
+      labelNames: ['error_type'],
+      registers: [this.registry],
+    });
+  }
+
+  record(event: JobEvent): void {
+    this.jobsTotal.inc({ status: event.status });
+    if (event.status === 'started') {
+      this.startedAtMs.set(event.jobId, this.now());
+      return;
+    }
+    this.startedAtMs.delete(event.jobId);
+    if (event.durationSeconds !== undefined) this.duration.observe(event.durationSeconds);
+    if (event.status === 'failed') {
+      this.errorsTotal.inc({ error_type: this.errorTypeLabel(event.errorCode) });
+    }
+  }
+
+  /** Error codes come from clients: cap the distinct label values so the series stay bounded. */
+  private errorTypeLabel(errorCode: string | undefined): string {
+    const code = errorCode ?? 'unknown';
+    if (this.errorTypes.has(code)) return code;
+    if (this.errorTypes.size >= MAX_ERROR_TYPES) return 'other';
+    this.errorTypes.add(code);
+    return code;
+  }
+
+  /** Active jobs after dropping those started longer ago than the stale limit. */
+  activeJobs(): number {
+    const oldestMs = this.now() - this.staleJobSeconds * 1000;
+    for (const [jobId, startedMs] of this.startedAtMs) {
+      if (startedMs < oldestMs) this.startedAtMs.delete(jobId);
+    }
+    return this.startedAtMs.size;
+  }
+}
