@@ -52,7 +52,6 @@ async function main(args: BenchArgs): Promise<void> {
       const image = await decodeImage(join(args.corpus, category, file));
       for (const tracer of tracers) {
         if (tracer.categories && !tracer.categories.includes(category)) continue;
-        if (tracer.skip?.includes(category)) continue;
         const base = { tracer: tracer.name, category, image: file };
         const outBase = join(
           import.meta.dirname,

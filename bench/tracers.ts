@@ -19,8 +19,6 @@ export interface Tracer {
   name: string;
   /** Categories this tracer runs on (undefined: all). */
   categories?: readonly string[];
-  /** Categories it is known not to survive or to take minutes on. */
-  skip?: readonly string[];
   prepare(image: Raster): Conversion;
 }
 
