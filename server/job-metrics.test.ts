@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { JobMetrics } from './job-metrics.js';
+
+describe('JobMetrics', () => {
+  it('expires started jobs that never finish', async () => {
+    let nowMs = 0;
+    const metrics = new JobMetrics(60, () => nowMs);
+    metrics.record({ jobId: 'a', status: 'started' });
+    metrics.record({ jobId: 'b', status: 'started' });
+    expect(metrics.activeJobs()).toBe(2);
+    nowMs += 30_000;
+    metrics.record({ jobId: 'b', status: 'started' });
+    nowMs += 31_000;
+    expect(metrics.activeJobs()).toBe(1);
+    expect(await metrics.registry.metrics()).toMatch(/^vectorizer_jobs_active 1$/m);
+  });
+
+  it('caps the distinct error types', async () => {
+    const metrics = new JobMetrics(60);
+    for (let i = 0; i < 60; i++)
+      metrics.record({ jobId: `j${i}`, status: 'failed', errorCode: `code${i}` });
+    const text = await metrics.registry.metrics();
+    expect(text.match(/^vectorizer_errors_total\{/gm)).toHaveLength(51);
+    expect(text).toMatch(/^vectorizer_errors_total\{error_type="other"\} 10$/m);
+  });
+});
