@@ -1,12 +1,20 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { registerServiceWorker } from './pwa';
+import './index.css';
+import { jobsStore } from './jobs/app-store';
+import { receiveIncomingFiles, registerServiceWorker } from './pwa';
+import { App } from './ui/App';
+import { ErrorBoundary } from './ui/ErrorBoundary';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <main>Vectorizer</main>
+    <ErrorBoundary area="the app">
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );
 
-// Offline support and the update prompt state (src/pwa/README.md).
+// Saved results first, then files the OS or a share handed to the app (src/pwa/README.md).
+void jobsStore.getState().hydrate();
 registerServiceWorker();
+receiveIncomingFiles((files) => jobsStore.getState().addFiles(files));

@@ -1,0 +1,36 @@
+/** A job: one input file converted with one set of options. */
+import type { StageName, VectorizeOptionsInput } from '../engine';
+import type { JobError } from '../worker/job-error';
+import type { JobResult } from '../worker/protocol';
+
+export type JobStatus = 'queued' | 'processing' | 'complete' | 'failed' | 'cancelled';
+
+export interface Job {
+  id: string;
+  /** The input file's name, used for the download name. */
+  name: string;
+  file: Blob;
+  options: VectorizeOptionsInput;
+  status: JobStatus;
+  /** Overall progress, 0..1. */
+  progress: number;
+  stage: StageName | undefined;
+  createdAt: number;
+  startedAt: number | undefined;
+  /** Time from start to finish, set when the job ends. */
+  elapsedMs: number | undefined;
+  result: JobResult | undefined;
+  error: JobError | undefined;
+  /** Set when the result could not be stored (e.g. quota exceeded); it stays in memory. */
+  storageError: JobError | undefined;
+}
+
+export function isFinished(job: Job): boolean {
+  return job.status === 'complete' || job.status === 'failed' || job.status === 'cancelled';
+}
+
+/** `logo.png` → `logo.svg`. */
+export function svgFileName(name: string): string {
+  const base = name.replace(/\.[^./\\]+$/, '') || 'image';
+  return `${base}.svg`;
+}

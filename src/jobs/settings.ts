@@ -1,0 +1,41 @@
+/** User settings, kept in localStorage (small, read synchronously at start-up). */
+import { defaultConcurrency } from '../worker/pool';
+
+export interface Settings {
+  /** Jobs converting at once. */
+  concurrency: number;
+  /** A job with no progress for this long fails with TIMEOUT. */
+  watchdogSeconds: number;
+  /** Results older than this are deleted. */
+  retentionDays: number;
+  /** Anonymous usage statistics (opt-in). */
+  telemetry: boolean;
+}
+
+const KEY = 'vectorizer.settings';
+
+export function defaultSettings(): Settings {
+  return {
+    concurrency: defaultConcurrency(),
+    watchdogSeconds: 60,
+    retentionDays: 7,
+    telemetry: false,
+  };
+}
+
+export function loadSettings(storage: Storage | undefined = globalThis.localStorage): Settings {
+  const defaults = defaultSettings();
+  try {
+    const saved = JSON.parse(storage?.getItem(KEY) ?? '{}') as Partial<Settings>;
+    return { ...defaults, ...saved };
+  } catch {
+    return defaults;
+  }
+}
+
+export function saveSettings(
+  settings: Settings,
+  storage: Storage | undefined = globalThis.localStorage,
+): void {
+  storage?.setItem(KEY, JSON.stringify(settings));
+}

@@ -1,0 +1,249 @@
+/**
+ * The jobs store (zustand): every file is a job that moves queued → processing → complete |
+ * failed | cancelled. The store hands jobs to a runner (the worker pool), keeps progress, saves
+ * finished jobs and applies retention. UI components read and call only this.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { VectorizeOptionsInput } from '../engine';
+import { toJobError } from '../worker/job-error';
+import type { PoolSettings, PoolTask } from '../worker/pool';
+import type { JobResult } from '../worker/protocol';
+import { isFinished, type Job } from './job';
+import type { JobPersistence } from './persistence';
+import { saveSettings, type Settings } from './settings';
+
+export interface JobRunner {
+  run(task: PoolTask): Promise<JobResult>;
+  cancel(id: string): void;
+  configure(settings: Partial<PoolSettings>): void;
+}
+
+export interface JobsState {
+  jobs: Job[];
+  selectedId: string | undefined;
+  /** Options for new files and for re-runs of the selected job. */
+  options: VectorizeOptionsInput;
+  settings: Settings;
+  /** False until saved jobs have been loaded. */
+  hydrated: boolean;
+  addFiles(files: File[]): void;
+  select(id: string | undefined): void;
+  setOptions(options: VectorizeOptionsInput): void;
+  rerun(id: string): void;
+  cancel(id: string): void;
+  cancelAll(): void;
+  remove(id: string): void;
+  clearAll(): Promise<void>;
+  updateSettings(settings: Partial<Settings>): void;
+  hydrate(): Promise<void>;
+}
+
+export interface JobsStoreDeps {
+  runner: JobRunner;
+  persistence: JobPersistence;
+  settings: Settings;
+  /** Called once per finished job (telemetry). */
+  onJobFinished?: (job: Job) => void;
+  rerunDelayMs?: number;
+  now?: () => number;
+  newId?: () => string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function createJobsStore(deps: JobsStoreDeps): StoreApi<JobsState> {
+  const { runner, persistence } = deps;
+  const now = deps.now ?? Date.now;
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const rerunDelayMs = deps.rerunDelayMs ?? 300;
+  /** Run generation per job: results of a superseded run are ignored. */
+  const generations = new Map<string, number>();
+  let rerunTimer: ReturnType<typeof setTimeout> | undefined;
+
+  runner.configure({
+    concurrency: deps.settings.concurrency,
+    watchdogMs: deps.settings.watchdogSeconds * 1000,
+  });
+
+  return createStore<JobsState>()((set, get) => {
+    const patch = (id: string, changes: Partial<Job>) =>
+      set((state) => ({
+        jobs: state.jobs.map((job) => (job.id === id ? { ...job, ...changes } : job)),
+      }));
+    const find = (id: string) => get().jobs.find((job) => job.id === id);
+
+    const finish = async (id: string, changes: Partial<Job>) => {
+      const job = find(id);
+      if (!job) return;
+      const elapsedMs = job.startedAt === undefined ? undefined : now() - job.startedAt;
+      patch(id, { ...changes, elapsedMs, storageError: undefined });
+      const finished = find(id)!;
+      deps.onJobFinished?.(finished);
+      if (finished.status === 'cancelled') return;
+      try {
+        await persistence.save(finished);
+      } catch (error) {
+        if (find(id)) patch(id, { storageError: toJobError(error) });
+      }
+    };
+
+    const start = (id: string) => {
+      const job = find(id);
+      if (!job) return;
+      const generation = (generations.get(id) ?? 0) + 1;
+      generations.set(id, generation);
+      const current = () => generations.get(id) === generation && find(id) !== undefined;
+      patch(id, {
+        status: 'queued',
+        progress: 0,
+        stage: undefined,
+        startedAt: undefined,
+        elapsedMs: undefined,
+        error: undefined,
+      });
+      runner
+        .run({
+          id,
+          imageKey: id,
+          file: job.file,
+          options: job.options,
+          onStart: () => {
+            if (current()) patch(id, { status: 'processing', startedAt: now() });
+          },
+          onProgress: ({ stage, overall }) => {
+            if (current()) patch(id, { stage, progress: overall });
+          },
+        })
+        .then(
+          (result) => {
+            if (current()) void finish(id, { status: 'complete', progress: 1, result });
+          },
+          (error: unknown) => {
+            if (!current()) return;
+            const jobError = toJobError(error);
+            void finish(
+              id,
+              jobError.code === 'CANCELLED'
+                ? { status: 'cancelled' }
+                : { status: 'failed', error: jobError },
+            );
+          },
+        );
+    };
+
+    return {
+      jobs: [],
+      selectedId: undefined,
+      options: {},
+      settings: deps.settings,
+      hydrated: false,
+
+      addFiles(files) {
+        const created = files.map((file): Job => ({
+          id: newId(),
+          name: file.name || 'pasted-image.png',
+          file,
+          options: get().options,
+          status: 'queued',
+          progress: 0,
+          stage: undefined,
+          createdAt: now(),
+          startedAt: undefined,
+          elapsedMs: undefined,
+          result: undefined,
+          error: undefined,
+          storageError: undefined,
+        }));
+        if (created.length === 0) return;
+        set((state) => ({
+          jobs: [...created, ...state.jobs],
+          selectedId: state.selectedId ?? created[0].id,
+        }));
+        for (const job of created) start(job.id);
+      },
+
+      select(id) {
+        set({ selectedId: id });
+      },
+
+      setOptions(options) {
+        set({ options });
+        const id = get().selectedId;
+        clearTimeout(rerunTimer);
+        if (!id) return;
+        rerunTimer = setTimeout(() => {
+          patch(id, { options: get().options });
+          get().rerun(id);
+        }, rerunDelayMs);
+      },
+
+      rerun(id) {
+        const job = find(id);
+        if (!job) return;
+        if (!isFinished(job)) runner.cancel(id);
+        start(id);
+      },
+
+      cancel(id) {
+        const job = find(id);
+        if (job && !isFinished(job)) runner.cancel(id);
+      },
+
+      cancelAll() {
+        for (const job of get().jobs) if (!isFinished(job)) runner.cancel(job.id);
+      },
+
+      remove(id) {
+        get().cancel(id);
+        generations.delete(id);
+        set((state) => ({
+          jobs: state.jobs.filter((job) => job.id !== id),
+          selectedId: state.selectedId === id ? undefined : state.selectedId,
+        }));
+        void persistence.remove(id);
+      },
+
+      async clearAll() {
+        get().cancelAll();
+        generations.clear();
+        set({ jobs: [], selectedId: undefined });
+        await persistence.clear();
+      },
+
+      updateSettings(changes) {
+        const settings = { ...get().settings, ...changes };
+        set({ settings });
+        saveSettings(settings);
+        runner.configure({
+          concurrency: settings.concurrency,
+          watchdogMs: settings.watchdogSeconds * 1000,
+        });
+        if (changes.retentionDays !== undefined) void applyRetention();
+      },
+
+      async hydrate() {
+        try {
+          await applyRetention();
+          const stored = await persistence.loadAll();
+          const known = new Set(get().jobs.map((job) => job.id));
+          const restored = stored
+            .filter((job) => !known.has(job.id))
+            .map((job): Job => ({ ...job, progress: 1, stage: undefined, storageError: undefined }))
+            .reverse();
+          set((state) => ({ jobs: [...state.jobs, ...restored] }));
+        } catch (error) {
+          console.warn('Saved results could not be loaded:', toJobError(error).message);
+        } finally {
+          set({ hydrated: true });
+        }
+      },
+    };
+
+    async function applyRetention() {
+      const cutoff = now() - get().settings.retentionDays * DAY_MS;
+      const removed = new Set(await persistence.removeOlderThan(cutoff));
+      if (removed.size > 0)
+        set((state) => ({ jobs: state.jobs.filter((job) => !removed.has(job.id)) }));
+    }
+  });
+}

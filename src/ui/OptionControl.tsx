@@ -1,0 +1,109 @@
+import type { OptionSpec, VectorizeOptions } from '../engine';
+
+interface Props {
+  spec: OptionSpec;
+  value: VectorizeOptions[keyof VectorizeOptions];
+  onChange(value: unknown): void;
+}
+
+/** One control generated from its schema entry: select, number (with auto), checkbox, palette. */
+export function OptionControl({ spec, value, onChange }: Props) {
+  const id = `option-${spec.name}`;
+  const help = `${id}-help`;
+  const label = (
+    <label htmlFor={id} className="font-medium">
+      {spec.name}
+    </label>
+  );
+  let control;
+  switch (spec.kind) {
+    case 'enum':
+      control = (
+        <select
+          id={id}
+          aria-describedby={help}
+          className="field"
+          value={String(value)}
+          onChange={(e) => onChange(e.target.value)}
+        >
+          {spec.values.map((option) => (
+            <option key={option}>{option}</option>
+          ))}
+        </select>
+      );
+      break;
+    case 'bool':
+      control = (
+        <input
+          id={id}
+          aria-describedby={help}
+          type="checkbox"
+          checked={value === true}
+          onChange={(e) => onChange(e.target.checked)}
+        />
+      );
+      break;
+    case 'palette':
+      control = (
+        <input
+          id={id}
+          aria-describedby={help}
+          className="field"
+          key={Array.isArray(value) ? value.join(' ') : 'automatic'}
+          placeholder="automatic, or #e30 #fff #123456"
+          defaultValue={Array.isArray(value) ? value.join(' ') : ''}
+          onBlur={(e) => {
+            const entries = e.target.value.split(/[\s,]+/).filter(Boolean);
+            onChange(entries.length > 0 ? entries : null);
+          }}
+        />
+      );
+      break;
+    case 'int':
+    case 'float': {
+      const isAuto = value === 'auto';
+      control = (
+        <span className="flex items-center gap-2">
+          <input
+            id={id}
+            aria-describedby={help}
+            type="number"
+            className="field w-28"
+            min={spec.min}
+            max={spec.max}
+            step={spec.kind === 'int' ? 1 : 0.05}
+            disabled={isAuto}
+            value={isAuto ? '' : Number(value)}
+            onChange={(e) => {
+              const number = e.target.valueAsNumber;
+              if (Number.isFinite(number)) onChange(Math.min(spec.max, Math.max(spec.min, number)));
+            }}
+          />
+          {spec.unit && <span className="text-xs opacity-70">{spec.unit}</span>}
+          {spec.auto && (
+            <label className="flex items-center gap-1 text-xs">
+              <input
+                type="checkbox"
+                checked={isAuto}
+                onChange={(e) => onChange(e.target.checked ? 'auto' : spec.min)}
+              />
+              auto
+            </label>
+          )}
+        </span>
+      );
+      break;
+    }
+  }
+  return (
+    <div className="flex flex-col gap-1">
+      <div className="flex items-center justify-between gap-2">
+        {label}
+        {control}
+      </div>
+      <p id={help} className="text-xs opacity-70">
+        {spec.description}
+      </p>
+    </div>
+  );
+}

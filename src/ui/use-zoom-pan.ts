@@ -1,0 +1,91 @@
+/**
+ * Zoom (wheel, pinch, keys) and pan (drag) for the compare view. Scale runs from fit-size
+ * down to 10 % and up to 3200 %; zoom keeps the point under the cursor in place.
+ */
+import { useCallback, useRef, useState, type PointerEvent, type RefObject } from 'react';
+
+export const MIN_SCALE = 0.1;
+export const MAX_SCALE = 32;
+
+export interface View {
+  scale: number;
+  x: number;
+  y: number;
+}
+
+const clampScale = (scale: number) => Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));
+
+/** The view after zooming by `factor` around the point (px, py) of the viewport. */
+export function zoomAround(view: View, factor: number, px: number, py: number): View {
+  const scale = clampScale(view.scale * factor);
+  const ratio = scale / view.scale;
+  return { scale, x: px - (px - view.x) * ratio, y: py - (py - view.y) * ratio };
+}
+
+export function useZoomPan(viewport: RefObject<HTMLElement | null>) {
+  const [view, setView] = useState<View>({ scale: 1, x: 0, y: 0 });
+  const pointers = useRef(new Map<number, { x: number; y: number }>());
+  const pinchDistance = useRef<number | undefined>(undefined);
+
+  const local = useCallback(
+    (clientX: number, clientY: number) => {
+      const rect = viewport.current?.getBoundingClientRect();
+      return { x: clientX - (rect?.left ?? 0), y: clientY - (rect?.top ?? 0) };
+    },
+    [viewport],
+  );
+
+  const onWheel = useCallback(
+    (event: WheelEvent) => {
+      event.preventDefault();
+      const point = local(event.clientX, event.clientY);
+      setView((current) => zoomAround(current, Math.exp(-event.deltaY * 0.002), point.x, point.y));
+    },
+    [local],
+  );
+
+  const zoomBy = useCallback(
+    (factor: number) => {
+      const rect = viewport.current?.getBoundingClientRect();
+      setView((current) =>
+        zoomAround(current, factor, (rect?.width ?? 0) / 2, (rect?.height ?? 0) / 2),
+      );
+    },
+    [viewport],
+  );
+
+  const reset = useCallback(() => setView({ scale: 1, x: 0, y: 0 }), []);
+
+  const pointerHandlers = {
+    onPointerDown(event: PointerEvent<HTMLElement>) {
+      if ((event.target as HTMLElement).closest('[data-no-pan]')) return;
+      event.currentTarget.setPointerCapture(event.pointerId);
+      pointers.current.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    },
+    onPointerMove(event: PointerEvent<HTMLElement>) {
+      const previous = pointers.current.get(event.pointerId);
+      if (!previous) return;
+      pointers.current.set(event.pointerId, { x: event.clientX, y: event.clientY });
+      if (pointers.current.size === 2) {
+        const [a, b] = [...pointers.current.values()];
+        const distance = Math.hypot(a.x - b.x, a.y - b.y);
+        const centre = local((a.x + b.x) / 2, (a.y + b.y) / 2);
+        if (pinchDistance.current)
+          setView((current) =>
+            zoomAround(current, distance / pinchDistance.current!, centre.x, centre.y),
+          );
+        pinchDistance.current = distance;
+        return;
+      }
+      const dx = event.clientX - previous.x;
+      const dy = event.clientY - previous.y;
+      setView((current) => ({ ...current, x: current.x + dx, y: current.y + dy }));
+    },
+    onPointerUp(event: PointerEvent<HTMLElement>) {
+      pointers.current.delete(event.pointerId);
+      pinchDistance.current = undefined;
+    },
+  };
+
+  return { view, onWheel, zoomBy, reset, pointerHandlers };
+}

@@ -1,0 +1,211 @@
+/**
+ * The worker pool: the only place that creates Workers and speaks Comlink. Runs up to
+ * `concurrency` jobs at once, queues the rest, cancels by terminating the job's worker (a wasm
+ * call cannot be interrupted) and replaces it, and a watchdog fails a job whose worker has
+ * reported no progress for `watchdogMs`, so no job stays stuck.
+ */
+import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
+import type { Progress } from '../engine';
+import { JobFailure, toJobError } from './job-error';
+import type { JobResult, VectorizeRequest, VectorizeWorkerApi } from './protocol';
+
+export interface PoolTask extends VectorizeRequest {
+  id: string;
+  onStart?: () => void;
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface PoolSettings {
+  concurrency: number;
+  watchdogMs: number;
+}
+
+export type WorkerFactory = () => Worker;
+
+interface Slot {
+  worker: Worker;
+  remote: Remote<VectorizeWorkerApi>;
+  /** Rejects the running task when the worker dies or is stopped. */
+  abort?: (error: JobFailure) => void;
+  taskId?: string;
+  lastSignal: number;
+  /** Decoded images this worker holds (affinity for re-runs). */
+  imageKeys: string[];
+}
+
+interface Pending {
+  task: PoolTask;
+  resolve: (result: JobResult) => void;
+  reject: (error: unknown) => void;
+}
+
+export function defaultConcurrency(): number {
+  return Math.max(1, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1);
+}
+
+const WATCHDOG_TICK_MS = 1000;
+
+export function createVectorizeWorker(): Worker {
+  return new Worker(new URL('./vectorize.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'vectorize',
+  });
+}
+
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private settings: PoolSettings;
+  private watchdog: ReturnType<typeof setInterval> | undefined;
+
+  constructor(
+    settings: Partial<PoolSettings> = {},
+    private readonly createWorker: WorkerFactory = createVectorizeWorker,
+  ) {
+    this.settings = { concurrency: defaultConcurrency(), watchdogMs: 60_000, ...settings };
+  }
+
+  configure(settings: Partial<PoolSettings>): void {
+    this.settings = { ...this.settings, ...settings };
+    this.settings.concurrency = Math.max(1, Math.floor(this.settings.concurrency));
+    this.pump();
+  }
+
+  run(task: PoolTask): Promise<JobResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ task, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Cancels a queued or running task; a running task's worker is terminated and replaced. */
+  cancel(id: string): void {
+    const index = this.queue.findIndex((pending) => pending.task.id === id);
+    if (index >= 0) {
+      const [pending] = this.queue.splice(index, 1);
+      pending.reject(new JobFailure('CANCELLED', 'Cancelled.'));
+      return;
+    }
+    const slot = this.slots.find((candidate) => candidate.taskId === id);
+    if (slot) this.retire(slot, new JobFailure('CANCELLED', 'Cancelled.'));
+  }
+
+  get running(): number {
+    return this.slots.filter((slot) => slot.taskId !== undefined).length;
+  }
+
+  dispose(): void {
+    for (const pending of this.queue.splice(0))
+      pending.reject(new JobFailure('CANCELLED', 'Cancelled.'));
+    for (const slot of [...this.slots])
+      this.retire(slot, new JobFailure('CANCELLED', 'Cancelled.'));
+    this.stopWatchdog();
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0 && this.running < this.settings.concurrency) {
+      const pending = this.queue.shift()!;
+      void this.start(this.pickSlot(pending.task.imageKey), pending);
+    }
+    if (this.running > 0) this.startWatchdog();
+    else this.stopWatchdog();
+    // Retire idle workers above the limit (after the limit was lowered).
+    for (const slot of this.slots.filter((s) => s.taskId === undefined))
+      if (this.slots.length > this.settings.concurrency) this.retire(slot);
+  }
+
+  private pickSlot(imageKey: string): Slot {
+    const idle = this.slots.filter((slot) => slot.taskId === undefined);
+    const warm = idle.find((slot) => slot.imageKeys.includes(imageKey)) ?? idle[0];
+    return warm ?? this.spawn();
+  }
+
+  private spawn(): Slot {
+    const worker = this.createWorker();
+    const slot: Slot = {
+      worker,
+      remote: wrap<VectorizeWorkerApi>(worker),
+      lastSignal: Date.now(),
+      imageKeys: [],
+    };
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.retire(
+        slot,
+        new JobFailure('WORKER_CRASHED', 'The worker stopped unexpectedly; try again.'),
+      );
+    });
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private async start(slot: Slot, { task, resolve, reject }: Pending): Promise<void> {
+    slot.taskId = task.id;
+    slot.lastSignal = Date.now();
+    const aborted = new Promise<never>((_, rejectAbort) => {
+      slot.abort = rejectAbort;
+    });
+    const onProgress = proxy((progress: Progress) => {
+      slot.lastSignal = Date.now();
+      task.onProgress?.(progress);
+    });
+    task.onStart?.();
+    try {
+      const request: VectorizeRequest = {
+        imageKey: task.imageKey,
+        file: task.file,
+        options: task.options,
+      };
+      const result = await Promise.race([slot.remote.vectorize(request, onProgress), aborted]);
+      slot.imageKeys = [task.imageKey, ...slot.imageKeys.filter((k) => k !== task.imageKey)];
+      slot.imageKeys.length = Math.min(slot.imageKeys.length, 2);
+      resolve(result);
+    } catch (error) {
+      reject(error instanceof JobFailure ? error : toJobErrorFailure(error));
+    } finally {
+      if (slot.taskId === task.id) {
+        slot.taskId = undefined;
+        slot.abort = undefined;
+      }
+      this.pump();
+    }
+  }
+
+  private retire(slot: Slot, reason?: JobFailure): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    this.slots.splice(index, 1);
+    slot.remote[releaseProxy]();
+    slot.worker.terminate();
+    const abort = slot.abort;
+    slot.taskId = undefined;
+    slot.abort = undefined;
+    if (abort && reason) abort(reason);
+    queueMicrotask(() => this.pump());
+  }
+
+  private startWatchdog(): void {
+    this.watchdog ??= setInterval(() => {
+      const now = Date.now();
+      for (const slot of [...this.slots])
+        if (slot.taskId !== undefined && now - slot.lastSignal > this.settings.watchdogMs)
+          this.retire(
+            slot,
+            new JobFailure(
+              'TIMEOUT',
+              `No progress for ${Math.round(this.settings.watchdogMs / 1000)} s; the job was stopped.`,
+            ),
+          );
+    }, WATCHDOG_TICK_MS);
+  }
+
+  private stopWatchdog(): void {
+    clearInterval(this.watchdog);
+    this.watchdog = undefined;
+  }
+}
+
+function toJobErrorFailure(error: unknown): JobFailure {
+  const { code, message } = toJobError(error);
+  return new JobFailure(code, message);
+}
