@@ -10,7 +10,7 @@ import { NGINX_URL } from '../playwright.nginx.config';
 
 test.skip(({ baseURL }) => baseURL !== NGINX_URL, 'needs nginx: npm run test:e2e:nginx');
 
-const ASSETS = 'dist/assets';
+const ASSETS = `${process.env.NGINX_ROOT ?? 'dist'}/assets`;
 const builtAssets = () => readdirSync(ASSETS).filter((name) => !name.endsWith('.gz'));
 const asset = (pattern: RegExp) => {
   const name = builtAssets().find((file) => pattern.test(file));
