@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';
-import { jobsStore } from './jobs/app-store';
+import { jobsStore, telemetry } from './jobs/app-store';
 import { receiveIncomingFiles, registerServiceWorker } from './pwa';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
@@ -18,3 +18,4 @@ createRoot(document.getElementById('root')!).render(
 void jobsStore.getState().hydrate();
 registerServiceWorker();
 receiveIncomingFiles((files) => jobsStore.getState().addFiles(files));
+window.addEventListener('pagehide', () => telemetry.flush());

@@ -1,14 +1,30 @@
-/** The app's one jobs store, wired to the real worker pool and IndexedDB, and its React hook. */
+/** The app's one jobs store, wired to the real worker pool, IndexedDB and telemetry. */
 import { useStore } from 'zustand';
+import { TelemetryClient } from '../telemetry';
 import { WorkerPool } from '../worker/pool';
 import { createIndexedDbPersistence } from './persistence';
 import { loadSettings } from './settings';
 import { createJobsStore, type JobsState } from './store';
+import { telemetryEventFor } from './telemetry-event';
+
+const settings = loadSettings();
+
+/** Opt-in usage statistics (off unless the user turns them on in settings). */
+export const telemetry = new TelemetryClient({ enabled: settings.telemetry });
 
 export const jobsStore = createJobsStore({
   runner: new WorkerPool(),
   persistence: createIndexedDbPersistence(),
-  settings: loadSettings(),
+  settings,
+  onJobFinished: (job) => {
+    const event = telemetryEventFor(job);
+    if (event) telemetry.record(event);
+  },
+});
+
+jobsStore.subscribe((state, previous) => {
+  if (state.settings.telemetry !== previous.settings.telemetry)
+    telemetry.setEnabled(state.settings.telemetry);
 });
 
 export function useJobs<T>(selector: (state: JobsState) => T): T {

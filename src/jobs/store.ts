@@ -186,11 +186,15 @@ export function createJobsStore(deps: JobsStoreDeps): StoreApi<JobsState> {
 
       cancel(id) {
         const job = find(id);
-        if (job && !isFinished(job)) runner.cancel(id);
+        if (!job || isFinished(job)) return;
+        // The run's own rejection arrives later and is ignored (superseded generation).
+        generations.set(id, (generations.get(id) ?? 0) + 1);
+        runner.cancel(id);
+        void finish(id, { status: 'cancelled' });
       },
 
       cancelAll() {
-        for (const job of get().jobs) if (!isFinished(job)) runner.cancel(job.id);
+        for (const job of get().jobs) get().cancel(job.id);
       },
 
       remove(id) {

@@ -1,4 +1,4 @@
-import { useJobs } from '../jobs/app-store';
+import { telemetry, useJobs } from '../jobs/app-store';
 
 function NumberSetting(props: {
   id: string;
@@ -63,6 +63,20 @@ export function SettingsPanel() {
           max={365}
           onChange={(retentionDays) => update({ retentionDays })}
         />
+        <label className="flex items-center gap-2">
+          <input
+            type="checkbox"
+            checked={settings.telemetry}
+            onChange={(event) => update({ telemetry: event.target.checked })}
+          />
+          Share anonymous usage statistics (timings and error codes; never images or names)
+        </label>
+        {settings.telemetry && telemetry.blockedByPrivacySignal && (
+          <p className="text-xs opacity-70">
+            Your browser asks sites not to track (Do Not Track / Global Privacy Control): nothing is
+            sent.
+          </p>
+        )}
         <button
           type="button"
           className="btn mt-2 self-start"
