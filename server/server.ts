@@ -40,8 +40,18 @@ export function createServer(
           close: () =>
             new Promise<void>((done, fail) => {
               clearInterval(sweeper);
-              server.close((error) => (error ? fail(error) : done()));
-              if ('closeIdleConnections' in server) server.closeIdleConnections();
+              // Keep-alive connections whose request finishes after this point become idle
+              // later: close them as they do instead of waiting for the keep-alive timeout.
+              const closeIdle = (): void => {
+                if ('closeIdleConnections' in server) server.closeIdleConnections();
+              };
+              const idleCloser = setInterval(closeIdle, 50);
+              server.close((error) => {
+                clearInterval(idleCloser);
+                if (error) fail(error);
+                else done();
+              });
+              closeIdle();
             }),
         });
       },
