@@ -144,3 +144,26 @@ describe('rate limit', () => {
     }
   });
 });
+
+describe('rate limit behind a proxy', () => {
+  it('keys the bucket on the address the proxy saw when TRUST_PROXY is set', async () => {
+    const { server, url } = await startTestServer(18012, {
+      rateLimitBurst: 1,
+      rateLimitPerSecond: 0.01,
+      trustProxy: true,
+    });
+    try {
+      const send = (forwardedFor: string) =>
+        postEvents(
+          url,
+          { events: [{ jobId: 'p', status: 'started' }] },
+          { 'X-Forwarded-For': forwardedFor },
+        );
+      expect((await send('10.0.0.1')).status).toBe(202);
+      expect((await send('10.0.0.2')).status).toBe(202);
+      expect((await send('1.2.3.4, 10.0.0.1')).status).toBe(429);
+    } finally {
+      await server.close();
+    }
+  });
+});

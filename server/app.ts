@@ -68,8 +68,10 @@ export function createApp({ config, metrics, limiter, logger }: AppParts): Hono 
         logger.log('WARNING', `Telemetry refused from origin ${origin}`);
         return c.json({ error: 'origin not allowed' }, 403);
       }
+      // Behind nginx the last X-Forwarded-For entry is the address nginx saw; earlier ones are
+      // whatever the client claimed.
       const forwarded = config.trustProxy ? c.req.header('X-Forwarded-For') : undefined;
-      const client = forwarded?.split(',')[0]?.trim() || getConnInfo(c).remote.address || '?';
+      const client = forwarded?.split(',').at(-1)?.trim() || getConnInfo(c).remote.address || '?';
       const retryAfter = limiter.take(client);
       if (retryAfter > 0) {
         c.header('Retry-After', String(retryAfter));

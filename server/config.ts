@@ -11,7 +11,7 @@ export interface ServerConfig {
   staleJobSeconds: number;
   /** Largest accepted request body in bytes. */
   bodyLimitBytes: number;
-  /** Take the client address from X-Forwarded-For (set when behind nginx). */
+  /** Take the client address from the last X-Forwarded-For entry (set when behind nginx). */
   trustProxy: boolean;
 }
 

@@ -41,7 +41,7 @@ describe('a real Prometheus scraping the endpoint', () => {
     const shipped = await readFile('monitoring/prometheus.yml', 'utf8');
     const config = shipped
       .replace('scrape_interval: 15s', 'scrape_interval: 1s')
-      .replace(`'localhost:8000'`, `'127.0.0.1:${server.port}'`)
+      .replace(`'telemetry:8000'`, `'127.0.0.1:${server.port}'`)
       .replace('- alert-rules.yml', `- ${resolve('monitoring/alert-rules.yml')}`);
     await writeFile(`${workDir}/prometheus.yml`, config);
     prometheus = spawn(
