@@ -87,6 +87,7 @@ export function CompareView({ job }: { job: Job }) {
       alt={`Input: ${job.name}`}
       className="h-full w-full object-contain [image-rendering:pixelated]"
       draggable={false}
+      decoding="async"
     />
   );
   const output = svgUrl ? (
@@ -95,6 +96,7 @@ export function CompareView({ job }: { job: Job }) {
       alt={`SVG result of ${job.name}`}
       className="h-full w-full object-contain"
       draggable={false}
+      decoding="async"
     />
   ) : (
     <p className="p-4 text-sm">
@@ -159,6 +161,12 @@ export function CompareView({ job }: { job: Job }) {
             className="pointer-events-none absolute inset-y-0 w-0.5 bg-sky-500 shadow"
             style={{ left: `${split}%` }}
           />
+          <span className="pointer-events-none absolute top-2 left-2 rounded bg-slate-900/70 px-2 py-0.5 text-xs text-white">
+            Input
+          </span>
+          <span className="pointer-events-none absolute top-2 right-2 rounded bg-slate-900/70 px-2 py-0.5 text-xs text-white">
+            SVG
+          </span>
           <input
             type="range"
             min={0}

@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test';
+import { corpusFile, expectStatus, openFreshApp, pick } from './app-support';
+
+test.beforeEach(async ({ page }) => openFreshApp(page));
+
+test('compare view: split slider, side by side, zoom to 3200 %, backgrounds, outline', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await pick(page, [corpusFile('illustration/fluentemoji-crab.png')]);
+  await expectStatus(page, 'fluentemoji-crab.png', 'complete');
+  const compare = page.getByRole('region', { name: 'Compare input and SVG' });
+  await expect(compare.getByAltText('SVG result of fluentemoji-crab.png')).toBeVisible();
+  await compare.getByLabel(/Split position/).fill('30');
+  await page.screenshot({ path: '.tmp/app/compare-split.png' });
+
+  const zoom = compare.getByLabel('Zoom level');
+  const viewport = page.getByTestId('compare-viewport');
+  const box = (await viewport.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 20; i++) await page.mouse.wheel(0, -400);
+  await expect(zoom).toHaveText('3200 %');
+  await compare.getByRole('button', { name: 'Fit' }).click();
+  await expect(zoom).toHaveText('100 %');
+  await compare.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(zoom).toHaveText('150 %');
+  await compare.getByRole('button', { name: 'Fit' }).click();
+
+  await compare.getByText('side-by-side').click();
+  await compare.getByText('dark').click();
+  await expect(compare.getByAltText('Input: fluentemoji-crab.png')).toBeVisible();
+  await page.screenshot({ path: '.tmp/app/compare-side-by-side-dark.png' });
+
+  await compare.getByText('outline').click();
+  await expect(compare.getByAltText('SVG result of fluentemoji-crab.png')).toHaveAttribute(
+    'src',
+    /stroke/,
+  );
+  await page.screenshot({ path: '.tmp/app/compare-outline.png' });
+});
+
+test('the layout fits a phone-width screen', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await pick(page, [corpusFile('logo/twemoji-red-apple.png')]);
+  await expectStatus(page, 'twemoji-red-apple.png', 'complete');
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: '.tmp/app/phone.png', fullPage: true });
+});
