@@ -157,7 +157,7 @@ export function createJobsStore(deps: JobsStoreDeps): StoreApi<JobsState> {
         if (created.length === 0) return;
         set((state) => ({
           jobs: [...created, ...state.jobs],
-          selectedId: state.selectedId ?? created[0].id,
+          selectedId: created[0].id,
         }));
         for (const job of created) start(job.id);
       },
