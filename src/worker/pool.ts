@@ -43,6 +43,7 @@ export function defaultConcurrency(): number {
   return Math.max(1, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1);
 }
 
+/** How often the watchdog looks (at most once a second). */
 const WATCHDOG_TICK_MS = 1000;
 
 export function createVectorizeWorker(): Worker {
@@ -185,18 +186,21 @@ export class WorkerPool {
   }
 
   private startWatchdog(): void {
-    this.watchdog ??= setInterval(() => {
-      const now = Date.now();
-      for (const slot of [...this.slots])
-        if (slot.taskId !== undefined && now - slot.lastSignal > this.settings.watchdogMs)
-          this.retire(
-            slot,
-            new JobFailure(
-              'TIMEOUT',
-              `No progress for ${Math.round(this.settings.watchdogMs / 1000)} s; the job was stopped.`,
-            ),
-          );
-    }, WATCHDOG_TICK_MS);
+    this.watchdog ??= setInterval(
+      () => {
+        const now = Date.now();
+        for (const slot of [...this.slots])
+          if (slot.taskId !== undefined && now - slot.lastSignal > this.settings.watchdogMs)
+            this.retire(
+              slot,
+              new JobFailure(
+                'TIMEOUT',
+                `No progress for ${Math.round(this.settings.watchdogMs / 1000)} s; the job was stopped.`,
+              ),
+            );
+      },
+      Math.min(WATCHDOG_TICK_MS, this.settings.watchdogMs / 2),
+    );
   }
 
   private stopWatchdog(): void {
