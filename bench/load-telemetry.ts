@@ -1,12 +1,14 @@
 /**
- * Load test of the telemetry endpoint: starts server/main.ts in its own process (one Node process,
- * so one core for the request handling), posts batches with autocannon on loopback for a bounded
- * time, then prints events/s, p99 latency and the server's resident memory after the run.
+ * Load test of the telemetry endpoint: starts server/main.ts in its own process pinned to one core
+ * (`taskset -c <cpu>`, when taskset exists), posts batches with autocannon from this process on
+ * loopback for a bounded time, then prints events/s, p99 latency and the server's resident memory
+ * after the run.
  *
- *   npm run load:telemetry [-- --seconds 10 --connections 20 --batch 20 --port 18090]
+ *   npm run load:telemetry [-- --seconds 10 --connections 20 --batch 20 --port 18090 --cpu 1]
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 
@@ -34,6 +36,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '20' },
     batch: { type: 'string', default: '20' },
     port: { type: 'string', default: '18090' },
+    cpu: { type: 'string', default: '1' },
   },
 });
 const seconds = Number(values.seconds);
@@ -78,7 +81,12 @@ async function residentMemoryMb(): Promise<number> {
   return match ? Number(match[1]) / 1024 / 1024 : Number.NaN;
 }
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+const serverCommand = [process.execPath, '--import', 'tsx', 'server/main.ts'];
+const pinned = existsSync('/usr/bin/taskset');
+const [command, ...args] = pinned
+  ? ['/usr/bin/taskset', '-c', values.cpu, ...serverCommand]
+  : serverCommand;
+const server = spawn(command!, args, {
   env: {
     ...process.env,
     PORT: values.port,
@@ -100,9 +108,11 @@ try {
   });
   const rssMb = await residentMemoryMb();
   const eventsPerSecond = (result.requests.total * batchSize) / result.duration;
+  const where = pinned ? `server pinned to CPU ${values.cpu}` : 'server not pinned (no taskset)';
   console.log(
-    `telemetry load: ${seconds} s, ${connections} connections, ${batchSize} events per request`,
+    `telemetry load: ${seconds} s, ${connections} connections, ${batchSize} events/request`,
   );
+  console.log(where);
   console.log(`requests/s      ${(result.requests.total / result.duration).toFixed(0)}`);
   console.log(`events/s        ${eventsPerSecond.toFixed(0)}`);
   console.log(`latency avg     ${result.latency.average.toFixed(2)} ms`);
