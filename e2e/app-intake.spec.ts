@@ -64,3 +64,10 @@ test('bad files fail on their own while good ones complete', async ({ page }) =>
   await expectStatus(page, 'readme.txt', 'failed');
   await expect(jobRow(page, 'readme.txt')).toContainText('UNSUPPORTED_TYPE');
 });
+
+test('an image over the pixel budget fails with TOO_LARGE', async ({ page }) => {
+  await page.getByLabel('maxPixels').fill('1000');
+  await pick(page, [corpusFile('logo/twemoji-red-apple.png')]);
+  await expectStatus(page, 'twemoji-red-apple.png', 'failed');
+  await expect(jobRow(page, 'twemoji-red-apple.png')).toContainText('TOO_LARGE');
+});

@@ -135,6 +135,16 @@ describe('jobs store', () => {
     expect(store.getState().jobs[0].result?.svg).toBe('<svg>2</svg>');
   });
 
+  it('shows the selected job’s options for editing', () => {
+    const { store } = setup();
+    store.getState().setOptions({ preset: 'ultra' });
+    store.getState().addFiles([file('a.png')]);
+    store.getState().setOptions({ preset: 'fast' });
+    store.getState().addFiles([file('b.png')]);
+    store.getState().select('job-1');
+    expect(store.getState().options).toEqual({ preset: 'ultra' });
+  });
+
   it('ignores the result of a run superseded by a re-run', async () => {
     const { runner, store } = setup();
     store.getState().addFiles([file()]);

@@ -163,7 +163,8 @@ export function createJobsStore(deps: JobsStoreDeps): StoreApi<JobsState> {
       },
 
       select(id) {
-        set({ selectedId: id });
+        // The options panel shows (and edits) the selected job's options.
+        set({ selectedId: id, options: (id && find(id)?.options) || get().options });
       },
 
       setOptions(options) {

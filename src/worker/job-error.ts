@@ -22,7 +22,11 @@ export interface JobError {
 }
 
 const NAME_PREFIX = 'JobError:';
-const APP_CODES: readonly AppErrorCode[] = [
+const JOB_CODES: readonly JobErrorCode[] = [
+  'INVALID_INPUT',
+  'TOO_LARGE',
+  'INVALID_OPTION',
+  'INTERNAL',
   'UNSUPPORTED_TYPE',
   'DECODE_FAILED',
   'EMPTY_FILE',
@@ -49,8 +53,8 @@ export function toJobError(error: unknown): JobError {
   if (engineCode) return { code: engineCode, message };
   const name = (error as { name?: unknown } | null)?.name;
   if (typeof name === 'string' && name.startsWith(NAME_PREFIX)) {
-    const code = name.slice(NAME_PREFIX.length) as AppErrorCode;
-    if (APP_CODES.includes(code)) return { code, message };
+    const code = name.slice(NAME_PREFIX.length) as JobErrorCode;
+    if (JOB_CODES.includes(code)) return { code, message };
   }
   return { code: 'INTERNAL', message: message || 'Something went wrong.' };
 }
