@@ -20,6 +20,7 @@ test('compare view: split slider, side by side, zoom to 3200 %, backgrounds, out
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   for (let i = 0; i < 20; i++) await page.mouse.wheel(0, -400);
   await expect(zoom).toHaveText('3200 %');
+  await page.screenshot({ path: '.tmp/app/compare-3200.png' });
   await compare.getByRole('button', { name: 'Fit' }).click();
   await expect(zoom).toHaveText('100 %');
   await compare.getByRole('button', { name: 'Zoom in' }).click();
@@ -48,4 +49,34 @@ test('the layout fits a phone-width screen', async ({ page }) => {
   );
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: '.tmp/app/phone.png', fullPage: true });
+});
+
+test('keyboard: Ctrl+O opens the picker, the comparison zooms with keys, focus is visible', async ({
+  page,
+}) => {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.keyboard.press('Control+o'),
+  ]);
+  await chooser.setFiles([corpusFile('logo/twemoji-red-apple.png')]);
+  await expectStatus(page, 'twemoji-red-apple.png', 'complete');
+  const viewport = page.getByTestId('compare-viewport');
+  await viewport.focus();
+  const outline = await viewport.evaluate((element) => getComputedStyle(element).outlineStyle);
+  expect(outline).toBe('solid');
+  const zoom = page.getByLabel('Zoom level');
+  await page.keyboard.press('+');
+  await expect(zoom).toHaveText('150 %');
+  await page.keyboard.press('0');
+  await expect(zoom).toHaveText('100 %');
+});
+
+test('dark theme follows the system', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await pick(page, [corpusFile('logo/twemoji-rocket.png')]);
+  await expectStatus(page, 'twemoji-rocket.png', 'complete');
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).not.toBe('rgb(248, 250, 252)');
+  await page.screenshot({ path: '.tmp/app/dark.png' });
 });

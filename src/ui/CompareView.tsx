@@ -66,7 +66,12 @@ export function CompareView({ job }: { job: Job }) {
   const [outline, setOutline] = useState(false);
   const [split, setSplit] = useState(50);
   const viewport = useRef<HTMLDivElement>(null);
-  const { view, onWheel, zoomBy, reset, pointerHandlers } = useZoomPan(viewport);
+  const { view, onWheel, zoomBy, reset, pointerHandlers, onKeyDown } = useZoomPan(viewport);
+  const keyboard = {
+    tabIndex: 0,
+    onKeyDown,
+    'aria-label': 'Comparison: + and − zoom, 0 fits, arrow keys pan',
+  };
 
   const svg = job.result?.svg;
   const svgUrl = useMemo(
@@ -152,7 +157,13 @@ export function CompareView({ job }: { job: Job }) {
         </span>
       </div>
       {layout === 'split' ? (
-        <div ref={viewport} className={frame} {...pointerHandlers} data-testid="compare-viewport">
+        <div
+          ref={viewport}
+          className={frame}
+          {...pointerHandlers}
+          {...keyboard}
+          data-testid="compare-viewport"
+        >
           <Layer view={view}>{input}</Layer>
           <Layer view={view} style={{ clipPath: `inset(0 0 0 ${split}%)` }}>
             {output}
@@ -183,6 +194,7 @@ export function CompareView({ job }: { job: Job }) {
           ref={viewport}
           className="grid grid-cols-2 gap-2"
           {...pointerHandlers}
+          {...keyboard}
           data-testid="compare-viewport"
         >
           <div className={frame}>

@@ -2,10 +2,18 @@
  * Zoom (wheel, pinch, keys) and pan (drag) for the compare view. Scale runs from fit-size
  * down to 10 % and up to 3200 %; zoom keeps the point under the cursor in place.
  */
-import { useCallback, useRef, useState, type PointerEvent, type RefObject } from 'react';
+import {
+  useCallback,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+  type RefObject,
+} from 'react';
 
 export const MIN_SCALE = 0.1;
 export const MAX_SCALE = 32;
+const PAN_STEP = 40;
 
 export interface View {
   scale: number;
@@ -87,5 +95,24 @@ export function useZoomPan(viewport: RefObject<HTMLElement | null>) {
     },
   };
 
-  return { view, onWheel, zoomBy, reset, pointerHandlers };
+  /** Keys on the focused viewport: + and − zoom, 0 fits, arrows pan. */
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    const pan: Record<string, [number, number]> = {
+      ArrowLeft: [PAN_STEP, 0],
+      ArrowRight: [-PAN_STEP, 0],
+      ArrowUp: [0, PAN_STEP],
+      ArrowDown: [0, -PAN_STEP],
+    };
+    if (event.target !== event.currentTarget) return;
+    if (event.key === '+' || event.key === '=') zoomBy(1.5);
+    else if (event.key === '-') zoomBy(1 / 1.5);
+    else if (event.key === '0') reset();
+    else if (pan[event.key]) {
+      const [dx, dy] = pan[event.key];
+      setView((current) => ({ ...current, x: current.x + dx, y: current.y + dy }));
+    } else return;
+    event.preventDefault();
+  };
+
+  return { view, onWheel, zoomBy, reset, pointerHandlers, onKeyDown };
 }
