@@ -8,7 +8,11 @@ import type { JobResult, ProgressReport, VectorizeRequest, VectorizeWorkerApi } 
  * Workers for the pool in Node: real Comlink over a real MessageChannel, with a worker side the
  * test scripts (the browser's Worker with the wasm engine is covered by the Playwright specs).
  */
-type Behaviour = (request: VectorizeRequest, onProgress: ProgressReport) => Promise<JobResult>;
+type Behaviour = (
+  request: VectorizeRequest,
+  onProgress: ProgressReport,
+  worker: number,
+) => Promise<JobResult>;
 
 class FakeWorkers {
   created = 0;
@@ -17,11 +21,10 @@ class FakeWorkers {
   constructor(private readonly behaviour: Behaviour) {}
 
   create = (): Worker => {
-    this.created += 1;
+    const worker = (this.created += 1);
     const { port1, port2 } = new MessageChannel();
     const api: VectorizeWorkerApi = {
-      vectorize: (request, onProgress) => this.behaviour(request, onProgress),
-      hasImage: () => false,
+      vectorize: (request, onProgress) => this.behaviour(request, onProgress, worker),
     };
     expose(api, port2);
     this.ports.push(port1);
@@ -146,6 +149,18 @@ describe('WorkerPool', () => {
     workers.ports[0].dispatchEvent(new Event('error', { cancelable: true }));
     expect((await failureOf(crash)).code).toBe('WORKER_CRASHED');
     expect((await after).svg).toBe('after');
+    pool.dispose();
+  });
+
+  it('runs a re-run on the idle worker that already decoded its image', async () => {
+    const workers = new FakeWorkers(async (request, _onProgress, worker) => {
+      await wait(10);
+      return done(`${request.imageKey}@${worker}`);
+    });
+    const pool = new WorkerPool({ concurrency: 2 }, workers.create);
+    const first = await Promise.all([pool.run(task('a')), pool.run(task('b'))]);
+    const rerun = await pool.run(task('b'));
+    expect(rerun.svg).toBe(first[1].svg);
     pool.dispose();
   });
 });

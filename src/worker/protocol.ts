@@ -29,6 +29,4 @@ export type ProgressReport = (progress: Progress) => void;
 
 export interface VectorizeWorkerApi {
   vectorize(request: VectorizeRequest, onProgress: ProgressReport): Promise<JobResult>;
-  /** Whether this worker still holds the decoded pixels for `imageKey`. */
-  hasImage(imageKey: string): boolean;
 }

@@ -32,8 +32,6 @@ async function decoded(request: VectorizeRequest): Promise<DecodedImage> {
 }
 
 const api: VectorizeWorkerApi = {
-  hasImage: (imageKey) => images.has(imageKey),
-
   async vectorize(request: VectorizeRequest, onProgress: ProgressReport): Promise<JobResult> {
     const started = performance.now();
     const [image, ready] = await Promise.all([decoded(request), loadEngine()]);
