@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type FileChooser } from '@playwright/test';
 import { corpusFile, expectStatus, openFreshApp, pick } from './app-support';
 
 test.beforeEach(async ({ page }) => openFreshApp(page));
@@ -54,11 +54,15 @@ test('the layout fits a phone-width screen', async ({ page }) => {
 test('keyboard: Ctrl+O opens the picker, the comparison zooms with keys, focus is visible', async ({
   page,
 }) => {
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.keyboard.press('Control+o'),
-  ]);
-  await chooser.setFiles([corpusFile('logo/twemoji-red-apple.png')]);
+  // Retried: the shortcut listener attaches just after the first paint.
+  let chooser: FileChooser | undefined;
+  await expect(async () => {
+    [chooser] = await Promise.all([
+      page.waitForEvent('filechooser', { timeout: 2_000 }),
+      page.keyboard.press('Control+o'),
+    ]);
+  }).toPass({ timeout: 15_000 });
+  await chooser!.setFiles([corpusFile('logo/twemoji-red-apple.png')]);
   await expectStatus(page, 'twemoji-red-apple.png', 'complete');
   const viewport = page.getByTestId('compare-viewport');
   await viewport.focus();
