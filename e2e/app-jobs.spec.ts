@@ -73,7 +73,10 @@ test('a reload keeps finished results, SVG and all', async ({ page }) => {
   await pick(page, [corpusFile('logo/twemoji-rocket.png')]);
   await expectStatus(page, 'twemoji-rocket.png', 'complete');
   await page.reload();
-  await expectStatus(page, 'twemoji-rocket.png', 'complete');
+  const history = page.getByRole('region', { name: /History/ });
+  await expect(history.locator('li[data-job-status="complete"]')).toContainText(
+    'twemoji-rocket.png',
+  );
   await jobRow(page, 'twemoji-rocket.png').getByRole('button', { name: /Show/ }).click();
   await expect(page.getByAltText('SVG result of twemoji-rocket.png')).toBeVisible();
   await expect(page.locator('dt:text-is("Paths") + dd')).not.toBeEmpty();

@@ -1,21 +1,20 @@
+import type { Job } from '../jobs/job';
 import { useJobs } from '../jobs/app-store';
 import { JobRow } from './JobRow';
 
-/** Every job of this session and the saved history, newest first. */
-export function JobList() {
-  const jobs = useJobs((state) => state.jobs);
+/** When this page was opened: jobs created before it come from the saved history. */
+const SESSION_STARTED_AT = Date.now();
+
+function JobSection({ id, title, jobs }: { id: string; title: string; jobs: Job[] }) {
   const selectedId = useJobs((state) => state.selectedId);
   const select = useJobs((state) => state.select);
   const cancel = useJobs((state) => state.cancel);
   const remove = useJobs((state) => state.remove);
   if (jobs.length === 0) return null;
   return (
-    <section aria-labelledby="jobs-heading">
-      <h2
-        id="jobs-heading"
-        className="mb-2 text-sm font-semibold uppercase tracking-wide opacity-70"
-      >
-        Jobs and history ({jobs.length})
+    <section aria-labelledby={id}>
+      <h2 id={id} className="panel-title">
+        {title} ({jobs.length})
       </h2>
       <ul className="flex flex-col gap-2">
         {jobs.map((job) => (
@@ -30,5 +29,24 @@ export function JobList() {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** This session's jobs, then the history saved from earlier visits; newest first. */
+export function JobList() {
+  const jobs = useJobs((state) => state.jobs);
+  return (
+    <div className="flex flex-col gap-4">
+      <JobSection
+        id="jobs-heading"
+        title="Jobs"
+        jobs={jobs.filter((job) => job.createdAt >= SESSION_STARTED_AT)}
+      />
+      <JobSection
+        id="history-heading"
+        title="History"
+        jobs={jobs.filter((job) => job.createdAt < SESSION_STARTED_AT)}
+      />
+    </div>
   );
 }
