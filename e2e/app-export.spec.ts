@@ -74,3 +74,20 @@ test('Copy SVG puts the markup on the clipboard', async ({ page, context }) => {
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(await parsesAsSvg(page, copied)).toBe(true);
 });
+
+test('when storage is full, the job says so and its SVG still downloads', async ({ page }) => {
+  await page.addInitScript(() => {
+    IDBObjectStore.prototype.put = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.reload();
+  await pick(page, [corpusFile('logo/twemoji-red-apple.png')]);
+  await expectStatus(page, 'twemoji-red-apple.png', 'complete');
+  await expect(page.getByText(/Browser storage is full/)).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download SVG' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('twemoji-red-apple.svg');
+});
