@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { Job } from './job';
+import { telemetryEventFor } from './telemetry-event';
+
+const base = {
+  id: 'job-1',
+  name: 'secret-plans.png',
+  file: new Blob(['pixels']),
+  options: { preset: 'high' },
+  progress: 1,
+  stage: undefined,
+  createdAt: 0,
+  startedAt: 0,
+  elapsedMs: 1500,
+  result: undefined,
+  error: undefined,
+  storageError: undefined,
+} satisfies Omit<Job, 'status'>;
+
+describe('telemetryEventFor', () => {
+  it('describes a failed job by names and numbers only', () => {
+    const event = telemetryEventFor({
+      ...base,
+      status: 'failed',
+      error: { code: 'DECODE_FAILED', message: 'secret-plans.png could not be read' },
+    });
+    expect(event).toEqual({
+      jobId: 'job-1',
+      status: 'failed',
+      durationSeconds: 1.5,
+      preset: 'high',
+      mode: 'color',
+      megapixels: undefined,
+      outputBytes: undefined,
+      errorCode: 'decode_failed',
+    });
+    expect(JSON.stringify(event)).not.toContain('secret');
+  });
+
+  it('sends nothing for unfinished jobs', () => {
+    expect(telemetryEventFor({ ...base, status: 'processing' })).toBeUndefined();
+  });
+});
