@@ -72,6 +72,7 @@ test('changing an option re-runs the selected job', async ({ page }) => {
 test('a reload keeps finished results, SVG and all', async ({ page }) => {
   await pick(page, [corpusFile('logo/twemoji-rocket.png')]);
   await expectStatus(page, 'twemoji-rocket.png', 'complete');
+  await expect(jobRow(page, 'twemoji-rocket.png')).toHaveAttribute('data-job-saved', 'true');
   await page.reload();
   const history = page.getByRole('region', { name: /History/ });
   await expect(history.locator('li[data-job-status="complete"]')).toContainText(

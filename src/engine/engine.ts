@@ -76,7 +76,7 @@ export async function createEngine(module: WebAssembly.Module): Promise<Engine> 
     if (width * height > resolved.maxPixels)
       throw new VectorizeError(
         'TOO_LARGE',
-        `The image is ${((width * height) / 1e6).toFixed(1)} MP, over the ${(resolved.maxPixels / 1e6).toFixed(1)} MP budget.`,
+        `The image is ${width}×${height} (${formatPixelCount(width * height)}), over the ${formatPixelCount(resolved.maxPixels)} budget; lower its resolution or raise maxPixels.`,
       );
     if (
       !(rgba instanceof Uint8Array || rgba instanceof Uint8ClampedArray) ||
@@ -169,4 +169,9 @@ export async function createEngine(module: WebAssembly.Module): Promise<Engine> 
       }
     },
   };
+}
+
+/** `16777216` → `16.8 MP`; counts under 0.1 MP stay exact (`2500 pixels`). */
+function formatPixelCount(pixels: number): string {
+  return pixels >= 100_000 ? `${(pixels / 1e6).toFixed(1)} MP` : `${pixels} pixels`;
 }

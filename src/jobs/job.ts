@@ -23,6 +23,8 @@ export interface Job {
   error: JobError | undefined;
   /** Set when the result could not be stored (e.g. quota exceeded); it stays in memory. */
   storageError: JobError | undefined;
+  /** True once the finished job is in browser storage and survives a reload. */
+  saved: boolean;
 }
 
 export function isFinished(job: Job): boolean {

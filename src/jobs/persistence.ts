@@ -10,7 +10,7 @@ const DB_NAME = 'vectorizer';
 const STORE = 'jobs';
 const VERSION = 1;
 
-export type StoredJob = Omit<Job, 'progress' | 'stage' | 'storageError'>;
+export type StoredJob = Omit<Job, 'progress' | 'stage' | 'storageError' | 'saved'>;
 
 export interface JobPersistence {
   loadAll(): Promise<StoredJob[]>;
@@ -37,6 +37,7 @@ export function toStoredJob(job: Job): StoredJob {
   delete stored.progress;
   delete stored.stage;
   delete stored.storageError;
+  delete stored.saved;
   return stored as StoredJob;
 }
 

@@ -83,7 +83,11 @@ describe('jobs store', () => {
     expect(store.getState().jobs[0]).toMatchObject({ stage: 'trace', progress: 0.6 });
     resolve(result());
     await settle();
-    expect(store.getState().jobs[0]).toMatchObject({ status: 'complete', progress: 1 });
+    expect(store.getState().jobs[0]).toMatchObject({
+      status: 'complete',
+      progress: 1,
+      saved: true,
+    });
     expect(store.getState().jobs[0].elapsedMs).toBeGreaterThanOrEqual(0);
     const saved = await persistence.loadAll();
     expect(saved.map((job) => [job.id, job.status, job.result?.svg])).toEqual([
@@ -199,6 +203,7 @@ describe('jobs store', () => {
     expect(store.getState().jobs[0]).toMatchObject({
       status: 'complete',
       storageError: { code: 'STORAGE_FULL' },
+      saved: false,
     });
     expect(store.getState().jobs[0].result?.svg).toBe('<svg/>');
   });

@@ -76,12 +76,13 @@ export function createJobsStore(deps: JobsStoreDeps): StoreApi<JobsState> {
       const job = find(id);
       if (!job) return;
       const elapsedMs = job.startedAt === undefined ? undefined : now() - job.startedAt;
-      patch(id, { ...changes, elapsedMs, storageError: undefined });
+      patch(id, { ...changes, elapsedMs, storageError: undefined, saved: false });
       const finished = find(id)!;
       deps.onJobFinished?.(finished);
       if (finished.status === 'cancelled') return;
       try {
         await persistence.save(finished);
+        if (find(id)?.result === finished.result) patch(id, { saved: true });
       } catch (error) {
         if (find(id)) patch(id, { storageError: toJobError(error) });
       }
@@ -153,6 +154,7 @@ export function createJobsStore(deps: JobsStoreDeps): StoreApi<JobsState> {
           result: undefined,
           error: undefined,
           storageError: undefined,
+          saved: false,
         }));
         if (created.length === 0) return;
         set((state) => ({
@@ -233,7 +235,13 @@ export function createJobsStore(deps: JobsStoreDeps): StoreApi<JobsState> {
           const known = new Set(get().jobs.map((job) => job.id));
           const restored = stored
             .filter((job) => !known.has(job.id))
-            .map((job): Job => ({ ...job, progress: 1, stage: undefined, storageError: undefined }))
+            .map((job): Job => ({
+              ...job,
+              progress: 1,
+              stage: undefined,
+              storageError: undefined,
+              saved: true,
+            }))
             .reverse();
           set((state) => ({ jobs: [...state.jobs, ...restored] }));
         } catch (error) {

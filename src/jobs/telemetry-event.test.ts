@@ -15,6 +15,7 @@ const base = {
   result: undefined,
   error: undefined,
   storageError: undefined,
+  saved: false,
 } satisfies Omit<Job, 'status'>;
 
 describe('telemetryEventFor', () => {

@@ -21,6 +21,7 @@ function job(changes: Partial<Job>): Job {
     result: undefined,
     error: undefined,
     storageError: undefined,
+    saved: false,
     ...changes,
   };
 }

@@ -33,6 +33,7 @@ export function JobRow({ job, selected, onSelect, onCancel, onRemove }: Props) {
           : 'border-slate-200 dark:border-slate-700'
       }`}
       data-job-status={job.status}
+      data-job-saved={job.saved}
     >
       <button
         type="button"
