@@ -1,8 +1,9 @@
-/** Helpers shared by the app specs: corpus images, job rows and their statuses. */
+/** Helpers shared by the app specs: test images, job rows and their statuses. */
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export const CORPUS = new URL('../../shared/corpus/', import.meta.url);
+/** Images from the shared corpus, kept in the repository (fixtures/SOURCES.md). */
+export const CORPUS = new URL('fixtures/', import.meta.url);
 
 export interface UploadFile {
   name: string;
