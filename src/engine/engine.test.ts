@@ -83,6 +83,38 @@ describe('vectorize', () => {
     expect(differing).toBe(0);
   });
 
+  it('leaves no seams between abutting shapes on a transparent background', async () => {
+    // A badge with no background colour: an orange disc on transparency, a pale band across
+    // it and a dark dot touching the band; no opaque region encloses the others.
+    const size = 128;
+    const image = paint(size, size, (x, y) => {
+      const r2 = (x - 64) ** 2 + (y - 64) ** 2;
+      if (r2 > 56 ** 2) return [0, 0, 0, 0];
+      if ((x - 80) ** 2 + (y - 50) ** 2 < 14 ** 2) return [40, 43, 43, 255];
+      if (Math.abs(y - 0.3 * x - 45) < 12) return [255, 217, 131, 255];
+      return [241, 143, 38, 255];
+    });
+    const { svg } = await engine.vectorize(image.data, size, size);
+    const overMagenta = render(svg, '#ff00ff');
+    const overGreen = render(svg, '#00ff00');
+    let inner = 0;
+    let differing = 0;
+    for (let y = 1; y < size - 1; y++)
+      for (let x = 1; x < size - 1; x++) {
+        // Opaque pixels away from the outline, where the input itself is partly transparent.
+        const around = [-1, 0, 1].flatMap((dy) =>
+          [-1, 0, 1].map((dx) => image.data[((y + dy) * size + x + dx) * 4 + 3]),
+        );
+        if (around.some((alpha) => alpha < 255)) continue;
+        inner++;
+        const i = (y * size + x) * 4;
+        if ([0, 1, 2].some((c) => Math.abs(overMagenta[i + c] - overGreen[i + c]) > 2)) differing++;
+      }
+    expect(inner).toBeGreaterThan(8000);
+    // Only where three shapes meet may a corner pixel show a trace (unsealed: ~250 pixels).
+    expect(differing).toBeLessThanOrEqual(2);
+  });
+
   it('keeps transparent pixels transparent, never black or white', async () => {
     const image = paint(64, 64, (x, y) =>
       (x - 32) ** 2 + (y - 32) ** 2 < 400 ? [0, 128, 255, 255] : [0, 0, 0, 0],

@@ -309,7 +309,10 @@ impl Writer {
         }
         let sealed = plan.paths.iter().any(|p| !p.seams.is_empty());
         if sealed {
-            self.out.push_str("<g stroke-linejoin=\"round\">");
+            // A seam stroke reaching 1 px past the boundary lies under every pixel that the
+            // sibling's anti-aliased edge only partly covers (a 1 px stroke sealed almost none).
+            self.out
+                .push_str("<g stroke-linejoin=\"round\" stroke-width=\"2\">");
         }
         for path in &plan.paths {
             let color = palette[path.label as usize];
