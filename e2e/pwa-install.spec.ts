@@ -103,3 +103,13 @@ test('Chromium reports the app installable once the service worker controls it',
     rmSync(profile, { recursive: true, force: true });
   }
 });
+
+test('the first visit says the app now works offline, and the note can be dismissed', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const note = page.getByRole('status').filter({ hasText: 'Ready to work offline.' });
+  await expect(note).toBeVisible({ timeout: 15_000 });
+  await note.getByRole('button', { name: 'OK' }).click();
+  await expect(note).toBeHidden();
+});

@@ -21,7 +21,12 @@ export function UpdateBanner() {
           </button>
         </>
       ) : (
-        <span>Ready to work offline.</span>
+        <>
+          <span>Ready to work offline.</span>
+          <button type="button" className="btn" onClick={dismissUpdate}>
+            OK
+          </button>
+        </>
       )}
     </div>
   );
