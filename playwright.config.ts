@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
+const TELEMETRY_PORT = 8089;
+export const TELEMETRY_URL = `http://127.0.0.1:${TELEMETRY_PORT}`;
+
 /** Playwright runs against production builds, in Debian's Chromium (no browser download). */
 export default defineConfig({
   testDir: 'e2e',
@@ -20,9 +23,17 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: 'npx vite preview --port 4173 --strictPort --host 127.0.0.1',
-    url: 'http://127.0.0.1:4173',
-    reuseExistingServer: !process.env.CI,
-  },
+  webServer: [
+    {
+      // The real telemetry endpoint, reached through the preview server's /api/ proxy.
+      command: `PORT=${TELEMETRY_PORT} HOST=127.0.0.1 node --import tsx server/main.ts`,
+      url: `${TELEMETRY_URL}/health`,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: `TELEMETRY_URL=${TELEMETRY_URL} npx vite preview --port 4173 --strictPort --host 127.0.0.1`,
+      url: 'http://127.0.0.1:4173',
+      reuseExistingServer: !process.env.CI,
+    },
+  ],
 });

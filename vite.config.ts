@@ -31,6 +31,11 @@ export default defineConfig({
     precompress(),
   ],
   worker: { format: 'es' },
+  // With TELEMETRY_URL set, `vite preview` forwards /api/ to a telemetry endpoint as nginx does.
+  // The browser's Host is kept (changeOrigin off), so the endpoint recognises the app's origin.
+  preview: process.env.TELEMETRY_URL
+    ? { proxy: { '/api': { target: process.env.TELEMETRY_URL, changeOrigin: false } } }
+    : {},
   build: { target: 'es2022', sourcemap: false },
   test: {
     include: [

@@ -36,7 +36,7 @@ location /api/ {
     proxy_pass http://telemetry;
     proxy_http_version 1.1;
     proxy_set_header Connection "";
-    proxy_set_header Host \$host;
+    proxy_set_header Host \$http_host;
     proxy_set_header X-Real-IP \$remote_addr;
     proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
     proxy_set_header X-Forwarded-Proto \$scheme;

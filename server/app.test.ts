@@ -120,6 +120,21 @@ describe('telemetry endpoint', () => {
     expect(accepted.status).toBe(202);
     expect(accepted.headers.get('access-control-allow-origin')).toBe('https://app.example');
   });
+
+  it("accepts the app's own origin (the Host it posted to) without an entry", async () => {
+    const own = await postEvents(
+      url,
+      { events: [{ jobId: 's', status: 'cancelled' }] },
+      { Origin: url },
+    );
+    expect(own.status).toBe(202);
+    const lookalike = await postEvents(
+      url,
+      { events: [{ jobId: 's', status: 'cancelled' }] },
+      { Origin: url.replace('127.0.0.1', 'localhost') },
+    );
+    expect(lookalike.status).toBe(403);
+  });
 });
 
 describe('rate limit', () => {

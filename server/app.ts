@@ -31,6 +31,19 @@ function describeEvent(event: JobEvent): string {
   }
 }
 
+/**
+ * Browsers send `Origin` with every POST, the app's own included: an origin naming the host the
+ * request was addressed to (nginx and the preview proxy pass the client's `Host` on) is the app.
+ */
+function isSameOrigin(origin: string, host: string | undefined): boolean {
+  if (host === undefined) return false;
+  try {
+    return new URL(origin).host === host.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
 /** The HTTP routes: telemetry intake, Prometheus metrics and health. */
 export function createApp({ config, metrics, limiter, logger }: AppParts): Hono {
   const app = new Hono();
@@ -64,7 +77,13 @@ export function createApp({ config, metrics, limiter, logger }: AppParts): Hono 
     '/api/telemetry',
     async (c, next) => {
       const origin = c.req.header('Origin');
-      if (origin !== undefined && !allowed.has('*') && !allowed.has(origin)) {
+      const host = c.req.header('Host');
+      if (
+        origin !== undefined &&
+        !allowed.has('*') &&
+        !allowed.has(origin) &&
+        !isSameOrigin(origin, host)
+      ) {
         logger.log('WARNING', `Telemetry refused from origin ${origin}`);
         return c.json({ error: 'origin not allowed' }, 403);
       }

@@ -1,3 +1,4 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';
@@ -8,9 +9,11 @@ import { ErrorBoundary } from './ui/ErrorBoundary';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ErrorBoundary area="the app">
-      <App />
-    </ErrorBoundary>
+    <QueryClientProvider client={new QueryClient()}>
+      <ErrorBoundary area="the app">
+        <App />
+      </ErrorBoundary>
+    </QueryClientProvider>
   </StrictMode>,
 );
 
@@ -18,4 +21,8 @@ createRoot(document.getElementById('root')!).render(
 void jobsStore.getState().hydrate();
 registerServiceWorker();
 receiveIncomingFiles((files) => jobsStore.getState().addFiles(files));
+// Queued usage events go out when the page is hidden or left (best effort).
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') telemetry.flush();
+});
 window.addEventListener('pagehide', () => telemetry.flush());

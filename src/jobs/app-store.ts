@@ -2,6 +2,7 @@
 import { useStore } from 'zustand';
 import { TelemetryClient } from '../telemetry';
 import { WorkerPool } from '../worker/pool';
+import type { Job } from './job';
 import { createIndexedDbPersistence } from './persistence';
 import { loadSettings } from './settings';
 import { createJobsStore, type JobsState } from './store';
@@ -12,14 +13,17 @@ const settings = loadSettings();
 /** Opt-in usage statistics (off unless the user turns them on in settings). */
 export const telemetry = new TelemetryClient({ enabled: settings.telemetry });
 
+function recordTelemetry(job: Job): void {
+  const event = telemetryEventFor(job);
+  if (event) telemetry.record(event);
+}
+
 export const jobsStore = createJobsStore({
   runner: new WorkerPool(),
   persistence: createIndexedDbPersistence(),
   settings,
-  onJobFinished: (job) => {
-    const event = telemetryEventFor(job);
-    if (event) telemetry.record(event);
-  },
+  onJobStarted: recordTelemetry,
+  onJobFinished: recordTelemetry,
 });
 
 jobsStore.subscribe((state, previous) => {

@@ -42,6 +42,8 @@ export interface JobsStoreDeps {
   runner: JobRunner;
   persistence: JobPersistence;
   settings: Settings;
+  /** Called when a run starts processing (telemetry). */
+  onJobStarted?: (job: Job) => void;
   /** Called once per finished job (telemetry). */
   onJobFinished?: (job: Job) => void;
   rerunDelayMs?: number;
@@ -109,7 +111,9 @@ export function createJobsStore(deps: JobsStoreDeps): StoreApi<JobsState> {
           file: job.file,
           options: job.options,
           onStart: () => {
-            if (current()) patch(id, { status: 'processing', startedAt: now() });
+            if (!current()) return;
+            patch(id, { status: 'processing', startedAt: now() });
+            deps.onJobStarted?.(find(id)!);
           },
           onProgress: ({ stage, overall }) => {
             if (current()) patch(id, { stage, progress: overall });

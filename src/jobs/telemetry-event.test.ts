@@ -38,7 +38,13 @@ describe('telemetryEventFor', () => {
     expect(JSON.stringify(event)).not.toContain('secret');
   });
 
-  it('sends nothing for unfinished jobs', () => {
-    expect(telemetryEventFor({ ...base, status: 'processing' })).toBeUndefined();
+  it('reports a start without timings, and nothing while a job waits in the queue', () => {
+    expect(telemetryEventFor({ ...base, status: 'processing' })).toEqual({
+      jobId: 'job-1',
+      status: 'started',
+      preset: 'high',
+      mode: 'color',
+    });
+    expect(telemetryEventFor({ ...base, status: 'queued' })).toBeUndefined();
   });
 });

@@ -1,11 +1,10 @@
-/** The anonymous telemetry event for a finished job: names and numbers, never image data. */
+/** The anonymous telemetry event for a job that started or finished: names and numbers only. */
 import { resolveOptions } from '../engine';
 import type { TelemetryJobEvent } from '../telemetry';
 import type { Job } from './job';
 
 export function telemetryEventFor(job: Job): TelemetryJobEvent | undefined {
-  if (job.status !== 'complete' && job.status !== 'failed' && job.status !== 'cancelled')
-    return undefined;
+  if (job.status === 'queued') return undefined;
   let preset: string | undefined;
   let mode: string | undefined;
   try {
@@ -13,6 +12,7 @@ export function telemetryEventFor(job: Job): TelemetryJobEvent | undefined {
   } catch {
     // Invalid options fail the job; the event then carries only the error code.
   }
+  if (job.status === 'processing') return { jobId: job.id, status: 'started', preset, mode };
   const stats = job.result?.stats;
   return {
     jobId: job.id,

@@ -66,6 +66,21 @@ describe('TelemetryClient', () => {
     expect(sent).toHaveLength(0);
   });
 
+  it('collects nothing where the health check found no endpoint, and resumes when one appears', () => {
+    const { nav, sent } = beaconNavigator();
+    const client = new TelemetryClient({ navigator: nav, enabled: true });
+    client.record(started);
+    client.setEndpointPresent(false);
+    client.record(complete);
+    client.flush();
+    expect(client.active).toBe(false);
+    expect(sent).toHaveLength(0);
+    client.setEndpointPresent(true);
+    client.record(complete);
+    client.flush();
+    expect(sent).toHaveLength(1);
+  });
+
   it('drops the queue when the user opts out', () => {
     const { nav, sent } = beaconNavigator();
     const client = new TelemetryClient({ navigator: nav, enabled: true });

@@ -55,6 +55,12 @@ export class TelemetryClient {
     if (!enabled) this.clear();
   }
 
+  /** What the endpoint's health check found: with no endpoint, nothing is collected or sent. */
+  setEndpointPresent(present: boolean): void {
+    this.endpointMissing = !present;
+    if (!present) this.clear();
+  }
+
   /** Queues one job transition; a no-op unless `active`. */
   record(event: TelemetryJobEvent): void {
     if (!this.active) return;

@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { telemetry, useJobs } from '../jobs/app-store';
+import { useTelemetryHealth } from '../telemetry';
 
 function NumberSetting(props: {
   id: string;
@@ -28,7 +30,25 @@ function NumberSetting(props: {
   );
 }
 
-/** Concurrency, watchdog, retention, and clearing everything. */
+/** Whether this site has a statistics endpoint, checked with its health route. */
+function TelemetryEndpointStatus() {
+  const health = useTelemetryHealth();
+  const present = health.isSuccess ? health.data !== null : undefined;
+  useEffect(() => {
+    if (present !== undefined) telemetry.setEndpointPresent(present);
+  }, [present]);
+  let text = 'Checking whether this site collects statistics…';
+  if (health.isError) text = 'The statistics endpoint cannot be reached right now.';
+  else if (health.data === null) text = 'This site has no statistics endpoint: nothing is sent.';
+  else if (health.data) text = `Statistics endpoint: ${health.data.status}.`;
+  return (
+    <p className="text-xs opacity-70" data-testid="telemetry-endpoint">
+      {text}
+    </p>
+  );
+}
+
+/** Concurrency, watchdog, retention, usage statistics, and clearing everything. */
 export function SettingsPanel() {
   const settings = useJobs((state) => state.settings);
   const update = useJobs((state) => state.updateSettings);
@@ -77,6 +97,7 @@ export function SettingsPanel() {
             sent.
           </p>
         )}
+        {settings.telemetry && <TelemetryEndpointStatus />}
         <button
           type="button"
           className="btn mt-2 self-start"
