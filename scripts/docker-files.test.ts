@@ -80,7 +80,7 @@ describe('docker-compose.yml', () => {
   it('wires web, telemetry, Prometheus and Grafana on the runbook ports', () => {
     expect(Object.keys(services).sort()).toEqual(['grafana', 'prometheus', 'telemetry', 'web']);
     expect(services.web.ports).toEqual(['8080:8080']);
-    expect(services.telemetry.ports).toEqual(['8000:8000']);
+    expect(services.telemetry.ports).toEqual(['127.0.0.1:8000:8000']);
     expect(services.prometheus.ports).toEqual(['9090:9090']);
     expect(services.grafana.ports).toEqual(['3000:3000']);
   });
@@ -90,6 +90,7 @@ describe('docker-compose.yml', () => {
     expect(services.telemetry.build).toEqual({ context: '.', target: 'telemetry' });
     expect(services.web.environment?.TELEMETRY_UPSTREAMS).toBe('telemetry:8000');
     expect(services.telemetry.environment?.PORT).toBe('8000');
+    expect(services.telemetry.environment?.TRUST_PROXY).toBe('1');
     expect(services.telemetry.environment?.ALLOWED_ORIGINS).toBeTruthy();
     expect(services.prometheus.volumes).toContain('./monitoring:/etc/prometheus:ro');
     expect(services.grafana.volumes?.some((v) => v.includes('/etc/grafana/provisioning'))).toBe(
