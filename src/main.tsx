@@ -1,4 +1,3 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';
@@ -9,11 +8,9 @@ import { ErrorBoundary } from './ui/ErrorBoundary';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <QueryClientProvider client={new QueryClient()}>
-      <ErrorBoundary area="the app">
-        <App />
-      </ErrorBoundary>
-    </QueryClientProvider>
+    <ErrorBoundary area="the app">
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );
 

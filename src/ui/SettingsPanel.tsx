@@ -1,6 +1,8 @@
-import { useEffect } from 'react';
+import { lazy, Suspense } from 'react';
 import { telemetry, useJobs } from '../jobs/app-store';
-import { useTelemetryHealth } from '../telemetry';
+
+// Loaded once the user opts in: the health check (and react-query) stay out of the main bundle.
+const TelemetryEndpointStatus = lazy(() => import('./TelemetryEndpointStatus'));
 
 function NumberSetting(props: {
   id: string;
@@ -27,24 +29,6 @@ function NumberSetting(props: {
         }}
       />
     </div>
-  );
-}
-
-/** Whether this site has a statistics endpoint, checked with its health route. */
-function TelemetryEndpointStatus() {
-  const health = useTelemetryHealth();
-  const present = health.isSuccess ? health.data !== null : undefined;
-  useEffect(() => {
-    if (present !== undefined) telemetry.setEndpointPresent(present);
-  }, [present]);
-  let text = 'Checking whether this site collects statistics…';
-  if (health.isError) text = 'The statistics endpoint cannot be reached right now.';
-  else if (health.data === null) text = 'This site has no statistics endpoint: nothing is sent.';
-  else if (health.data) text = `Statistics endpoint: ${health.data.status}.`;
-  return (
-    <p className="text-xs opacity-70" data-testid="telemetry-endpoint">
-      {text}
-    </p>
   );
 }
 
@@ -97,7 +81,11 @@ export function SettingsPanel() {
             sent.
           </p>
         )}
-        {settings.telemetry && <TelemetryEndpointStatus />}
+        {settings.telemetry && (
+          <Suspense fallback={null}>
+            <TelemetryEndpointStatus />
+          </Suspense>
+        )}
         <button
           type="button"
           className="btn mt-2 self-start"
