@@ -8,7 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 
@@ -81,7 +81,11 @@ async function residentMemoryMb(): Promise<number> {
   return match ? Number(match[1]) / 1024 / 1024 : Number.NaN;
 }
 
-const serverCommand = [process.execPath, '--import', 'tsx', 'server/main.ts'];
+// The server as `npm run start:telemetry` runs it (same node flags), without npm in between.
+const startScript = (
+  JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }
+).scripts['start:telemetry']!;
+const serverCommand = [process.execPath, ...startScript.split(' ').slice(1)];
 const pinned = existsSync('/usr/bin/taskset');
 const [command, ...args] = pinned
   ? ['/usr/bin/taskset', '-c', values.cpu, ...serverCommand]

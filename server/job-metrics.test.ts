@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JobMetrics } from './job-metrics.js';
+import { JobMetrics, MAX_TRACKED_JOBS } from './job-metrics.js';
 
 describe('JobMetrics', () => {
   it('expires started jobs that never finish', async () => {
@@ -13,6 +13,16 @@ describe('JobMetrics', () => {
     nowMs += 31_000;
     expect(metrics.activeJobs()).toBe(1);
     expect(await metrics.registry.metrics()).toMatch(/^vectorizer_jobs_active 1$/m);
+  });
+
+  it('remembers a bounded number of started jobs, forgetting the oldest', () => {
+    const metrics = new JobMetrics(3600);
+    for (let i = 0; i < MAX_TRACKED_JOBS + 10; i++)
+      metrics.record({ jobId: `s${i}`, status: 'started' });
+    expect(metrics.activeJobs()).toBe(MAX_TRACKED_JOBS);
+    metrics.record({ jobId: 's0', status: 'complete' }); // forgotten already: no change
+    metrics.record({ jobId: `s${MAX_TRACKED_JOBS + 9}`, status: 'complete' });
+    expect(metrics.activeJobs()).toBe(MAX_TRACKED_JOBS - 1);
   });
 
   it('caps the distinct error types', async () => {

@@ -2,6 +2,8 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { JobEvent } from './job-event.js';
 
 const MAX_ERROR_TYPES = 50;
+/** Started jobs remembered at most; beyond it the oldest are forgotten (bounded memory). */
+export const MAX_TRACKED_JOBS = 100_000;
 
 /**
  * The manual's metrics, in one Registry per server instance:
@@ -55,7 +57,12 @@ export class JobMetrics {
   record(event: JobEvent): void {
     this.jobsTotal.inc({ status: event.status });
     if (event.status === 'started') {
+      this.startedAtMs.delete(event.jobId);
       this.startedAtMs.set(event.jobId, this.now());
+      if (this.startedAtMs.size > MAX_TRACKED_JOBS) {
+        const oldest = this.startedAtMs.keys().next().value;
+        if (oldest !== undefined) this.startedAtMs.delete(oldest);
+      }
       return;
     }
     this.startedAtMs.delete(event.jobId);
@@ -77,8 +84,10 @@ export class JobMetrics {
   /** Active jobs after dropping those started longer ago than the stale limit. */
   activeJobs(): number {
     const oldestMs = this.now() - this.staleJobSeconds * 1000;
+    // Kept in the order they started (a repeated start moves to the end): stop at the first fresh one.
     for (const [jobId, startedMs] of this.startedAtMs) {
-      if (startedMs < oldestMs) this.startedAtMs.delete(jobId);
+      if (startedMs >= oldestMs) break;
+      this.startedAtMs.delete(jobId);
     }
     return this.startedAtMs.size;
   }
