@@ -78,11 +78,10 @@ export function useZoomPan(viewport: RefObject<HTMLElement | null>) {
         const [a, b] = [...pointers.current.values()];
         const distance = Math.hypot(a.x - b.x, a.y - b.y);
         const centre = local((a.x + b.x) / 2, (a.y + b.y) / 2);
-        if (pinchDistance.current)
-          setView((current) =>
-            zoomAround(current, distance / pinchDistance.current!, centre.x, centre.y),
-          );
+        // The factor is taken now: React may run the updater after the next move has landed.
+        const factor = pinchDistance.current ? distance / pinchDistance.current : 1;
         pinchDistance.current = distance;
+        setView((current) => zoomAround(current, factor, centre.x, centre.y));
         return;
       }
       const dx = event.clientX - previous.x;
