@@ -5,12 +5,13 @@ import { CORPUS, corpusFile, expectStatus, openFreshApp, pick } from './app-supp
 
 /**
  * The same image and options give the same bytes in the browser (worker, SIMD wasm, decoded with
- * createImageBitmap) as in Node (sharp, the library). PNG inputs: both decoders are exact there.
+ * createImageBitmap) as in Node (sharp, the library), for PNGs and a baseline JPEG.
  */
 for (const path of [
   'logo/twemoji-red-apple.png',
   'illustration/fluentemoji-crab.png',
   'photo/skimage-chelsea.png',
+  'jpeg/crypto-ltc-q70.jpg',
 ]) {
   test(`the browser and Node write the same SVG for ${path}`, async ({ page }) => {
     const file = corpusFile(path);
