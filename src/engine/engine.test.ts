@@ -174,10 +174,10 @@ describe('vectorize', () => {
       'TOO_LARGE',
     );
     await expect(engine.vectorize(new Uint8Array(400), 10, 10, { maxPixels: 99 })).rejects.toThrow(
-      'The image is 10×10 (100 pixels), over the 99 pixels budget',
+      'The image is 10×10 (100 pixels), over the pixel budget of 99 pixels',
     );
     await expect(engine.vectorize(new Uint8Array(4), 9000, 5000)).rejects.toThrow(
-      '(45.0 MP), over the 40.0 MP budget',
+      '(45.0 MP), over the pixel budget of 40.0 MP',
     );
     // The engine still works afterwards.
     const ok = await engine.vectorize(new Uint8Array([1, 2, 3, 255]), 1, 1);

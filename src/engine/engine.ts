@@ -4,6 +4,7 @@
  * `src/node/`). One call runs at a time per engine (wasm calls are synchronous).
  */
 import { ABI_STATUS_CODES, VectorizeError } from './errors';
+import { overPixelBudget } from './pixel-budget';
 import {
   STAGES,
   decodeStats,
@@ -74,10 +75,7 @@ export async function createEngine(module: WebAssembly.Module): Promise<Engine> 
         `The image has no pixels (${width}×${height}); width and height must be at least 1.`,
       );
     if (width * height > resolved.maxPixels)
-      throw new VectorizeError(
-        'TOO_LARGE',
-        `The image is ${width}×${height} (${formatPixelCount(width * height)}), over the ${formatPixelCount(resolved.maxPixels)} budget; lower its resolution or raise maxPixels.`,
-      );
+      throw overPixelBudget(width, height, resolved.maxPixels);
     if (
       !(rgba instanceof Uint8Array || rgba instanceof Uint8ClampedArray) ||
       rgba.length !== width * height * 4
@@ -169,9 +167,4 @@ export async function createEngine(module: WebAssembly.Module): Promise<Engine> 
       }
     },
   };
-}
-
-/** `16777216` → `16.8 MP`; counts under 0.1 MP stay exact (`2500 pixels`). */
-function formatPixelCount(pixels: number): string {
-  return pixels >= 100_000 ? `${(pixels / 1e6).toFixed(1)} MP` : `${pixels} pixels`;
 }

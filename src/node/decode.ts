@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import sharp, { type Metadata } from 'sharp';
-import { VectorizeError } from '../engine';
+import { overPixelBudget } from '../engine';
 import { DecodeError } from './errors';
 
 export type ImageInput = string | Uint8Array;
@@ -51,9 +51,6 @@ export function readImageFileSync(path: string): Uint8Array {
   }
 }
 
-const pixels = (count: number) =>
-  count >= 1e6 ? `${(count / 1e6).toFixed(1)} MP` : `${count} pixels`;
-
 function decodeFailure(error: unknown): DecodeError {
   const detail = (error instanceof Error ? error.message : String(error)).trim();
   if (/unsupported image format/i.test(detail))
@@ -80,12 +77,7 @@ export async function decodeImage(input: ImageInput, maxPixels: number): Promise
   const { width = 0, height = 0, format = 'unknown' } = header;
   if (width < 1 || height < 1)
     throw new DecodeError('CORRUPT', 'The image header gives no width or height.');
-  if (width * height > maxPixels)
-    throw new VectorizeError(
-      'TOO_LARGE',
-      `The image is ${width}×${height} (${pixels(width * height)}), over the pixel budget of ` +
-        `${pixels(maxPixels)} (maxPixels, --max-pixels).`,
-    );
+  if (width * height > maxPixels) throw overPixelBudget(width, height, maxPixels);
 
   try {
     const { data, info } = await source()

@@ -1,6 +1,8 @@
 /** Decoding inside a worker: file → ImageBitmap → OffscreenCanvas → RGBA pixels. */
+import { overPixelBudget } from '../engine';
 import { JobFailure } from './job-error';
 import { imageTypeOf } from './file-type';
+import { HEADER_BYTES, readImageDimensions } from './image-dimensions';
 
 export interface DecodedImage {
   rgba: Uint8ClampedArray;
@@ -15,7 +17,11 @@ function fileName(file: Blob): string {
   return file instanceof File ? file.name : 'the file';
 }
 
-export async function decodeImage(file: Blob): Promise<DecodedImage> {
+/**
+ * Decodes `file`, refusing first (from its header, before any pixels exist) an image of more than
+ * `maxPixels` pixels.
+ */
+export async function decodeImage(file: Blob, maxPixels: number): Promise<DecodedImage> {
   if (file.size === 0) throw new JobFailure('EMPTY_FILE', `${fileName(file)} is empty (0 bytes).`);
   const named = file instanceof File ? file : new File([file], 'image', { type: file.type });
   if (!imageTypeOf(named))
@@ -23,6 +29,11 @@ export async function decodeImage(file: Blob): Promise<DecodedImage> {
       'UNSUPPORTED_TYPE',
       `${fileName(file)} is not a supported image (PNG, JPEG, WebP, GIF, BMP or AVIF).`,
     );
+  const header = readImageDimensions(
+    new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer()),
+  );
+  if (header && header.width * header.height > maxPixels)
+    throw overPixelBudget(header.width, header.height, maxPixels);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file, { colorSpaceConversion: 'default' });

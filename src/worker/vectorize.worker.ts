@@ -4,7 +4,13 @@
  * the last decoded images are kept so a re-run with new options skips decoding.
  */
 import { expose } from 'comlink';
-import { createEngine, supportsSimd, type Engine } from '../engine';
+import {
+  DEFAULT_OPTIONS,
+  createEngine,
+  resolveOptions,
+  supportsSimd,
+  type Engine,
+} from '../engine';
 import simdUrl from '../engine/wasm/vectorizer-simd.wasm?url&no-inline';
 import scalarUrl from '../engine/wasm/vectorizer-scalar.wasm?url&no-inline';
 import { decodeImage, gzipSize, type DecodedImage } from './decode';
@@ -22,10 +28,19 @@ function loadEngine(): Promise<Engine> {
   return engine;
 }
 
+/** The request's pixel budget; with invalid options the default (the engine reports them). */
+function pixelBudget(request: VectorizeRequest): number {
+  try {
+    return resolveOptions(request.options).maxPixels;
+  } catch {
+    return DEFAULT_OPTIONS.maxPixels;
+  }
+}
+
 async function decoded(request: VectorizeRequest): Promise<DecodedImage> {
   const kept = images.get(request.imageKey);
   if (kept) return kept;
-  const image = await decodeImage(request.file);
+  const image = await decodeImage(request.file, pixelBudget(request));
   images.set(request.imageKey, image);
   while (images.size > KEPT_IMAGES) images.delete(images.keys().next().value as string);
   return image;
