@@ -121,12 +121,36 @@ async function runFile(
   out.record({ ...base, status: 'ok', ms, bytesIn, bytesOut, stats }, jobId);
 }
 
+/** Worker threads worth starting before the inputs are listed: one per literal input, up to --jobs. */
+function workersFor(config: CliConfig): number {
+  return config.inputs.some(hasMagic)
+    ? config.jobs
+    : Math.max(1, Math.min(config.jobs, config.inputs.length));
+}
+
 export async function runBatch(
   config: CliConfig,
   io: Terminal,
   interrupted: () => boolean,
 ): Promise<number> {
   const started = performance.now();
+  // The workers start (thread, decoder, wasm instance) while the inputs are being listed.
+  const pool = new WorkerPool(workersFor(config), await compileCoreModule());
+  pool.start();
+  try {
+    return await convertAll(pool, config, io, interrupted, started);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function convertAll(
+  pool: WorkerPool,
+  config: CliConfig,
+  io: Terminal,
+  interrupted: () => boolean,
+  started: number,
+): Promise<number> {
   const fromStdin = config.inputs[0] === STDIO;
   const { files, unmatched } = fromStdin
     ? { files: [{ path: STDIO, base: '.' }], unmatched: [] }
@@ -149,16 +173,11 @@ export async function runBatch(
   }
 
   const stdinBytes = fromStdin ? await readStdin(io.stdin) : undefined;
-  const pool = new WorkerPool(Math.min(config.jobs, planned.length), await compileCoreModule());
-  try {
-    await pool.forEach(
-      await largestFirst(planned),
-      (file, run) => runFile(file, run, config, out, stdinBytes),
-      interrupted,
-    );
-  } finally {
-    await pool.close();
-  }
+  await pool.forEach(
+    await largestFirst(planned),
+    (file, run) => runFile(file, run, config, out, stdinBytes),
+    interrupted,
+  );
 
   out.finish();
   const elapsed = performance.now() - started;

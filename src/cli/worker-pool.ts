@@ -37,6 +37,11 @@ class WorkerLane {
       (this.worker ??= this.spawn()).postMessage(task);
     });
 
+  /** Starts the worker now rather than with the first file. */
+  start(): void {
+    this.worker ??= this.spawn();
+  }
+
   close(): Promise<number> | undefined {
     const worker = this.worker;
     this.worker = undefined;
@@ -96,6 +101,11 @@ export class WorkerPool {
       }),
     );
     await Promise.all(loops);
+  }
+
+  /** Starts every worker thread now, so they are ready when the first files are. */
+  start(): void {
+    for (const lane of this.lanes) lane.start();
   }
 
   async close(): Promise<void> {
