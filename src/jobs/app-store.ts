@@ -18,8 +18,13 @@ function recordTelemetry(job: Job): void {
   if (event) telemetry.record(event);
 }
 
+const pool = new WorkerPool();
+// One worker compiles the core while the page is idle, so the first image does not wait for it.
+if (typeof requestIdleCallback === 'function') requestIdleCallback(() => pool.prepare());
+else setTimeout(() => pool.prepare(), 200);
+
 export const jobsStore = createJobsStore({
-  runner: new WorkerPool(),
+  runner: pool,
   persistence: createIndexedDbPersistence(),
   settings,
   onJobStarted: recordTelemetry,

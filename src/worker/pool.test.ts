@@ -17,6 +17,7 @@ type Behaviour = (
 class FakeWorkers {
   created = 0;
   terminated = 0;
+  prepared = 0;
   ports: MessagePort[] = [];
   constructor(private readonly behaviour: Behaviour) {}
 
@@ -24,6 +25,9 @@ class FakeWorkers {
     const worker = (this.created += 1);
     const { port1, port2 } = new MessageChannel();
     const api: VectorizeWorkerApi = {
+      prepare: async () => {
+        this.prepared += 1;
+      },
       vectorize: (request, onProgress) => this.behaviour(request, onProgress, worker),
     };
     expose(api, port2);
@@ -67,6 +71,20 @@ describe('WorkerPool', () => {
     expect(results.map((result) => result.svg)).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(most).toBe(2);
     expect(workers.created).toBe(2);
+    pool.dispose();
+  });
+
+  it('prepares one worker ahead of time, which then takes the first task', async () => {
+    const workers = new FakeWorkers(async (request, _onProgress, worker) =>
+      done(`${request.imageKey}@${worker}`),
+    );
+    const pool = new WorkerPool({ concurrency: 2 }, workers.create);
+    pool.prepare();
+    pool.prepare();
+    await wait(10);
+    expect([workers.created, workers.prepared]).toEqual([1, 1]);
+    expect((await pool.run(task('a'))).svg).toBe('a@1');
+    expect(workers.created).toBe(1);
     pool.dispose();
   });
 

@@ -79,6 +79,17 @@ export class WorkerPool {
     });
   }
 
+  /**
+   * Starts one worker and has it compile the core ahead of the first task (call when the page is
+   * idle). Does nothing once a worker exists; a failure here shows again on the first task.
+   */
+  prepare(): void {
+    if (this.slots.length > 0) return;
+    this.spawn()
+      .remote.prepare()
+      .catch(() => undefined);
+  }
+
   /** Cancels a queued or running task; a running task's worker is terminated and replaced. */
   cancel(id: string): void {
     const index = this.queue.findIndex((pending) => pending.task.id === id);

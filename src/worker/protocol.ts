@@ -28,5 +28,7 @@ export interface VectorizeRequest {
 export type ProgressReport = (progress: Progress) => void;
 
 export interface VectorizeWorkerApi {
+  /** Compiles the core now, so that the first job does not wait for it. */
+  prepare(): Promise<void>;
   vectorize(request: VectorizeRequest, onProgress: ProgressReport): Promise<JobResult>;
 }

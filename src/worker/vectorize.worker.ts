@@ -47,6 +47,10 @@ async function decoded(request: VectorizeRequest): Promise<DecodedImage> {
 }
 
 const api: VectorizeWorkerApi = {
+  async prepare(): Promise<void> {
+    await loadEngine();
+  },
+
   async vectorize(request: VectorizeRequest, onProgress: ProgressReport): Promise<JobResult> {
     const started = performance.now();
     const [image, ready] = await Promise.all([decoded(request), loadEngine()]);
