@@ -1,5 +1,5 @@
-import { crc32, deflateSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
+import { decompressionBomb } from '../src/node/image-fixtures';
 import { corpusFile, expectStatus, jobRow, openFreshApp, pick } from './app-support';
 
 test.beforeEach(async ({ page }) => openFreshApp(page));
@@ -72,29 +72,6 @@ test('an image over the pixel budget fails with TOO_LARGE', async ({ page }) => 
   await expectStatus(page, 'twemoji-red-apple.png', 'failed');
   await expect(jobRow(page, 'twemoji-red-apple.png')).toContainText('TOO_LARGE');
 });
-
-/** A valid PNG of `size`×`size` black 1-bit pixels: a few hundred KB that decode to gigabytes. */
-function decompressionBomb(size: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header.set([1, 0, 0, 0, 0], 8); // 1-bit greyscale, deflate, no filter, no interlace
-  const rows = Buffer.alloc((1 + Math.ceil(size / 8)) * size); // filter byte 0 + zero bits
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows, { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 test('a decompression bomb is refused from its header, and the page carries on', async ({
   page,
