@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';
-import { jobsStore, telemetry } from './jobs/app-store';
+import { jobsStore, prepareWorkers, telemetry } from './jobs/app-store';
 import { receiveIncomingFiles, registerServiceWorker } from './pwa';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
@@ -18,6 +18,9 @@ createRoot(document.getElementById('root')!).render(
 void jobsStore.getState().hydrate();
 registerServiceWorker();
 receiveIncomingFiles((files) => jobsStore.getState().addFiles(files));
+// While the page is idle, one worker compiles the core ahead of the first image.
+if (typeof requestIdleCallback === 'function') requestIdleCallback(prepareWorkers);
+else setTimeout(prepareWorkers, 200);
 // Queued usage events go out when the page is hidden or left (best effort).
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') telemetry.flush();

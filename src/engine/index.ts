@@ -2,7 +2,7 @@
 export { createEngine } from './engine';
 export type { Engine, Progress, ProgressCallback, VectorizeResult } from './engine';
 export { VectorizeError, engineErrorCode } from './errors';
-export { formatPixelCount, overPixelBudget } from './pixel-budget';
+export { overPixelBudget } from './pixel-budget';
 export type { EngineErrorCode } from './errors';
 export {
   DEFAULT_OPTIONS,

@@ -2,7 +2,7 @@
 import { VectorizeError } from './errors';
 
 /** `16777216` → `16.8 MP`; counts under a megapixel stay exact (`6144 pixels`). */
-export function formatPixelCount(pixels: number): string {
+function formatPixelCount(pixels: number): string {
   return pixels >= 1e6 ? `${(pixels / 1e6).toFixed(1)} MP` : `${pixels} pixels`;
 }
 

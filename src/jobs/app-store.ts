@@ -19,9 +19,11 @@ function recordTelemetry(job: Job): void {
 }
 
 const pool = new WorkerPool();
-// One worker compiles the core while the page is idle, so the first image does not wait for it.
-if (typeof requestIdleCallback === 'function') requestIdleCallback(() => pool.prepare());
-else setTimeout(() => pool.prepare(), 200);
+
+/** Starts one worker and compiles the core, so the first image does not wait for them. */
+export function prepareWorkers(): void {
+  pool.prepare();
+}
 
 export const jobsStore = createJobsStore({
   runner: pool,
