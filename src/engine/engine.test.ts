@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
-import { engineErrorCode, type Engine, type Progress } from './index';
+import { errorCodeOf, type Engine, type Progress } from './index';
 import { loadEngine, paint, testCard } from './test-support';
 import { ssim } from '../../bench/lib/metrics';
 import { renderSvg } from '../../bench/lib/render';
@@ -21,7 +21,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
   try {
     await promise;
   } catch (error) {
-    return engineErrorCode(error);
+    return errorCodeOf(error);
   }
   return 'resolved';
 }

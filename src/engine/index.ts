@@ -1,9 +1,18 @@
 /** The engine's public surface, shared by the worker, the CLI and the Node library. */
 export { createEngine } from './engine';
 export type { Engine, Progress, ProgressCallback, VectorizeResult } from './engine';
-export { VectorizeError, engineErrorCode } from './errors';
+export {
+  ERROR_CODES,
+  ERROR_FAULTS,
+  VectorizeError,
+  engineErrorCode,
+  errorCodeOf,
+  faultGroupOf,
+  isErrorCode,
+  toVectorizeError,
+} from './errors';
 export { overPixelBudget } from './pixel-budget';
-export type { EngineErrorCode } from './errors';
+export type { EngineErrorCode, ErrorCode, ErrorInfo, FaultGroup } from './errors';
 export {
   DEFAULT_OPTIONS,
   MODES,

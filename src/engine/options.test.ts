@@ -3,7 +3,7 @@ import {
   DEFAULT_OPTIONS,
   OPTION_SPECS,
   VectorizeError,
-  engineErrorCode,
+  errorCodeOf,
   presets,
   resolveOptions,
   type VectorizeOptionsInput,
@@ -15,7 +15,7 @@ function invalid(input: unknown): string {
     resolveOptions(input as VectorizeOptionsInput);
   } catch (error) {
     expect(error).toBeInstanceOf(VectorizeError);
-    expect(engineErrorCode(error)).toBe('INVALID_OPTION');
+    expect(errorCodeOf(error)).toBe('INVALID_OPTION');
     return (error as Error).message;
   }
   throw new Error('expected an error');

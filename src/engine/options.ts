@@ -177,7 +177,7 @@ export function parseHexColor(text: string): number | undefined {
 }
 
 function invalid(name: string, reason: string): VectorizeError {
-  return new VectorizeError('INVALID_OPTION', `Option "${name}" ${reason}`);
+  return new VectorizeError('INVALID_OPTION', `Option "${name}" ${reason}`, { option: name });
 }
 
 /** Checks one value against its spec and returns it normalised, or throws INVALID_OPTION. */

@@ -35,6 +35,7 @@ export function resolveOptions(input: VectorizeOptionsInput = {}): VectorizeOpti
       throw new VectorizeError(
         'INVALID_OPTION',
         `Unknown option "${name}". Known options: ${[...known].join(', ')}.`,
+        { option: name },
       );
   }
   const given = input as Record<string, unknown>;
