@@ -1,0 +1,246 @@
+/**
+ * The engine's SVG read back as a drawing for the exporters: its viewBox size and, in paint
+ * order, one shape per `<path>` with absolute coordinates (y down, viewBox units).
+ *
+ * It reads what `wasm-core/src/svg.rs` writes — `M m L l H h V v C c Z z` with implicit repeats
+ * and shortest numbers (`l.5-.5.5`), a fill (black when absent) with an optional `fill-opacity`,
+ * and the seam strokes (`fill="none" stroke="#…"`) whose width and join come from the enclosing
+ * `<g>` — and refuses anything else rather than drawing it wrong.
+ */
+import { VectorizeError } from '../errors';
+
+export type Rgb = [number, number, number];
+
+/**
+ * A subpath as a flat list: `start` then segments. `segments` holds, per segment, a kind in
+ * `kinds` (LINE: 2 numbers x y; CUBIC: 6 numbers x1 y1 x2 y2 x y) and its numbers in `coords`.
+ */
+export interface Subpath {
+  startX: number;
+  startY: number;
+  kinds: number[];
+  coords: number[];
+  closed: boolean;
+}
+
+export const LINE = 0;
+export const CUBIC = 1;
+
+export interface Stroke {
+  color: Rgb;
+  width: number;
+  join: 'round' | 'miter' | 'bevel';
+}
+
+export interface Shape {
+  /** The fill, or null for a stroke-only path. */
+  fill: Rgb | null;
+  /** 0..1 */
+  opacity: number;
+  stroke: Stroke | null;
+  subpaths: Subpath[];
+}
+
+export interface Drawing {
+  width: number;
+  height: number;
+  shapes: Shape[];
+}
+
+function malformed(detail: string): VectorizeError {
+  return new VectorizeError('INVALID_INPUT', `The SVG cannot be exported: ${detail}.`);
+}
+
+export function parseColor(text: string): Rgb {
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(text.trim());
+  if (hex) {
+    const h = hex[1].length === 3 ? [...hex[1]].map((c) => c + c).join('') : hex[1];
+    return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16)) as Rgb;
+  }
+  if (text === 'black') return [0, 0, 0];
+  if (text === 'white') return [255, 255, 255];
+  throw malformed(`the colour ${JSON.stringify(text)} is not a hex colour`);
+}
+
+/** `#rrggbb` */
+export function hexColor([r, g, b]: Rgb): string {
+  return '#' + [r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('');
+}
+
+const NUMBER = /[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
+const ARITY: Readonly<Record<string, number>> = { m: 2, l: 2, h: 1, v: 1, c: 6, z: 0 };
+
+/** Path data → absolute subpaths. */
+export function parsePathData(d: string): Subpath[] {
+  const subpaths: Subpath[] = [];
+  let current: Subpath | undefined;
+  let x = 0;
+  let y = 0;
+  let startX = 0;
+  let startY = 0;
+  let command = '';
+  let i = 0;
+  const args: number[] = [];
+  const skipSpace = () => {
+    while (i < d.length && (d[i] === ' ' || d[i] === ',' || d[i] === '\n' || d[i] === '\t')) i++;
+  };
+  const open = () => {
+    current = { startX: x, startY: y, kinds: [], coords: [], closed: false };
+    subpaths.push(current);
+  };
+  const ensureOpen = () => {
+    if (!current || current.closed) {
+      // Drawing after `z` starts a new subpath at the closed one's start.
+      open();
+    }
+    return current!;
+  };
+  for (;;) {
+    skipSpace();
+    if (i >= d.length) break;
+    const ch = d[i];
+    if (/[a-zA-Z]/.test(ch)) {
+      if (!(ch.toLowerCase() in ARITY))
+        throw malformed(`the path command "${ch}" is not supported`);
+      command = ch;
+      i++;
+      if (ch === 'z' || ch === 'Z') {
+        if (!current) throw malformed('a path closes before it starts');
+        current.closed = true;
+        x = startX;
+        y = startY;
+      }
+      continue;
+    }
+    if (!command || command === 'z' || command === 'Z')
+      throw malformed(`a number stands where a command belongs (at ${i})`);
+    const arity = ARITY[command.toLowerCase()];
+    args.length = 0;
+    for (let k = 0; k < arity; k++) {
+      skipSpace();
+      NUMBER.lastIndex = i;
+      const match = NUMBER.exec(d);
+      if (!match) throw malformed(`a number is missing after "${command}" (at ${i})`);
+      args.push(Number(match[0]));
+      i = NUMBER.lastIndex;
+    }
+    const relative = command === command.toLowerCase();
+    const ox = relative ? x : 0;
+    const oy = relative ? y : 0;
+    switch (command.toLowerCase()) {
+      case 'm':
+        x = ox + args[0];
+        y = oy + args[1];
+        startX = x;
+        startY = y;
+        open();
+        // Pairs after a move are lines.
+        command = relative ? 'l' : 'L';
+        break;
+      case 'l':
+      case 'h':
+      case 'v': {
+        const c = command.toLowerCase();
+        const nx = c === 'v' ? x : ox + args[0];
+        const ny = c === 'h' ? y : oy + args[c === 'v' ? 0 : 1];
+        const path = ensureOpen();
+        path.kinds.push(LINE);
+        path.coords.push(nx, ny);
+        x = nx;
+        y = ny;
+        break;
+      }
+      case 'c': {
+        const path = ensureOpen();
+        path.kinds.push(CUBIC);
+        path.coords.push(
+          ox + args[0],
+          oy + args[1],
+          ox + args[2],
+          oy + args[3],
+          ox + args[4],
+          oy + args[5],
+        );
+        x = ox + args[4];
+        y = oy + args[5];
+        break;
+      }
+    }
+  }
+  return subpaths;
+}
+
+const TAG = /<(\/?)([a-zA-Z][\w:-]*)([^>]*?)(\/?)>/g;
+const ATTRIBUTE = /([\w:-]+)\s*=\s*"([^"]*)"/g;
+
+function attributes(text: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const match of text.matchAll(ATTRIBUTE)) map.set(match[1], match[2]);
+  return map;
+}
+
+const INHERITED = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-linejoin'];
+
+function viewBoxSize(attrs: Map<string, string>): [number, number] {
+  const box = (attrs.get('viewBox') ?? '')
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
+  if (box.length !== 4 || box.some((v) => !Number.isFinite(v)) || box[2] <= 0 || box[3] <= 0)
+    throw malformed('the <svg> element has no usable viewBox');
+  if (box[0] !== 0 || box[1] !== 0) throw malformed('the viewBox does not start at 0 0');
+  return [box[2], box[3]];
+}
+
+/** The root's viewBox width and height, without reading the paths. */
+export function readViewBox(svg: string): [number, number] {
+  const start = svg.indexOf('<svg');
+  const end = start < 0 ? -1 : svg.indexOf('>', start);
+  if (end < 0) throw malformed('there is no <svg> element');
+  return viewBoxSize(attributes(svg.slice(start, end)));
+}
+
+/** Reads the engine's SVG. Throws INVALID_INPUT for anything it does not write. */
+export function parseDrawing(svg: string): Drawing {
+  let width = 0;
+  let height = 0;
+  const shapes: Shape[] = [];
+  const stack: Map<string, string>[] = [new Map()];
+  for (const match of svg.matchAll(TAG)) {
+    const [, closing, name, rest, selfClosing] = match;
+    if (closing) {
+      if (name === 'g') stack.pop();
+      continue;
+    }
+    const attrs = attributes(rest);
+    if (name === 'svg') {
+      [width, height] = viewBoxSize(attrs);
+      continue;
+    }
+    const inherited = new Map(stack[stack.length - 1]);
+    for (const key of INHERITED) if (attrs.has(key)) inherited.set(key, attrs.get(key)!);
+    if (name === 'g') {
+      if (!selfClosing) stack.push(inherited);
+      continue;
+    }
+    if (name !== 'path') throw malformed(`the element <${name}> is not supported`);
+    const fillText = inherited.get('fill') ?? '#000';
+    const strokeText = inherited.get('stroke') ?? 'none';
+    const opacity = Number(inherited.get('fill-opacity') ?? '1');
+    const strokeWidth = Number(inherited.get('stroke-width') ?? '1');
+    const join = inherited.get('stroke-linejoin') ?? 'miter';
+    if (!(opacity >= 0 && opacity <= 1)) throw malformed('a fill-opacity is not from 0 to 1');
+    if (!(strokeWidth >= 0)) throw malformed('a stroke-width is not a number');
+    if (join !== 'round' && join !== 'miter' && join !== 'bevel')
+      throw malformed(`the stroke-linejoin "${join}" is not supported`);
+    shapes.push({
+      fill: fillText === 'none' ? null : parseColor(fillText),
+      opacity,
+      stroke:
+        strokeText === 'none' ? null : { color: parseColor(strokeText), width: strokeWidth, join },
+      subpaths: parsePathData(attrs.get('d') ?? ''),
+    });
+  }
+  if (width === 0) throw malformed('there is no <svg> element');
+  return { width, height, shapes };
+}
