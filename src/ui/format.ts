@@ -13,3 +13,10 @@ export function formatMs(ms: number): string {
 export function formatPercent(fraction: number): string {
   return `${Math.round(fraction * 100)} %`;
 }
+
+/** One formatter for every date shown (making one per call costs milliseconds per row). */
+const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+
+export function formatDateTime(epochMs: number): string {
+  return DATE_TIME.format(epochMs);
+}
