@@ -8,7 +8,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { vectorizeRawSync } from '@neplex/vectorizer';
-import { createEngine, type Engine, type VectorizeOptionsInput } from '../src/engine/index';
+import type { Engine, VectorizeOptionsInput } from '../src/engine/index';
+import { loadEngine } from '../src/engine/load';
+import { readWasm } from '../src/node/wasm-module';
 import type { Raster } from './lib/raster';
 
 const require = createRequire(import.meta.url);
@@ -23,7 +25,6 @@ export interface Tracer {
 }
 
 export const BASELINE = 'vtracer-native';
-export const OUR_WASM = join(import.meta.dirname, '../src/engine/wasm/vectorizer-simd.wasm');
 
 function ours(engine: Engine, name: string, options: VectorizeOptionsInput, categories?: string[]) {
   return {
@@ -35,7 +36,8 @@ function ours(engine: Engine, name: string, options: VectorizeOptionsInput, cate
 }
 
 async function ourTracers(): Promise<Tracer[]> {
-  const engine = await createEngine(await WebAssembly.compile(readFileSync(OUR_WASM)));
+  // The SIMD build, loaded the way the CLI loads it.
+  const engine = await loadEngine(readWasm, 'simd');
   return [
     ours(engine, 'ours-balanced', { preset: 'balanced' }),
     ours(engine, 'ours-ultra', { preset: 'ultra' }),

@@ -2,6 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import {
+  FIXTURE_HEIGHT,
+  FIXTURE_WIDTH,
+  hugeHeaderPng,
+  rotatedJpeg,
+} from '../../src/node/image-fixtures';
+import { convertImage } from '../../src/node/vectorize-file';
 import { decodeImage } from './decode';
 
 const rgba = Uint8Array.from([255, 0, 0, 255, 0, 255, 0, 128, 0, 0, 255, 0, 10, 20, 30, 255]);
@@ -59,5 +66,25 @@ describe('decodeImage', () => {
 
   it('rejects bytes that are not an image', async () => {
     await expect(decodeImage(Uint8Array.from([1, 2, 3, 4]))).rejects.toThrow();
+  });
+});
+
+describe('decodeImage, as the CLI decodes', () => {
+  it('gives an EXIF-rotated JPEG the pixels the CLI converts', async () => {
+    const jpeg = await rotatedJpeg(); // stored 64×96 with orientation 6
+    const bench = await decodeImage(jpeg);
+    const cli = (await convertImage(jpeg)).image;
+    expect([bench.width, bench.height]).toEqual([FIXTURE_WIDTH, FIXTURE_HEIGHT]);
+    expect([cli.width, cli.height]).toEqual([bench.width, bench.height]);
+    expect(Buffer.from(bench.data).equals(Buffer.from(cli.rgba))).toBe(true);
+    // Upright: the red square is on the left.
+    const at = (24 * bench.width + 24) * 4;
+    expect(bench.data[at]).toBeGreaterThan(150);
+    expect(bench.data[at + 2]).toBeLessThan(90);
+  });
+
+  it('refuses an image over the default pixel budget from its header', async () => {
+    const error = await decodeImage(hugeHeaderPng()).catch((e) => e);
+    expect(error.name).toBe('VectorizeError:TOO_LARGE');
   });
 });

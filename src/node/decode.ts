@@ -1,13 +1,15 @@
 /**
  * Reads and decodes an image with sharp into 8-bit sRGB RGBA: PNG, JPEG, WebP, GIF (first frame),
  * AVIF, TIFF, and whatever else sharp reads. EXIF orientation is applied; 16-bit, grayscale,
- * palette and CMYK inputs are converted. The pixel count is checked from the header, before any
- * pixel memory is allocated.
+ * palette and CMYK inputs are converted. This is the decoder the library, the CLI and the bench
+ * hand to the engine's pipeline, which checks the pixel count from the header before any pixel
+ * memory is allocated.
  */
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import sharp, { type Metadata } from 'sharp';
-import { overPixelBudget } from '../engine';
+import type { ImageDimensions } from '../engine/image-dimensions';
+import { decodeWithinBudget, type ImageDecoder } from '../engine/pipeline';
 import { DecodeError } from './errors';
 
 export type ImageInput = string | Uint8Array;
@@ -62,12 +64,20 @@ function decodeFailure(error: unknown): DecodeError {
   });
 }
 
-export async function decodeImage(input: ImageInput, maxPixels: number): Promise<DecodedImage> {
-  const bytes = typeof input === 'string' ? await readImageFile(input) : input;
-  if (bytes.length === 0) throw new DecodeError('EMPTY', 'The file is empty.');
-  // Our own budget check below replaces sharp's fixed limit.
-  const source = () => sharp(bytes, { limitInputPixels: false, pages: 1, page: 0 });
+async function dimensions(bytes: Uint8Array): Promise<ImageDimensions | undefined> {
+  let header: Metadata;
+  try {
+    header = await sharp(bytes, { limitInputPixels: false, pages: 1, page: 0 }).metadata();
+  } catch (error) {
+    throw decodeFailure(error);
+  }
+  const { width = 0, height = 0 } = header;
+  return width > 0 && height > 0 ? { width, height } : undefined;
+}
 
+async function decode(bytes: Uint8Array): Promise<DecodedImage> {
+  // The pipeline's budget check replaces sharp's fixed limit.
+  const source = () => sharp(bytes, { limitInputPixels: false, pages: 1, page: 0 });
   let header: Metadata;
   try {
     header = await source().metadata();
@@ -77,8 +87,6 @@ export async function decodeImage(input: ImageInput, maxPixels: number): Promise
   const { width = 0, height = 0, format = 'unknown' } = header;
   if (width < 1 || height < 1)
     throw new DecodeError('CORRUPT', 'The image header gives no width or height.');
-  if (width * height > maxPixels) throw overPixelBudget(width, height, maxPixels);
-
   try {
     const { data, info } = await source()
       .rotate()
@@ -97,4 +105,23 @@ export async function decodeImage(input: ImageInput, maxPixels: number): Promise
   } catch (error) {
     throw decodeFailure(error);
   }
+}
+
+/** sharp as the pipeline's decoder: any format sharp reads, upright, 8-bit sRGB RGBA. */
+export const sharpDecoder: ImageDecoder<Uint8Array, DecodedImage> = {
+  check(bytes) {
+    if (bytes.length === 0) throw new DecodeError('EMPTY', 'The file is empty.');
+  },
+  dimensions,
+  decode,
+};
+
+/** The bytes of a path (read) or the bytes given. */
+export async function imageBytes(input: ImageInput): Promise<Uint8Array> {
+  return typeof input === 'string' ? readImageFile(input) : input;
+}
+
+/** Decodes an image file or buffer; one over `maxPixels` pixels is refused from its header. */
+export async function decodeImage(input: ImageInput, maxPixels: number): Promise<DecodedImage> {
+  return decodeWithinBudget(await imageBytes(input), sharpDecoder, maxPixels);
 }

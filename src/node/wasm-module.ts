@@ -1,19 +1,20 @@
 /**
- * Finds and compiles the core's wasm file. The Node bundle ships both builds beside itself
+ * Where Node finds the core's wasm builds; compiling and choosing SIMD or scalar is the engine's
+ * loader (src/engine/load.ts). The Node bundle ships both builds beside itself
  * (`dist-node/vectorizer-{simd,scalar}.wasm`); run from source, they are the engine's build output
- * (`src/engine/wasm/`). The SIMD build is used when the runtime validates SIMD, else the scalar one;
- * `VECTORIZER_WASM=scalar` forces the scalar build.
+ * (`src/engine/wasm/`). `VECTORIZER_WASM=scalar` forces the scalar build.
  */
 import { access, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { VectorizeError, supportsSimd } from '../engine';
+import { VectorizeError } from '../engine';
+import { chooseVariant, compileCore, type WasmVariant } from '../engine/load';
 
-export type WasmVariant = 'simd' | 'scalar';
+export type { WasmVariant };
 
 const SEARCH_DIRS = [new URL('./', import.meta.url), new URL('../engine/wasm/', import.meta.url)];
 
 export function preferredVariant(): WasmVariant {
-  return process.env.VECTORIZER_WASM === 'scalar' || !supportsSimd() ? 'scalar' : 'simd';
+  return chooseVariant(process.env.VECTORIZER_WASM === 'scalar' ? 'scalar' : 'simd');
 }
 
 export async function locateWasm(variant: WasmVariant): Promise<string> {
@@ -35,8 +36,13 @@ export async function locateWasm(variant: WasmVariant): Promise<string> {
   );
 }
 
-export async function compileCoreModule(
+/** Node's source for the loader: the build's file, read from beside the bundle. */
+export async function readWasm(variant: WasmVariant): Promise<Uint8Array> {
+  return readFile(await locateWasm(variant));
+}
+
+export function compileCoreModule(
   variant: WasmVariant = preferredVariant(),
 ): Promise<WebAssembly.Module> {
-  return WebAssembly.compile(await readFile(await locateWasm(variant)));
+  return compileCore(readWasm, variant);
 }

@@ -1,8 +1,11 @@
-/** Decoding inside a worker: file → ImageBitmap → OffscreenCanvas → RGBA pixels. */
-import { overPixelBudget } from '../engine';
+/**
+ * The browser's decoder for the engine's pipeline: file → ImageBitmap → OffscreenCanvas → RGBA,
+ * plus a thumbnail. The pipeline (src/engine/pipeline.ts) checks the pixel budget from the header
+ * before `decode` runs.
+ */
+import type { ImageDecoder } from '../engine/pipeline';
 import { JobFailure } from './job-error';
 import { imageTypeOf } from './file-type';
-import { HEADER_BYTES, readImageDimensions } from './image-dimensions';
 
 export interface DecodedImage {
   rgba: Uint8ClampedArray;
@@ -17,11 +20,7 @@ function fileName(file: Blob): string {
   return file instanceof File ? file.name : 'the file';
 }
 
-/**
- * Decodes `file`, refusing first (from its header, before any pixels exist) an image of more than
- * `maxPixels` pixels.
- */
-export async function decodeImage(file: Blob, maxPixels: number): Promise<DecodedImage> {
+function check(file: Blob): void {
   if (file.size === 0) throw new JobFailure('EMPTY_FILE', `${fileName(file)} is empty (0 bytes).`);
   const named = file instanceof File ? file : new File([file], 'image', { type: file.type });
   if (!imageTypeOf(named))
@@ -29,11 +28,9 @@ export async function decodeImage(file: Blob, maxPixels: number): Promise<Decode
       'UNSUPPORTED_TYPE',
       `${fileName(file)} is not a supported image (PNG, JPEG, WebP, GIF, BMP or AVIF).`,
     );
-  const header = readImageDimensions(
-    new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer()),
-  );
-  if (header && header.width * header.height > maxPixels)
-    throw overPixelBudget(header.width, header.height, maxPixels);
+}
+
+async function decode(file: Blob): Promise<DecodedImage> {
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file, { colorSpaceConversion: 'default' });
@@ -63,6 +60,9 @@ export async function decodeImage(file: Blob, maxPixels: number): Promise<Decode
     bitmap.close();
   }
 }
+
+/** Decodes with createImageBitmap (which applies EXIF orientation) in a worker. */
+export const browserDecoder: ImageDecoder<Blob, DecodedImage> = { check, decode };
 
 /** Gzip size of a text, measured with the platform's CompressionStream. */
 export async function gzipSize(text: string): Promise<number> {

@@ -1,19 +1,16 @@
 /**
- * The worker entry: decodes the image here (off the main thread), runs the engine and reports
- * progress through a Comlink proxy callback. The wasm module is compiled once per worker, and
- * the last decoded images are kept so a re-run with new options skips decoding.
+ * The worker entry: runs the engine's pipeline here (off the main thread) with the browser's
+ * decoder and reports progress through a Comlink proxy callback. The wasm module is compiled once
+ * per worker (src/engine/load.ts picks the SIMD or scalar build), and the last decoded images are
+ * kept so a re-run with new options skips decoding.
  */
 import { expose } from 'comlink';
-import {
-  DEFAULT_OPTIONS,
-  createEngine,
-  resolveOptions,
-  supportsSimd,
-  type Engine,
-} from '../engine';
+import type { Engine } from '../engine';
+import { loadEngine as loadCore } from '../engine/load';
+import { vectorizeFile, type ImageDecoder } from '../engine/pipeline';
 import simdUrl from '../engine/wasm/vectorizer-simd.wasm?url&no-inline';
 import scalarUrl from '../engine/wasm/vectorizer-scalar.wasm?url&no-inline';
-import { decodeImage, gzipSize, type DecodedImage } from './decode';
+import { browserDecoder, gzipSize, type DecodedImage } from './decode';
 import type { JobResult, ProgressReport, VectorizeRequest, VectorizeWorkerApi } from './protocol';
 
 const KEPT_IMAGES = 2;
@@ -22,28 +19,23 @@ let engine: Promise<Engine> | undefined;
 const images = new Map<string, DecodedImage>();
 
 function loadEngine(): Promise<Engine> {
-  engine ??= WebAssembly.compileStreaming(fetch(supportsSimd() ? simdUrl : scalarUrl)).then(
-    createEngine,
-  );
+  engine ??= loadCore((variant) => fetch(variant === 'simd' ? simdUrl : scalarUrl));
   return engine;
 }
 
-/** The request's pixel budget; with invalid options the default (the engine reports them). */
-function pixelBudget(request: VectorizeRequest): number {
-  try {
-    return resolveOptions(request.options).maxPixels;
-  } catch {
-    return DEFAULT_OPTIONS.maxPixels;
-  }
-}
-
-async function decoded(request: VectorizeRequest): Promise<DecodedImage> {
-  const kept = images.get(request.imageKey);
-  if (kept) return kept;
-  const image = await decodeImage(request.file, pixelBudget(request));
-  images.set(request.imageKey, image);
-  while (images.size > KEPT_IMAGES) images.delete(images.keys().next().value as string);
-  return image;
+/** The browser decoder, answering from the kept images when this one was decoded before. */
+function keptOrDecoded(imageKey: string): ImageDecoder<Blob, DecodedImage> {
+  return {
+    ...browserDecoder,
+    async decode(file) {
+      const kept = images.get(imageKey);
+      if (kept) return kept;
+      const image = await browserDecoder.decode(file);
+      images.set(imageKey, image);
+      while (images.size > KEPT_IMAGES) images.delete(images.keys().next().value as string);
+      return image;
+    },
+  };
 }
 
 const api: VectorizeWorkerApi = {
@@ -53,15 +45,12 @@ const api: VectorizeWorkerApi = {
 
   async vectorize(request: VectorizeRequest, onProgress: ProgressReport): Promise<JobResult> {
     const started = performance.now();
-    const [image, ready] = await Promise.all([decoded(request), loadEngine()]);
-    const decodeMs = performance.now() - started;
-    const { svg, stats } = await ready.vectorize(
-      image.rgba,
-      image.width,
-      image.height,
-      request.options,
-      (progress) => void onProgress(progress),
-    );
+    const { svg, stats, image, decodeMs } = await vectorizeFile(request.file, {
+      decoder: keptOrDecoded(request.imageKey),
+      engine: loadEngine(),
+      options: request.options,
+      onProgress: (progress) => void onProgress(progress),
+    });
     return {
       svg,
       thumbnail: image.thumbnail,
