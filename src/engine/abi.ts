@@ -1,9 +1,11 @@
 /**
- * The wasm ABI, written down once: export names, the numeric options block, the stats block and
- * the stage names. `wasm-core/src/abi.rs` and `wasm-core/src/options.rs` mirror this file.
+ * The wasm ABI, written down once: export names, the version word, the numeric options block,
+ * the stats block and the stage names. `wasm-core/src/abi.rs` mirrors this file; the Rust option
+ * table (`wasm-core/src/option_table.rs`) is generated from `blockRows()` and `ABI_VERSION` by
+ * `npm run gen:options`.
  */
-import { MODES, parseHexColor } from './options';
-import type { VectorizeOptions } from './options';
+import { DEFAULT_OPTIONS, MAX_PALETTE, OPTION_SPECS, parseHexColor } from './options';
+import type { OptionSpec, VectorizeOptions } from './options';
 
 export interface CoreExports {
   memory: WebAssembly.Memory;
@@ -24,7 +26,27 @@ export interface CoreExports {
   vz_stats_ptr(): number;
   vz_stats_len(): number;
   vz_release(): void;
+  /** The ABI version word the core was built with (compare with `ABI_VERSION`). */
+  vz_abi_version(): number;
+  /**
+   * Parses an options block and a palette as `vz_vectorize` would, without running anything:
+   * 0 with the values Rust read in the stats buffer (the block, then the palette), or a status
+   * code with the message in the output buffer and the rejected option's slot in the stats.
+   */
+  vz_read_options(
+    optionsPtr: number,
+    optionsLen: number,
+    palettePtr: number,
+    paletteLen: number,
+  ): number;
 }
+
+/**
+ * Revision of the ABI's layout: exports, their arguments, the stats block. Bump it when any of
+ * them changes (then run `npm run gen:options` and `npm run build:wasm`). The option table is
+ * covered by the fingerprint in `ABI_VERSION` and needs no bump.
+ */
+export const ABI_REVISION = 1;
 
 export const STAGES = ['prepare', 'segment', 'trace', 'fit'] as const;
 export type StageName = (typeof STAGES)[number];
@@ -46,19 +68,103 @@ export function overallProgress(stage: StageName, fraction: number): number {
   return Math.min(1, before + STAGE_WEIGHTS[stage] * Math.min(1, Math.max(0, fraction)));
 }
 
-/** The numeric options block, as f64 values in this order. 'auto' is encoded as -1. */
+/** An option that is a value of the numeric block. */
+export type BlockSpec = Exclude<OptionSpec, { kind: 'palette' }>;
+
+/** The numeric block's options, in block order: the schema's order, less the preset and palette. */
+export const BLOCK_SPECS: readonly BlockSpec[] = OPTION_SPECS.filter(
+  (spec): spec is BlockSpec => spec.kind !== 'palette' && !spec.engineOnly,
+);
+
+/** One value as the block carries it: an enum as its index, a bool as 0/1, 'auto' as -1. */
+export function encodeValue(spec: BlockSpec, value: unknown): number {
+  switch (spec.kind) {
+    case 'enum':
+      return spec.values.indexOf(value as string);
+    case 'bool':
+      return value ? 1 : 0;
+    case 'int':
+    case 'float':
+      return value === 'auto' ? -1 : (value as number);
+  }
+}
+
+/** The numeric options block, as f64 values in `BLOCK_SPECS` order. */
 export function encodeOptions(options: VectorizeOptions): Float64Array {
-  return Float64Array.from([
-    MODES.indexOf(options.mode),
-    options.colors,
-    options.minArea,
-    options.cornerAngle,
-    options.tolerance,
-    options.threshold === 'auto' ? -1 : options.threshold,
-    options.denoise ? 1 : 0,
-    options.precision === 'auto' ? -1 : options.precision,
-    options.maxPixels,
-  ]);
+  return Float64Array.from(BLOCK_SPECS, (spec) => encodeValue(spec, options[spec.name]));
+}
+
+/** What the Rust parser checks for one value of the block (a row of the generated table). */
+export interface BlockRow {
+  name: string;
+  min: number;
+  max: number;
+  /** Only whole numbers (ints, enum indexes, bools). */
+  whole: boolean;
+  /** -1 means 'auto'. */
+  auto: boolean;
+  /** `DEFAULT_OPTIONS`' value, encoded. */
+  default: number;
+  /** An enum's values, encoded as their index (empty otherwise). */
+  values: readonly string[];
+}
+
+export function blockRows(): BlockRow[] {
+  return BLOCK_SPECS.map((spec) => {
+    const common = { name: spec.name, default: encodeValue(spec, DEFAULT_OPTIONS[spec.name]) };
+    switch (spec.kind) {
+      case 'enum':
+        return {
+          ...common,
+          min: 0,
+          max: spec.values.length - 1,
+          whole: true,
+          auto: false,
+          values: spec.values,
+        };
+      case 'bool':
+        return { ...common, min: 0, max: 1, whole: true, auto: false, values: [] };
+      case 'int':
+      case 'float':
+        return {
+          ...common,
+          min: spec.min,
+          max: spec.max,
+          whole: spec.kind === 'int',
+          auto: spec.auto === true,
+          values: [],
+        };
+    }
+  });
+}
+
+/** FNV-1a over the text, folded to 16 bits. */
+function fingerprint16(text: string): number {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) hash = Math.imul(hash ^ byte, 0x01000193);
+  return ((hash >>> 16) ^ hash) & 0xffff;
+}
+
+/**
+ * The ABI version word: `ABI_REVISION` in the high 16 bits, a fingerprint of the option table
+ * (every row, the palette's size) in the low 16. The core returns the word it was generated
+ * with from `vz_abi_version`; `createEngine` refuses a core with another word (a stale build).
+ */
+export const ABI_VERSION =
+  ((ABI_REVISION << 16) | fingerprint16(JSON.stringify([blockRows(), MAX_PALETTE]))) >>> 0;
+
+/** `0x0001a3f2` → `1.a3f2` (revision.fingerprint), for messages. */
+export function formatAbiVersion(word: number): string {
+  return `${word >>> 16}.${(word & 0xffff).toString(16).padStart(4, '0')}`;
+}
+
+/** Slot the core reports for a rejected palette (numeric options report their block index). */
+export const PALETTE_SLOT = -1;
+
+/** The option a rejection slot (first stats value after an INVALID_OPTION status) names. */
+export function optionAtSlot(slot: number | undefined): string | undefined {
+  if (slot === PALETTE_SLOT) return 'palette';
+  return slot === undefined ? undefined : BLOCK_SPECS[slot]?.name;
 }
 
 /** The palette as 0xRRGGBB words (empty when no fixed palette is given). */

@@ -1,7 +1,8 @@
 /**
- * The one options schema: names, types, ranges, defaults and descriptions. The ABI encoding,
- * the app's controls and the CLI's flags are all generated from `OPTION_SPECS`; the Rust parser
- * (`wasm-core/src/options.rs`) checks the same ranges in the same order.
+ * The one options schema: names, labels, types, ranges, defaults and descriptions. The ABI
+ * encoding (`abi.ts`), the app's controls and the CLI's flags follow `OPTION_SPECS`; the Rust
+ * option table (`wasm-core/src/option_table.rs`) is generated from it by `npm run gen:options`
+ * (see README.md in this folder).
  */
 import { VectorizeError } from './errors';
 
@@ -27,10 +28,21 @@ export interface VectorizeOptions {
 
 export type VectorizeOptionsInput = Partial<VectorizeOptions>;
 
+/** Where the app shows a control: always (`basic`) or under Advanced. */
+export type OptionGroup = 'basic' | 'advanced';
+
 interface BaseSpec<K extends keyof VectorizeOptions> {
   name: K;
+  /** What a person reads beside the control ("Minimum area"); `name` is the API's word. */
+  label: string;
+  group: OptionGroup;
   /** Short help shown beside the control and in `--help`. */
   description: string;
+  /**
+   * Resolved by the engine before the core runs (the preset), so not in the ABI's numeric block.
+   * Every other option except the palette (its own block) is a value of that block.
+   */
+  engineOnly?: true;
 }
 export interface EnumSpec<K extends keyof VectorizeOptions> extends BaseSpec<K> {
   kind: 'enum';
@@ -64,22 +76,32 @@ export const MAX_COLORS = 4096;
 /** Most entries in a fixed palette. */
 export const MAX_PALETTE = 256;
 
-/** In ABI order (the preset and the palette are not part of the numeric block). */
+/**
+ * In ABI order: the numeric block holds every option here except the preset (`engineOnly`) and
+ * the palette (its own block), in this order.
+ */
 export const OPTION_SPECS: readonly OptionSpec[] = [
   {
     name: 'preset',
+    label: 'Preset',
+    group: 'basic',
+    engineOnly: true,
     kind: 'enum',
     values: PRESET_NAMES,
     description: 'Quality preset: sets colours, speckle size and curve tolerance together.',
   },
   {
     name: 'mode',
+    label: 'Mode',
+    group: 'basic',
     kind: 'enum',
     values: MODES,
     description: 'color: flat colour regions; bw: black and white; pixel: exact pixel edges.',
   },
   {
     name: 'colors',
+    label: 'Colours',
+    group: 'basic',
     kind: 'int',
     min: 2,
     max: MAX_COLORS,
@@ -87,12 +109,16 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
   },
   {
     name: 'palette',
+    label: 'Palette',
+    group: 'basic',
     kind: 'palette',
     maxColors: MAX_PALETTE,
     description: 'Fixed palette to map onto, as hex colours (#rgb or #rrggbb).',
   },
   {
     name: 'minArea',
+    label: 'Minimum area',
+    group: 'advanced',
     kind: 'int',
     min: 0,
     max: 100_000,
@@ -102,6 +128,8 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
   },
   {
     name: 'cornerAngle',
+    label: 'Corner angle',
+    group: 'advanced',
     kind: 'float',
     min: 0,
     max: 180,
@@ -110,6 +138,8 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
   },
   {
     name: 'tolerance',
+    label: 'Curve tolerance',
+    group: 'advanced',
     kind: 'float',
     min: 0.05,
     max: 10,
@@ -119,6 +149,8 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
   },
   {
     name: 'threshold',
+    label: 'Threshold',
+    group: 'advanced',
     kind: 'int',
     min: 0,
     max: 255,
@@ -127,11 +159,15 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
   },
   {
     name: 'denoise',
+    label: 'Denoise',
+    group: 'advanced',
     kind: 'bool',
     description: 'Edge-preserving smoothing before segmenting (helps JPEG and photos).',
   },
   {
     name: 'precision',
+    label: 'Precision',
+    group: 'advanced',
     kind: 'int',
     min: 0,
     max: 3,
@@ -140,6 +176,8 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
   },
   {
     name: 'maxPixels',
+    label: 'Pixel budget',
+    group: 'advanced',
     kind: 'int',
     min: 1,
     max: 268_435_456,

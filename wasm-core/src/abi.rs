@@ -4,12 +4,16 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::RefCell;
 
+use crate::error::Error;
 use crate::memory;
+use crate::option_table::ABI_VERSION;
 use crate::options::Options;
 use crate::progress::{Observer, Stage};
 
 struct CountingAllocator;
 
+// SAFETY: every method forwards to `System` with the caller's arguments unchanged, so the
+// `GlobalAlloc` contract holds as it does for `System`; the counters are plain atomics.
 unsafe impl GlobalAlloc for CountingAllocator {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         let ptr = System.alloc(layout);
@@ -19,9 +23,30 @@ unsafe impl GlobalAlloc for CountingAllocator {
         ptr
     }
 
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        let ptr = System.alloc_zeroed(layout);
+        if !ptr.is_null() {
+            memory::record_alloc(layout.size());
+        }
+        ptr
+    }
+
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         System.dealloc(ptr, layout);
         memory::record_free(layout.size());
+    }
+
+    /// Forwarded, so a growing `Vec` can grow in place; counts only the change in size.
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let new_ptr = System.realloc(ptr, layout, new_size);
+        if !new_ptr.is_null() {
+            if new_size >= layout.size() {
+                memory::record_alloc(new_size - layout.size());
+            } else {
+                memory::record_free(layout.size() - new_size);
+            }
+        }
+        new_ptr
     }
 }
 
@@ -37,9 +62,11 @@ struct Host;
 
 impl Observer for Host {
     fn progress(&mut self, stage: Stage, fraction: f32) {
+        // SAFETY: an import the engine provides (`env.vz_progress`); plain numbers, no memory.
         unsafe { vz_progress(stage as u32, fraction as f64) }
     }
     fn now_ms(&self) -> f64 {
+        // SAFETY: an import the engine provides (`env.vz_now`); returns a number, no memory.
         unsafe { vz_now() }
     }
 }
@@ -49,28 +76,99 @@ thread_local! {
     static STATS: RefCell<Vec<f64>> = RefCell::new(Vec::new());
 }
 
-/// Allocates `len` bytes for the host to fill; 0 when memory cannot grow.
+/// Alignment of every `vz_alloc` block: enough for the f64 options and u32 palette views.
+const ALIGN: usize = 8;
+
+/// The layout `vz_alloc(len)` allocates with and `vz_free(ptr, len)` frees with.
+fn host_layout(len: usize) -> Option<Layout> {
+    Layout::from_size_align(len, ALIGN).ok()
+}
+
+/// The ABI version word (`option_table::ABI_VERSION`); the engine refuses a core with another.
+#[no_mangle]
+pub extern "C" fn vz_abi_version() -> u32 {
+    ABI_VERSION
+}
+
+/// Allocates `len` bytes, aligned to 8, for the host to fill; 0 when memory cannot grow.
 #[no_mangle]
 pub extern "C" fn vz_alloc(len: usize) -> *mut u8 {
-    let mut buffer: Vec<u8> = Vec::new();
-    if buffer.try_reserve_exact(len).is_err() {
-        return std::ptr::null_mut();
+    match host_layout(len) {
+        // An empty block needs no memory: a dangling, aligned pointer (never read or freed).
+        Some(_) if len == 0 => ALIGN as *mut u8,
+        // SAFETY: the layout has a non-zero size, as `alloc` requires.
+        Some(layout) => unsafe { std::alloc::alloc(layout) },
+        None => std::ptr::null_mut(),
     }
-    let ptr = buffer.as_mut_ptr();
-    std::mem::forget(buffer);
-    ptr
 }
 
 /// Frees what `vz_alloc(len)` returned.
 #[no_mangle]
 pub extern "C" fn vz_free(ptr: *mut u8, len: usize) {
-    if !ptr.is_null() {
-        unsafe { drop(Vec::from_raw_parts(ptr, 0, len)) }
+    if ptr.is_null() || len == 0 {
+        return;
+    }
+    if let Some(layout) = host_layout(len) {
+        // SAFETY: the host passes back a pointer `vz_alloc(len)` returned, with the same `len`,
+        // so it was allocated with this very layout and is freed once.
+        unsafe { std::alloc::dealloc(ptr, layout) }
+    }
+}
+
+/// The three host blocks as slices (empty for a null pointer).
+///
+/// # Safety
+/// Each non-null pointer must come from `vz_alloc` (so it is aligned to 8) and hold at least
+/// `len` elements the host wrote; nothing else may use them during the call.
+unsafe fn slice<'a, T>(ptr: *const T, len: usize) -> &'a [T] {
+    if ptr.is_null() {
+        &[]
+    } else {
+        std::slice::from_raw_parts(ptr, len)
+    }
+}
+
+/// Puts an error in the output buffer; the stats buffer gets the rejected option's slot for an
+/// `InvalidOption` (see `OptionSlot::code`), else nothing. Returns the status code.
+fn fail(error: Error) -> u32 {
+    let slot = error.option_slot().map(|slot| slot.code());
+    OUTPUT.with(|o| *o.borrow_mut() = error.to_string().into_bytes());
+    STATS.with(|o| *o.borrow_mut() = slot.into_iter().collect());
+    error.kind() as u32
+}
+
+/// Parses an options block and a palette as `vz_vectorize` does, and runs nothing. Returns 0
+/// with the values read in the stats buffer (the block as Rust understood it, then the palette),
+/// or an `ErrorKind` code as `vz_vectorize` reports one.
+#[no_mangle]
+pub extern "C" fn vz_read_options(
+    options_ptr: *const f64,
+    options_len: usize,
+    palette_ptr: *const u32,
+    palette_len: usize,
+) -> u32 {
+    // SAFETY: both blocks come from `vz_alloc` with the lengths given (see `slice`).
+    let (block, palette) = unsafe {
+        (
+            slice(options_ptr, options_len),
+            slice(palette_ptr, palette_len),
+        )
+    };
+    match Options::parse(block, palette) {
+        Ok(options) => {
+            let mut values = options.to_block().to_vec();
+            values.extend(options.palette.iter().map(|&c| c as f64));
+            OUTPUT.with(|o| o.borrow_mut().clear());
+            STATS.with(|o| *o.borrow_mut() = values);
+            0
+        }
+        Err(error) => fail(error),
     }
 }
 
 /// Runs the pipeline. Returns 0 on success (SVG in the output buffer, stats in the stats
-/// buffer) or an `ErrorKind` code (message in the output buffer).
+/// buffer) or an `ErrorKind` code (message in the output buffer; for an invalid option the
+/// stats buffer holds its slot).
 #[no_mangle]
 pub extern "C" fn vz_vectorize(
     rgba_ptr: *mut u8,
@@ -85,17 +183,16 @@ pub extern "C" fn vz_vectorize(
     let rgba: &mut [u8] = if rgba_ptr.is_null() {
         &mut []
     } else {
+        // SAFETY: the pixels come from `vz_alloc(rgba_len)`, written by the host, and nothing
+        // else touches them during this call (wasm is single-threaded here).
         unsafe { std::slice::from_raw_parts_mut(rgba_ptr, rgba_len) }
     };
-    let block: &[f64] = if options_ptr.is_null() {
-        &[]
-    } else {
-        unsafe { std::slice::from_raw_parts(options_ptr, options_len) }
-    };
-    let palette: &[u32] = if palette_ptr.is_null() {
-        &[]
-    } else {
-        unsafe { std::slice::from_raw_parts(palette_ptr, palette_len) }
+    // SAFETY: both blocks come from `vz_alloc` with the lengths given (see `slice`).
+    let (block, palette) = unsafe {
+        (
+            slice(options_ptr, options_len),
+            slice(palette_ptr, palette_len),
+        )
     };
     let result = Options::parse(block, palette)
         .and_then(|options| crate::vectorize(rgba, width, height, &options, &mut Host));
@@ -120,14 +217,9 @@ pub extern "C" fn vz_vectorize(
             STATS.with(|o| *o.borrow_mut() = stats);
             0
         }
-        Err(error) => {
-            OUTPUT.with(|o| *o.borrow_mut() = error.to_string().into_bytes());
-            STATS.with(|o| o.borrow_mut().clear());
-            error.kind() as u32
-        }
+        Err(error) => fail(error),
     }
 }
-
 #[no_mangle]
 pub extern "C" fn vz_output_ptr() -> *const u8 {
     OUTPUT.with(|o| o.borrow().as_ptr())

@@ -33,9 +33,11 @@ pub mod fit;
 pub mod geometry;
 pub mod histogram;
 pub mod kmeans;
+pub mod label;
 pub mod layers;
 pub mod memory;
 pub mod mixtures;
+pub mod option_table;
 pub mod options;
 pub mod prepare;
 pub mod progress;
@@ -51,9 +53,9 @@ mod abi;
 
 use color::LinearTable;
 use error::Result;
+use label::TRANSPARENT;
 use options::{Mode, Options};
 use progress::{Observer, Stage};
-use quantize::TRANSPARENT;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Stats {

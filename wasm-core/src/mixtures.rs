@@ -4,8 +4,8 @@
 
 use crate::error::Result;
 use crate::histogram::Bin;
+use crate::label::TRANSPARENT;
 use crate::memory::try_filled;
-use crate::quantize::TRANSPARENT;
 
 /// Below this share of interior pixels a cluster counts as edge-only.
 const EDGE_ONLY: f32 = 0.3;

@@ -1,17 +1,14 @@
 //! Engine options, parsed from the numeric block the TypeScript engine encodes
-//! (`src/engine/abi.ts` → `encodeOptions`, same order, same ranges as `src/engine/options.ts`).
+//! (`src/engine/abi.ts` → `encodeOptions`). Names, ranges, order and defaults come from the
+//! generated [`crate::option_table`]; this file only maps the checked values onto typed fields.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, OptionSlot, Result};
+use crate::option_table::{self as table, OptionRow, OPTIONS};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    /// Flat colour regions.
-    Color,
-    /// Two colours split at a luminance threshold.
-    Bw,
-    /// Pixel art: exact pixel edges, no smoothing.
-    Pixel,
-}
+pub use crate::option_table::{Mode, MAX_PALETTE, OPTION_COUNT};
+
+/// Most colours an automatic palette may have.
+pub const MAX_COLORS: usize = OPTIONS[table::COLORS].max as usize;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Options {
@@ -34,45 +31,53 @@ pub struct Options {
     pub palette: Vec<u32>,
 }
 
+/// The schema's defaults (`DEFAULT_OPTIONS`), from the table.
 impl Default for Options {
     fn default() -> Self {
-        Options {
-            mode: Mode::Color,
-            colors: 32,
-            min_area: 8,
-            corner_angle: 60.0,
-            tolerance: 0.6,
-            threshold: None,
-            denoise: false,
-            precision: None,
-            max_pixels: 40_000_000,
-            palette: Vec::new(),
-        }
+        Options::from_checked(&OPTIONS.map(|row| row.default), &[])
     }
-}
-
-/// Number of values in the numeric block.
-pub const OPTION_COUNT: usize = 9;
-pub const MAX_PALETTE: usize = 256;
-pub const MAX_COLORS: usize = 4096;
-
-fn ranged(name: &'static str, value: f64, min: f64, max: f64, whole: bool) -> Result<f64> {
-    if !value.is_finite() || value < min || value > max || (whole && value.fract() != 0.0) {
-        let kind = if whole { "a whole number" } else { "a number" };
-        return Err(Error::InvalidOption {
-            name,
-            reason: format!("must be {} from {} to {} (got {}).", kind, min, max, value),
-        });
-    }
-    Ok(value)
 }
 
 /// `-1` encodes 'auto'.
-fn auto_or(name: &'static str, value: f64, min: f64, max: f64) -> Result<Option<f64>> {
-    if value == -1.0 {
-        Ok(None)
+const AUTO: f64 = -1.0;
+
+/// Checks one value of the block against its row.
+fn check(index: usize, row: &OptionRow, value: f64) -> Result<()> {
+    if row.auto && value == AUTO {
+        return Ok(());
+    }
+    if value.is_finite()
+        && value >= row.min
+        && value <= row.max
+        && !(row.whole && value.fract() != 0.0)
+    {
+        return Ok(());
+    }
+    let kind = if row.whole {
+        "a whole number"
     } else {
-        ranged(name, value, min, max, true).map(Some)
+        "a number"
+    };
+    let auto = if row.auto { ", or auto (-1)" } else { "" };
+    let values = if row.values.is_empty() {
+        String::new()
+    } else {
+        format!(", the index of one of {}", row.values.join(", "))
+    };
+    Err(Error::InvalidOption {
+        slot: OptionSlot::Block(index),
+        reason: format!(
+            "must be {} from {} to {}{}{} (got {}).",
+            kind, row.min, row.max, values, auto, value
+        ),
+    })
+}
+
+fn auto_or(value: f64) -> Option<f64> {
+    if value == AUTO {
+        None
+    } else {
+        Some(value)
     }
 }
 
@@ -80,7 +85,7 @@ impl Options {
     pub fn parse(block: &[f64], palette: &[u32]) -> Result<Options> {
         if block.len() != OPTION_COUNT {
             return Err(Error::InvalidOption {
-                name: "options",
+                slot: OptionSlot::Layout,
                 reason: format!(
                     "block has {} values; {} expected.",
                     block.len(),
@@ -88,29 +93,47 @@ impl Options {
                 ),
             });
         }
-        let mode = match ranged("mode", block[0], 0.0, 2.0, true)? as u32 {
-            0 => Mode::Color,
-            1 => Mode::Bw,
-            _ => Mode::Pixel,
-        };
+        for (index, (row, &value)) in OPTIONS.iter().zip(block).enumerate() {
+            check(index, row, value)?;
+        }
         if palette.len() > MAX_PALETTE || palette.iter().any(|&rgb| rgb > 0xFF_FFFF) {
             return Err(Error::InvalidOption {
-                name: "palette",
+                slot: OptionSlot::Palette,
                 reason: format!("must hold 1 to {} colours 0xRRGGBB.", MAX_PALETTE),
             });
         }
-        Ok(Options {
-            mode,
-            colors: ranged("colors", block[1], 2.0, MAX_COLORS as f64, true)? as usize,
-            min_area: ranged("minArea", block[2], 0.0, 100_000.0, true)? as usize,
-            corner_angle: ranged("cornerAngle", block[3], 0.0, 180.0, false)? as f32,
-            tolerance: ranged("tolerance", block[4], 0.05, 10.0, false)? as f32,
-            threshold: auto_or("threshold", block[5], 0.0, 255.0)?.map(|t| t as u8),
-            denoise: ranged("denoise", block[6], 0.0, 1.0, true)? == 1.0,
-            precision: auto_or("precision", block[7], 0.0, 3.0)?.map(|p| p as u8),
-            max_pixels: ranged("maxPixels", block[8], 1.0, 268_435_456.0, true)? as u64,
+        Ok(Options::from_checked(block, palette))
+    }
+
+    /// Typed fields from a block whose values passed [`check`].
+    fn from_checked(block: &[f64], palette: &[u32]) -> Options {
+        Options {
+            mode: Mode::ALL[block[table::MODE] as usize],
+            colors: block[table::COLORS] as usize,
+            min_area: block[table::MIN_AREA] as usize,
+            corner_angle: block[table::CORNER_ANGLE] as f32,
+            tolerance: block[table::TOLERANCE] as f32,
+            threshold: auto_or(block[table::THRESHOLD]).map(|t| t as u8),
+            denoise: block[table::DENOISE] == 1.0,
+            precision: auto_or(block[table::PRECISION]).map(|p| p as u8),
+            max_pixels: block[table::MAX_PIXELS] as u64,
             palette: palette.to_vec(),
-        })
+        }
+    }
+
+    /// The block these options encode to (what `vz_read_options` reports back).
+    pub fn to_block(&self) -> [f64; OPTION_COUNT] {
+        let mut block = [0.0; OPTION_COUNT];
+        block[table::MODE] = Mode::ALL.iter().position(|&m| m == self.mode).unwrap_or(0) as f64;
+        block[table::COLORS] = self.colors as f64;
+        block[table::MIN_AREA] = self.min_area as f64;
+        block[table::CORNER_ANGLE] = self.corner_angle as f64;
+        block[table::TOLERANCE] = self.tolerance as f64;
+        block[table::THRESHOLD] = self.threshold.map_or(AUTO, f64::from);
+        block[table::DENOISE] = if self.denoise { 1.0 } else { 0.0 };
+        block[table::PRECISION] = self.precision.map_or(AUTO, f64::from);
+        block[table::MAX_PIXELS] = self.max_pixels as f64;
+        block
     }
 }
 
@@ -119,36 +142,80 @@ mod tests {
     use super::*;
 
     fn block() -> Vec<f64> {
-        vec![0.0, 32.0, 8.0, 60.0, 0.6, -1.0, 0.0, -1.0, 40e6]
+        OPTIONS.iter().map(|row| row.default).collect()
     }
 
     #[test]
     fn parses_defaults() {
         let options = Options::parse(&block(), &[]).unwrap();
+        assert_eq!(options, Options::default());
         assert_eq!(options.mode, Mode::Color);
         assert_eq!(options.colors, 32);
         assert_eq!(options.threshold, None);
+        // The core keeps angles and tolerances as f32: 0.6 reads back as 0.6f32.
+        let as_read: Vec<f64> = block().iter().map(|&v| v as f32 as f64).collect();
+        assert_eq!(options.to_block().to_vec(), as_read);
+    }
+
+    /// The values the golden tests were recorded with; the table must keep giving them.
+    #[test]
+    fn defaults_are_the_schemas() {
+        let options = Options::default();
+        assert_eq!(
+            (options.colors, options.min_area, options.max_pixels),
+            (32, 8, 40_000_000)
+        );
+        assert_eq!((options.corner_angle, options.tolerance), (60.0, 0.6));
+        assert_eq!((options.threshold, options.precision), (None, None));
+        assert!(!options.denoise && options.palette.is_empty());
     }
 
     #[test]
     fn names_the_bad_option() {
         let mut values = block();
-        values[1] = 1.0;
+        values[table::COLORS] = 1.0;
         let error = Options::parse(&values, &[]).unwrap_err();
         assert!(error.to_string().contains("\"colors\""));
-        values[1] = 3.5;
+        assert_eq!(error.option_slot(), Some(OptionSlot::Block(table::COLORS)));
+        values[table::COLORS] = 3.5;
         assert!(Options::parse(&values, &[]).is_err());
         let mut values = block();
-        values[4] = f64::NAN;
+        values[table::TOLERANCE] = f64::NAN;
         assert!(Options::parse(&values, &[])
             .unwrap_err()
             .to_string()
             .contains("tolerance"));
+        let mut values = block();
+        values[table::THRESHOLD] = -2.0;
+        let error = Options::parse(&values, &[]).unwrap_err();
+        assert_eq!(
+            error.option_slot(),
+            Some(OptionSlot::Block(table::THRESHOLD))
+        );
+    }
+
+    #[test]
+    fn reads_every_bound() {
+        for (index, row) in OPTIONS.iter().enumerate() {
+            for &value in &[row.min, row.max] {
+                let mut values = block();
+                values[index] = value;
+                let options = Options::parse(&values, &[]).unwrap();
+                assert_eq!(
+                    options.to_block()[index],
+                    value as f32 as f64,
+                    "{}",
+                    row.name
+                );
+            }
+        }
     }
 
     #[test]
     fn rejects_a_short_block_and_bad_palette() {
-        assert!(Options::parse(&block()[..3], &[]).is_err());
-        assert!(Options::parse(&block(), &[0x1_000_000]).is_err());
+        let error = Options::parse(&block()[..3], &[]).unwrap_err();
+        assert_eq!(error.option_slot(), Some(OptionSlot::Layout));
+        let error = Options::parse(&block(), &[0x1_000_000]).unwrap_err();
+        assert_eq!(error.option_slot(), Some(OptionSlot::Palette));
     }
 }

@@ -13,7 +13,8 @@ pub fn check_input(len: usize, width: u32, height: u32, max_pixels: u64) -> Resu
     let pixels = width as u64 * height as u64;
     if pixels > max_pixels {
         return Err(Error::TooManyPixels {
-            pixels,
+            width,
+            height,
             budget: max_pixels,
         });
     }

@@ -8,13 +8,11 @@ use crate::color::{lab_to_rgba, luma, Lab, LinearTable};
 use crate::error::Result;
 use crate::histogram::Histogram;
 use crate::kmeans::kmeans;
+use crate::label::TRANSPARENT;
 use crate::memory::try_filled;
 use crate::options::{Mode, Options};
 use crate::progress::{Observer, Stage};
 use crate::simd::Centres;
-
-/// Label of a pixel that belongs to no shape.
-pub const TRANSPARENT: u16 = u16::MAX;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Palette {

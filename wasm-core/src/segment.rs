@@ -3,8 +3,8 @@
 
 use crate::color::{distance2, Lab};
 use crate::error::Result;
+use crate::label::TRANSPARENT;
 use crate::memory::try_filled;
-use crate::quantize::TRANSPARENT;
 
 pub struct Regions {
     /// Region id per pixel, numbered in raster order of first appearance.
