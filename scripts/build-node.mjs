@@ -1,6 +1,6 @@
 // Builds the Node package into dist-node/: the library (index.js + index.d.ts), the `vectorizer`
-// command (cli.js) and its worker thread (worker.js), bundled with esbuild (sharp stays an
-// external dependency), plus both wasm builds of the core beside them.
+// command (cli.js) and its worker thread (worker.js), bundled with esbuild (sharp and resvg stay
+// external dependencies: native addons), plus both wasm builds of the core beside them.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { chmod, copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -33,7 +33,7 @@ const common = {
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['sharp'],
+  external: ['sharp', '@resvg/resvg-js'],
   define: { VECTORIZER_VERSION: JSON.stringify(version) },
   logLevel: 'warning',
   legalComments: 'none',

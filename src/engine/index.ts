@@ -33,3 +33,5 @@ export { presets, resolveOptions } from './presets';
 export { STAGES, overallProgress } from './abi';
 export type { StageName, VectorizeStats } from './abi';
 export { supportsSimd } from './simd';
+export { EXPORT_FORMATS, exportResult, formatFromPath, validateExportOptions } from './export';
+export type { DxfCurves, ExportFormat, ExportOptions, ExportedFile, Rasterizer } from './export';

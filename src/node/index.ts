@@ -29,3 +29,6 @@ export type {
   VectorizeResult,
   VectorizeStats,
 } from '../engine';
+export { exportResult, renderPng } from './export';
+export { EXPORT_FORMATS, formatFromPath } from '../engine/export';
+export type { DxfCurves, ExportFormat, ExportOptions, ExportedFile } from '../engine/export';
