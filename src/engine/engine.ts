@@ -6,10 +6,13 @@
 import { ABI_STATUS_CODES, VectorizeError } from './errors';
 import { overPixelBudget } from './pixel-budget';
 import {
+  ABI_VERSION,
   STAGES,
   decodeStats,
   encodeOptions,
   encodePalette,
+  formatAbiVersion,
+  optionAtSlot,
   overallProgress,
   type CoreExports,
   type StageName,
@@ -49,6 +52,30 @@ function now(): number {
   return globalThis.performance?.now() ?? Date.now();
 }
 
+/**
+ * Throws CORE_MISMATCH unless the core was built from this engine's option table and ABI
+ * revision (a `.wasm` left over from an older checkout, or a newer one, would misread options).
+ */
+export function checkCoreVersion(exports: Pick<CoreExports, 'vz_abi_version'>): void {
+  const found =
+    typeof exports.vz_abi_version === 'function' ? exports.vz_abi_version() >>> 0 : undefined;
+  if (found === ABI_VERSION) return;
+  const built = found === undefined ? 'no ABI version' : `ABI ${formatAbiVersion(found)}`;
+  throw new VectorizeError(
+    'CORE_MISMATCH',
+    `The core (.wasm) is stale: it has ${built}, this engine needs ABI ` +
+      `${formatAbiVersion(ABI_VERSION)}. Rebuild it with \`npm run build:wasm\` (after ` +
+      `\`npm run gen:options\` when the options schema changed).`,
+  );
+}
+
+async function instantiateCore(module: WebAssembly.Module, imports: WebAssembly.Imports) {
+  const exports = (await WebAssembly.instantiate(module, imports))
+    .exports as unknown as CoreExports;
+  checkCoreVersion(exports);
+  return exports;
+}
+
 export async function createEngine(module: WebAssembly.Module): Promise<Engine> {
   let onStage: ((stage: number, fraction: number) => void) | undefined;
   const imports = {
@@ -57,7 +84,7 @@ export async function createEngine(module: WebAssembly.Module): Promise<Engine> 
       vz_now: now,
     },
   };
-  let exports = (await WebAssembly.instantiate(module, imports)).exports as unknown as CoreExports;
+  let exports = await instantiateCore(module, imports);
 
   const decoder = new TextDecoder();
 
@@ -135,7 +162,14 @@ export async function createEngine(module: WebAssembly.Module): Promise<Engine> 
       );
       if (status !== 0) {
         const code = ABI_STATUS_CODES[status];
-        throw new VectorizeError(code && code !== 'OK' ? code : 'INTERNAL', output);
+        // For a rejected option the stats buffer holds its slot (block index, -1 for the palette).
+        const slot =
+          code === 'INVALID_OPTION' && exports.vz_stats_len() > 0
+            ? new Float64Array(exports.memory.buffer, exports.vz_stats_ptr(), 1)[0]
+            : undefined;
+        throw new VectorizeError(code && code !== 'OK' ? code : 'INTERNAL', output, {
+          option: optionAtSlot(slot),
+        });
       }
       const stats = decodeStats(
         new Float64Array(
@@ -160,8 +194,7 @@ export async function createEngine(module: WebAssembly.Module): Promise<Engine> 
       } catch (error) {
         if (error instanceof VectorizeError) throw error;
         // A trap leaves the instance unusable: start a fresh one for the next call.
-        exports = (await WebAssembly.instantiate(module, imports))
-          .exports as unknown as CoreExports;
+        exports = await instantiateCore(module, imports);
         const detail = error instanceof Error ? error.message : String(error);
         throw new VectorizeError('INTERNAL', `The engine failed unexpectedly (${detail}).`);
       }
