@@ -33,6 +33,9 @@ WORKDIR /srv
 COPY package.json package-lock.json .npmrc ./
 RUN npm install --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY server/ server/
+# The contracts the endpoint shares with the app: the event schema and the error codes.
+COPY src/telemetry/job-event.ts src/telemetry/
+COPY src/engine/errors.ts src/engine/
 ENV NODE_ENV=production PORT=8000
 USER node
 EXPOSE 8000

@@ -35,7 +35,7 @@ describe('telemetry endpoint', () => {
       events: [
         { jobId: 'm-1', status: 'started', preset: 'photo', mode: 'color', megapixels: 2.1 },
         { jobId: 'm-1', status: 'complete', durationSeconds: 1.5, outputBytes: 12345 },
-        { jobId: 'm-2', status: 'failed', durationSeconds: 0.2, errorCode: 'decode_error' },
+        { jobId: 'm-2', status: 'failed', durationSeconds: 0.2, errorCode: 'CORRUPT' },
       ],
     });
     expect(response.status).toBe(202);
@@ -45,7 +45,7 @@ describe('telemetry endpoint', () => {
     expect(metrics).toMatch(/^vectorizer_jobs_total\{status="complete"\} [1-9]/m);
     expect(metrics).toMatch(/^vectorizer_jobs_total\{status="failed"\} [1-9]/m);
     expect(metrics).toMatch(/^vectorizer_jobs_duration_count [1-9]/m);
-    expect(metrics).toMatch(/^vectorizer_errors_total\{error_type="decode_error"\} 1$/m);
+    expect(metrics).toMatch(/^vectorizer_errors_total\{error_type="CORRUPT"\} 1$/m);
     expect(metrics).toMatch(/^process_resident_memory_bytes \d+/m);
     expect(metrics).toMatch(/^process_cpu_seconds_total /m);
   });
@@ -55,8 +55,10 @@ describe('telemetry endpoint', () => {
       events: [{ jobId: 'abc-123', status: 'complete', durationSeconds: 5.234 }],
     });
     expect(lines).toContain('INFO - [JOB abc-123] Complete! Time: 5.23s');
-    await postEvents(url, { events: [{ jobId: 'abc-124', status: 'failed', errorCode: 'oom' }] });
-    expect(lines).toContain('ERROR - [JOB abc-124] Failed: oom');
+    await postEvents(url, {
+      events: [{ jobId: 'abc-124', status: 'failed', errorCode: 'TOO_LARGE' }],
+    });
+    expect(lines).toContain('ERROR - [JOB abc-124] Failed: TOO_LARGE');
   });
 
   it.each([
@@ -78,6 +80,11 @@ describe('telemetry endpoint', () => {
       /image/,
     ],
     ['an empty batch', { events: [] }, /events/],
+    [
+      'an error code outside the shared list',
+      { events: [{ jobId: 'x', status: 'failed', errorCode: 'decode_error' }] },
+      /errorCode/,
+    ],
   ])('rejects %s with 400 and a reason', async (_name, body, reason) => {
     const response = await postEvents(url, body);
     expect(response.status).toBe(400);

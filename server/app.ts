@@ -2,7 +2,11 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { describeIssues, telemetryBatchSchema, type JobEvent } from './job-event.js';
+import type { z } from 'zod';
+import {
+  telemetryBatchSchema,
+  type TelemetryJobEvent as JobEvent,
+} from '../src/telemetry/job-event.js';
 import type { JobMetrics } from './job-metrics.js';
 import type { Logger } from './log.js';
 import type { TokenBucketLimiter } from './rate-limit.js';
@@ -29,6 +33,14 @@ function describeEvent(event: JobEvent): string {
     case 'cancelled':
       return `${prefix} Cancelled${time}`;
   }
+}
+
+/** A one-line reason for a rejected batch, naming the first offending path. */
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`)
+    .join('; ');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../src/engine/errors.js';
 import { JobMetrics, MAX_TRACKED_JOBS } from './job-metrics.js';
 
 describe('JobMetrics', () => {
@@ -25,12 +26,14 @@ describe('JobMetrics', () => {
     expect(metrics.activeJobs()).toBe(MAX_TRACKED_JOBS - 1);
   });
 
-  it('caps the distinct error types', async () => {
+  it('labels failures with the shared error code', async () => {
     const metrics = new JobMetrics(60);
-    for (let i = 0; i < 60; i++)
-      metrics.record({ jobId: `j${i}`, status: 'failed', errorCode: `code${i}` });
+    for (const code of ERROR_CODES)
+      metrics.record({ jobId: `j-${code}`, status: 'failed', errorCode: code });
+    metrics.record({ jobId: 'j-none', status: 'failed' });
     const text = await metrics.registry.metrics();
-    expect(text.match(/^vectorizer_errors_total\{/gm)).toHaveLength(51);
-    expect(text).toMatch(/^vectorizer_errors_total\{error_type="other"\} 10$/m);
+    expect(text.match(/^vectorizer_errors_total\{/gm)).toHaveLength(ERROR_CODES.length + 1);
+    expect(text).toMatch(/^vectorizer_errors_total\{error_type="CORRUPT"\} 1$/m);
+    expect(text).toMatch(/^vectorizer_errors_total\{error_type="unknown"\} 1$/m);
   });
 });

@@ -1,14 +1,15 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { JobEvent } from './job-event.js';
+import type { TelemetryJobEvent as JobEvent } from '../src/telemetry/job-event.js';
 
-const MAX_ERROR_TYPES = 50;
 /** Started jobs remembered at most; beyond it the oldest are forgotten (bounded memory). */
 export const MAX_TRACKED_JOBS = 100_000;
 
 /**
  * The manual's metrics, in one Registry per server instance:
  * vectorizer_jobs_active, vectorizer_jobs_total{status}, vectorizer_jobs_duration (seconds),
- * vectorizer_errors_total{error_type}, plus the default process metrics.
+ * vectorizer_errors_total{error_type}, plus the default process metrics. `error_type` is the job's
+ * error code, one of the shared `ErrorCode`s (the schema refuses any other), so its values are
+ * bounded; `unknown` when a failed event names none.
  */
 export class JobMetrics {
   readonly registry = new Registry();
@@ -17,7 +18,6 @@ export class JobMetrics {
   private readonly jobsTotal: Counter<'status'>;
   private readonly duration: Histogram;
   private readonly errorsTotal: Counter<'error_type'>;
-  private readonly errorTypes = new Set<string>();
 
   constructor(
     private readonly staleJobSeconds: number,
@@ -68,17 +68,8 @@ export class JobMetrics {
     this.startedAtMs.delete(event.jobId);
     if (event.durationSeconds !== undefined) this.duration.observe(event.durationSeconds);
     if (event.status === 'failed') {
-      this.errorsTotal.inc({ error_type: this.errorTypeLabel(event.errorCode) });
+      this.errorsTotal.inc({ error_type: event.errorCode ?? 'unknown' });
     }
-  }
-
-  /** Error codes come from clients: cap the distinct label values so the series stay bounded. */
-  private errorTypeLabel(errorCode: string | undefined): string {
-    const code = errorCode ?? 'unknown';
-    if (this.errorTypes.has(code)) return code;
-    if (this.errorTypes.size >= MAX_ERROR_TYPES) return 'other';
-    this.errorTypes.add(code);
-    return code;
   }
 
   /** Active jobs after dropping those started longer ago than the stale limit. */

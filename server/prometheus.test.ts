@@ -73,7 +73,7 @@ describe('a real Prometheus scraping the endpoint', () => {
         { jobId: 'p-1', status: 'started' },
         { jobId: 'p-1', status: 'complete', durationSeconds: 2.5 },
         { jobId: 'p-2', status: 'complete', durationSeconds: 0.4 },
-        { jobId: 'p-3', status: 'failed', errorCode: 'decode_error' },
+        { jobId: 'p-3', status: 'failed', errorCode: 'CORRUPT' },
       ],
     });
     expect(response.status).toBe(202);

@@ -11,11 +11,15 @@
 import { existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { VectorizeError } from '../engine';
 
-export class OutputExistsError extends Error {
-  override name = 'OutputExistsError';
+/** `VectorizeError('OUTPUT_EXISTS')`, with the path (the code survives the worker thread). */
+export class OutputExistsError extends VectorizeError {
   constructor(readonly path: string) {
-    super(`${path} already exists (use --force to overwrite or --skip-existing to keep it).`);
+    super(
+      'OUTPUT_EXISTS',
+      `${path} already exists (use --force to overwrite or --skip-existing to keep it).`,
+    );
   }
 }
 

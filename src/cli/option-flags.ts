@@ -58,9 +58,14 @@ function parseRaw(spec: OptionSpec, flag: string, text: string): unknown {
   }
 }
 
-/** Rewrites an engine message naming option "minArea" so that it names the flag --min-area. */
+/** An engine message about option minArea (`error.option`), naming the flag --min-area instead. */
 function asFlagMessage(error: VectorizeError): string {
-  return error.message.replace(/^Option "([^"]+)"/, (_, name: string) => flagName(name));
+  if (error.option === undefined) return error.message;
+  const flag = flagName(error.option);
+  const subject = `Option "${error.option}"`;
+  return error.message.startsWith(subject)
+    ? flag + error.message.slice(subject.length)
+    : `${flag}: ${error.message}`;
 }
 
 /** Parses and validates one option flag's value; throws UsageError naming the flag. */

@@ -11,6 +11,7 @@ import { OutputExistsError } from './atomic-write';
 import { largestFirst, planOutputs, type PlannedFile } from './batch-plan';
 import { BatchReport, jsonLine, type FileRecord } from './batch-report';
 import { toFailure } from './failure';
+import type { Failure } from './task';
 import { formatBytes, formatSeconds } from './format';
 import { hasMagic } from './glob';
 import { expandInputs } from './inputs';
@@ -88,7 +89,7 @@ async function runFile(
 ): Promise<void> {
   const jobId = randomBytes(4).toString('hex');
   const base = { input: input.path, output };
-  const fail = (error: { code: string; message: string }, ms = 0) =>
+  const fail = (error: Failure, ms = 0) =>
     out.record({ ...base, status: 'failed', ms, error }, jobId);
   if (conflict) return fail({ code: 'OUTPUT_CONFLICT', message: conflict });
   if (output !== STDIO && !config.force && (await exists(output))) {

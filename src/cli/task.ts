@@ -1,5 +1,5 @@
 /** The messages between the batch runner and its worker threads: one file in, one outcome back. */
-import type { VectorizeOptionsInput, VectorizeStats } from '../engine';
+import type { ErrorInfo, VectorizeOptionsInput, VectorizeStats } from '../engine';
 
 export interface ConvertTask {
   /** The input file's path, or the bytes read from standard input. */
@@ -10,11 +10,8 @@ export interface ConvertTask {
   overwrite: boolean;
 }
 
-/** Why a file failed: a library code (see src/node/errors.ts) or one of the CLI's own. */
-export interface Failure {
-  code: string;
-  message: string;
-}
+/** Why a file failed: a shared `ErrorCode` (src/engine/errors.ts), a message, the option at fault. */
+export type Failure = ErrorInfo;
 
 export interface ConvertSuccess {
   ok: true;

@@ -15,6 +15,8 @@ export type FaultGroup = 'input' | 'limits' | 'options' | 'environment' | 'inter
 
 /** Every code, with its fault group. The order is the order of the docs' tables. */
 export const ERROR_FAULTS = {
+  /** A file argument does not exist, or a pattern matches nothing (CLI). */
+  NO_INPUT: 'input',
   /** The file has no bytes. */
   EMPTY: 'input',
   /** The bytes are not an image in any format the decoder reads. */
@@ -35,6 +37,8 @@ export const ERROR_FAULTS = {
   WRITE_FAILED: 'environment',
   /** The output exists and neither overwriting nor skipping was asked for. */
   OUTPUT_EXISTS: 'environment',
+  /** Another input of the same batch writes the same output (CLI). */
+  OUTPUT_CONFLICT: 'environment',
   /** Browser storage is full or unavailable. */
   STORAGE_FULL: 'environment',
   /** No progress for the watchdog time. */

@@ -1,6 +1,5 @@
 /** A job: one input file converted with one set of options. */
-import type { StageName, VectorizeOptionsInput } from '../engine';
-import type { JobError } from '../worker/job-error';
+import type { ErrorInfo, StageName, VectorizeOptionsInput } from '../engine';
 import type { JobResult } from '../worker/protocol';
 
 export type JobStatus = 'queued' | 'processing' | 'complete' | 'failed' | 'cancelled';
@@ -20,9 +19,9 @@ export interface Job {
   /** Time from start to finish, set when the job ends. */
   elapsedMs: number | undefined;
   result: JobResult | undefined;
-  error: JobError | undefined;
+  error: ErrorInfo | undefined;
   /** Set when the result could not be stored (e.g. quota exceeded); it stays in memory. */
-  storageError: JobError | undefined;
+  storageError: ErrorInfo | undefined;
   /** True once the finished job is in browser storage and survives a reload. */
   saved: boolean;
 }

@@ -3,7 +3,7 @@
  * reload loses nothing. Storage errors are typed: a full quota becomes STORAGE_FULL.
  */
 import { openDB, type IDBPDatabase } from 'idb';
-import { JobFailure } from '../worker/job-error';
+import { VectorizeError, toVectorizeError, type ErrorInfo } from '../engine';
 import type { Job } from './job';
 
 const DB_NAME = 'vectorizer';
@@ -21,15 +21,29 @@ export interface JobPersistence {
   removeOlderThan(cutoff: number): Promise<string[]>;
 }
 
-function storageFailure(error: unknown): JobFailure {
+function storageFailure(error: unknown): VectorizeError {
   const name = (error as { name?: string } | null)?.name;
   if (name === 'QuotaExceededError')
-    return new JobFailure(
+    return new VectorizeError(
       'STORAGE_FULL',
       'Browser storage is full: this result is kept until you close the page. Download it, or clear old results.',
     );
   const detail = error instanceof Error ? error.message : String(error);
-  return new JobFailure('STORAGE_FULL', `The result could not be saved (${detail}).`);
+  return new VectorizeError('STORAGE_FULL', `The result could not be saved (${detail}).`);
+}
+
+/** Codes saved by earlier versions of the app, in today's vocabulary. */
+const EARLIER_CODES: Record<string, ErrorInfo['code']> = {
+  EMPTY_FILE: 'EMPTY',
+  DECODE_FAILED: 'CORRUPT',
+};
+
+/** A saved job's error in today's vocabulary (an unknown code reads as INTERNAL). */
+export function storedError(error: unknown): ErrorInfo | undefined {
+  if (error === undefined || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  const earlier = typeof code === 'string' ? EARLIER_CODES[code] : undefined;
+  return toVectorizeError(earlier ? { ...(error as object), code: earlier } : error).toInfo();
 }
 
 export function toStoredJob(job: Job): StoredJob {
@@ -53,7 +67,8 @@ export function createIndexedDbPersistence(dbName = DB_NAME): JobPersistence {
   };
   return {
     async loadAll() {
-      return (await (await open()).getAllFromIndex(STORE, 'createdAt')) as StoredJob[];
+      const jobs = (await (await open()).getAllFromIndex(STORE, 'createdAt')) as StoredJob[];
+      return jobs.map((job) => ({ ...job, error: storedError(job.error) }));
     },
     async save(job) {
       try {

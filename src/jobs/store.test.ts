@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { JobFailure } from '../worker/job-error';
+import { VectorizeError } from '../engine';
 import type { PoolTask } from '../worker/pool';
 import type { JobResult } from '../worker/protocol';
 import { createIndexedDbPersistence } from './persistence';
@@ -22,7 +22,7 @@ class ManualRunner implements JobRunner {
   }
   cancel(id: string) {
     this.cancelled.push(id);
-    this.tasks.get(id)?.reject(new JobFailure('CANCELLED', 'Cancelled.'));
+    this.tasks.get(id)?.reject(new VectorizeError('CANCELLED', 'Cancelled.'));
   }
   configure(settings: { concurrency?: number }) {
     this.concurrency = settings.concurrency ?? this.concurrency;
@@ -98,11 +98,11 @@ describe('jobs store', () => {
   it('fails one job with its typed code while the others carry on', async () => {
     const { runner, store } = setup();
     store.getState().addFiles([file('a.png'), file('b.png')]);
-    runner.tasks.get('job-1')!.reject(new JobFailure('DECODE_FAILED', 'corrupt'));
+    runner.tasks.get('job-1')!.reject(new VectorizeError('CORRUPT', 'corrupt'));
     runner.tasks.get('job-2')!.resolve(result());
     await settle();
     const byName = Object.fromEntries(store.getState().jobs.map((job) => [job.name, job]));
-    expect(byName['a.png']).toMatchObject({ status: 'failed', error: { code: 'DECODE_FAILED' } });
+    expect(byName['a.png']).toMatchObject({ status: 'failed', error: { code: 'CORRUPT' } });
     expect(byName['b.png'].status).toBe('complete');
   });
 
@@ -196,7 +196,7 @@ describe('jobs store', () => {
   it('keeps the result in memory and says so when storage is full', async () => {
     const { runner, persistence, store } = setup();
     persistence.save = () =>
-      Promise.reject(new JobFailure('STORAGE_FULL', 'Browser storage is full'));
+      Promise.reject(new VectorizeError('STORAGE_FULL', 'Browser storage is full'));
     store.getState().addFiles([file()]);
     runner.tasks.get('job-1')!.resolve(result());
     await settle();

@@ -4,8 +4,7 @@
  * finished jobs and applies retention. UI components read and call only this.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { VectorizeOptionsInput } from '../engine';
-import { toJobError } from '../worker/job-error';
+import { toVectorizeError, type VectorizeOptionsInput } from '../engine';
 import type { PoolSettings, PoolTask } from '../worker/pool';
 import type { JobResult } from '../worker/protocol';
 import { isFinished, type Job } from './job';
@@ -86,7 +85,7 @@ export function createJobsStore(deps: JobsStoreDeps): StoreApi<JobsState> {
         await persistence.save(finished);
         if (find(id)?.result === finished.result) patch(id, { saved: true });
       } catch (error) {
-        if (find(id)) patch(id, { storageError: toJobError(error) });
+        if (find(id)) patch(id, { storageError: toVectorizeError(error).toInfo() });
       }
     };
 
@@ -125,7 +124,7 @@ export function createJobsStore(deps: JobsStoreDeps): StoreApi<JobsState> {
           },
           (error: unknown) => {
             if (!current()) return;
-            const jobError = toJobError(error);
+            const jobError = toVectorizeError(error).toInfo();
             void finish(
               id,
               jobError.code === 'CANCELLED'
@@ -249,7 +248,10 @@ export function createJobsStore(deps: JobsStoreDeps): StoreApi<JobsState> {
             .reverse();
           set((state) => ({ jobs: [...state.jobs, ...restored] }));
         } catch (error) {
-          console.warn('Saved results could not be loaded:', toJobError(error).message);
+          console.warn(
+            'Saved results could not be loaded:',
+            toVectorizeError(error).toInfo().message,
+          );
         } finally {
           set({ hydrated: true });
         }

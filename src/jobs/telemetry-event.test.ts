@@ -23,7 +23,7 @@ describe('telemetryEventFor', () => {
     const event = telemetryEventFor({
       ...base,
       status: 'failed',
-      error: { code: 'DECODE_FAILED', message: 'secret-plans.png could not be read' },
+      error: { code: 'CORRUPT', message: 'secret-plans.png could not be read' },
     });
     expect(event).toEqual({
       jobId: 'job-1',
@@ -33,7 +33,7 @@ describe('telemetryEventFor', () => {
       mode: 'color',
       megapixels: undefined,
       outputBytes: undefined,
-      errorCode: 'decode_failed',
+      errorCode: 'CORRUPT',
     });
     expect(JSON.stringify(event)).not.toContain('secret');
   });

@@ -22,6 +22,6 @@ export function telemetryEventFor(job: Job): TelemetryJobEvent | undefined {
     mode,
     megapixels: stats ? (stats.width * stats.height) / 1e6 : undefined,
     outputBytes: stats?.bytes,
-    errorCode: job.error?.code.toLowerCase(),
+    errorCode: job.error?.code,
   };
 }

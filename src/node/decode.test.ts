@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeImage } from './decode';
-import { nodeErrorCode } from './errors';
+import { errorCodeOf } from '../engine';
 import {
   FIXTURE_HEIGHT,
   FIXTURE_WIDTH,
@@ -52,7 +52,7 @@ describe('decodeImage', () => {
     await writeFile(path, await FORMAT_FIXTURES['rgb.png']());
     expect((await decodeImage(path, BUDGET)).format).toBe('png');
     const missing = await decodeImage('.tmp/cli/does-not-exist.png', BUDGET).catch((e) => e);
-    expect(nodeErrorCode(missing)).toBe('UNREADABLE');
+    expect(errorCodeOf(missing)).toBe('UNREADABLE');
     expect(missing.message).toMatch(/no such file/);
     const folder = await decodeImage('src', BUDGET).catch((e) => e);
     expect(folder.message).toMatch(/folder/);
@@ -62,7 +62,7 @@ describe('decodeImage', () => {
     const broken = await brokenFixtures();
     const codes: Record<string, string | undefined> = {};
     for (const [name, bytes] of Object.entries(broken))
-      codes[name] = nodeErrorCode(await decodeImage(bytes, BUDGET).catch((e) => e));
+      codes[name] = errorCodeOf(await decodeImage(bytes, BUDGET).catch((e) => e));
     expect(codes).toEqual({
       'empty.png': 'EMPTY',
       'notes.png': 'NOT_AN_IMAGE',
@@ -73,9 +73,9 @@ describe('decodeImage', () => {
   it('checks the pixel budget from the header, before decoding', async () => {
     // The file has no pixel data: decoding would fail as CORRUPT, so TOO_LARGE proves the order.
     const error = await decodeImage(hugeHeaderPng(), BUDGET).catch((e) => e);
-    expect(nodeErrorCode(error)).toBe('TOO_LARGE');
+    expect(errorCodeOf(error)).toBe('TOO_LARGE');
     expect(error.message).toMatch(/60000×60000 \(3600\.0 MP\), over the pixel budget of 40\.0 MP/);
     const small = await decodeImage(await FORMAT_FIXTURES['rgb.png'](), 100).catch((e) => e);
-    expect(nodeErrorCode(small)).toBe('TOO_LARGE');
+    expect(errorCodeOf(small)).toBe('TOO_LARGE');
   });
 });

@@ -1,38 +1,25 @@
 /**
- * Errors raised while reading and decoding an image file, before the engine sees any pixels.
- * Like the engine's `VectorizeError`, the code also travels in `name` (`DecodeError:<CODE>`).
- * An image over the pixel budget is the engine's `VectorizeError('TOO_LARGE')`, whichever side
- * notices it first.
+ * The library's errors are the engine's `VectorizeError`, with the shared codes of
+ * src/engine/errors.ts. `DecodeError` is the subclass thrown while reading and decoding a file,
+ * before the engine sees any pixels (so `instanceof DecodeError` tells a bad file from a bad
+ * option); its name is the same `VectorizeError:<CODE>`, so it reads back across a worker
+ * boundary like any other. An image over the pixel budget is `VectorizeError('TOO_LARGE')`,
+ * whichever side notices it first.
  */
-import { VectorizeError, engineErrorCode, type EngineErrorCode } from '../engine';
+import { VectorizeError, type ErrorCode } from '../engine';
 
-export type DecodeErrorCode = 'UNREADABLE' | 'EMPTY' | 'NOT_AN_IMAGE' | 'CORRUPT';
+/** The codes a decoder raises (a subset of the shared `ErrorCode`, not a list of its own). */
+export type DecodeErrorCode = Extract<
+  ErrorCode,
+  'UNREADABLE' | 'EMPTY' | 'NOT_AN_IMAGE' | 'CORRUPT'
+>;
 
-const NAME_PREFIX = 'DecodeError:';
+export class DecodeError extends VectorizeError {
+  declare readonly code: DecodeErrorCode;
 
-export class DecodeError extends Error {
-  readonly code: DecodeErrorCode;
-
-  constructor(code: DecodeErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
-    this.name = NAME_PREFIX + code;
+  constructor(code: DecodeErrorCode, message: string, options: { cause?: unknown } = {}) {
+    super(code, message, options);
   }
-}
-
-/** Every code the Node library can fail with. */
-export type NodeErrorCode = EngineErrorCode | DecodeErrorCode;
-
-const DECODE_CODES: readonly DecodeErrorCode[] = ['UNREADABLE', 'EMPTY', 'NOT_AN_IMAGE', 'CORRUPT'];
-
-/** The library error code carried by an error (or an error-like value that kept its name). */
-export function nodeErrorCode(error: unknown): NodeErrorCode | undefined {
-  const engineCode = engineErrorCode(error);
-  if (engineCode) return engineCode;
-  const name = (error as { name?: unknown } | null)?.name;
-  if (typeof name !== 'string' || !name.startsWith(NAME_PREFIX)) return undefined;
-  const code = name.slice(NAME_PREFIX.length) as DecodeErrorCode;
-  return DECODE_CODES.includes(code) ? code : undefined;
 }
 
 export { VectorizeError };

@@ -4,7 +4,7 @@ import {
   DecodeError,
   OPTION_SPECS,
   VectorizeError,
-  nodeErrorCode,
+  errorCodeOf,
   presets,
   vectorize,
   vectorizeFile,
@@ -53,7 +53,7 @@ describe('vectorizeFile', () => {
 
   it('checks options before reading the input', async () => {
     const error = await vectorizeFile(Buffer.from('not an image'), { colors: 1 }).catch((e) => e);
-    expect(nodeErrorCode(error)).toBe('INVALID_OPTION');
+    expect(errorCodeOf(error)).toBe('INVALID_OPTION');
   });
 
   it('fails with decode errors and the pixel budget', async () => {

@@ -6,9 +6,14 @@ export { vectorize } from './default-engine';
 export { vectorizeFile } from './vectorize-file';
 export { decodeImage } from './decode';
 export type { DecodedImage, ImageInput } from './decode';
-export { DecodeError, VectorizeError, nodeErrorCode } from './errors';
-export type { DecodeErrorCode, NodeErrorCode } from './errors';
+export { DecodeError } from './errors';
+export type { DecodeErrorCode } from './errors';
 export {
+  ERROR_CODES,
+  ERROR_FAULTS,
+  VectorizeError,
+  errorCodeOf,
+  toVectorizeError,
   DEFAULT_OPTIONS,
   MODES,
   OPTION_SPECS,
@@ -17,7 +22,9 @@ export {
   resolveOptions,
 } from '../engine';
 export type {
-  EngineErrorCode,
+  ErrorCode,
+  ErrorInfo,
+  FaultGroup,
   Mode,
   OptionSpec,
   PresetName,

@@ -1,4 +1,4 @@
-export type { TelemetryJobEvent } from './job-event.js';
+export type { TelemetryBatch, TelemetryJobEvent } from './job-event.js';
 export { privacySignalSet } from './privacy-signal.js';
 export { TelemetryClient, type TelemetryClientOptions } from './telemetry-client.js';
 export {

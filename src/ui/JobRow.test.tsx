@@ -51,13 +51,17 @@ describe('JobRow', () => {
         job={job({
           status: 'failed',
           elapsedMs: 12,
-          error: { code: 'DECODE_FAILED', message: 'logo.png could not be read as an image' },
+          error: { code: 'CORRUPT', message: 'logo.png is corrupt or truncated' },
         })}
         selected
         {...handlers()}
       />,
     );
-    expect(screen.getByRole('alert').textContent).toContain('(DECODE_FAILED)');
+    // The same code the CLI prints with --json, so a report from either names the same failure.
+    expect(screen.getByRole('alert').textContent).toBe(
+      'logo.png is corrupt or truncated · CORRUPT',
+    );
+    expect(screen.getByText('CORRUPT').getAttribute('data-error-code')).toBe('CORRUPT');
     expect(screen.getByRole('button', { name: 'Show logo.png' }).getAttribute('aria-current')).toBe(
       'true',
     );

@@ -1,5 +1,5 @@
 import type { Job } from '../jobs/job';
-import { formatMs, formatPercent } from './format';
+import { formatDateTime, formatMs, formatPercent } from './format';
 import { useNow } from './use-now';
 import { objectUrl } from './object-url';
 
@@ -55,18 +55,22 @@ export function JobRow({ job, selected, onSelect, onCancel, onRemove }: Props) {
               </span>
             )}
             {elapsed !== undefined && <span>{formatMs(elapsed)}</span>}
-            {!active && (
-              <span className="opacity-70">{new Date(job.createdAt).toLocaleString()}</span>
-            )}
+            {!active && <span className="opacity-70">{formatDateTime(job.createdAt)}</span>}
           </span>
           {job.error && (
             <span className="block text-xs text-red-700 dark:text-red-300" role="alert">
-              {job.error.message} <span className="opacity-70">({job.error.code})</span>
+              {job.error.message} ·{' '}
+              <code className="font-mono opacity-70" data-error-code={job.error.code}>
+                {job.error.code}
+              </code>
             </span>
           )}
           {job.storageError && (
             <span className="block text-xs text-amber-700 dark:text-amber-300" role="alert">
-              {job.storageError.message}
+              {job.storageError.message} ·{' '}
+              <code className="font-mono opacity-70" data-error-code={job.storageError.code}>
+                {job.storageError.code}
+              </code>
             </span>
           )}
           {active && (

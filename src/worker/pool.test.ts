@@ -1,6 +1,6 @@
 import { expose } from 'comlink';
 import { describe, expect, it } from 'vitest';
-import { JobFailure, toJobError } from './job-error';
+import { VectorizeError } from '../engine';
 import { WorkerPool } from './pool';
 import type { JobResult, ProgressReport, VectorizeRequest, VectorizeWorkerApi } from './protocol';
 
@@ -50,7 +50,8 @@ async function failureOf(promise: Promise<unknown>) {
   try {
     await promise;
   } catch (error) {
-    return toJobError(error);
+    expect(error).toBeInstanceOf(VectorizeError);
+    return (error as VectorizeError).toInfo();
   }
   throw new Error('expected the task to fail');
 }
@@ -106,12 +107,13 @@ describe('WorkerPool', () => {
 
   it('keeps typed errors from the worker', async () => {
     const workers = new FakeWorkers(async () => {
-      throw new JobFailure('DECODE_FAILED', 'not an image');
+      throw new VectorizeError('INVALID_OPTION', 'Option "minArea" is bad', { option: 'minArea' });
     });
     const pool = new WorkerPool({ concurrency: 1 }, workers.create);
     expect(await failureOf(pool.run(task('a')))).toEqual({
-      code: 'DECODE_FAILED',
-      message: 'not an image',
+      code: 'INVALID_OPTION',
+      message: 'Option "minArea" is bad',
+      option: 'minArea',
     });
     pool.dispose();
   });

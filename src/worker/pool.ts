@@ -5,8 +5,7 @@
  * reported no progress for `watchdogMs`, so no job stays stuck.
  */
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
-import type { Progress } from '../engine';
-import { JobFailure, toJobError } from './job-error';
+import { VectorizeError, toVectorizeError, type Progress } from '../engine';
 import type { JobResult, VectorizeRequest, VectorizeWorkerApi } from './protocol';
 
 export interface PoolTask extends VectorizeRequest {
@@ -26,7 +25,7 @@ interface Slot {
   worker: Worker;
   remote: Remote<VectorizeWorkerApi>;
   /** Rejects the running task when the worker dies or is stopped. */
-  abort?: (error: JobFailure) => void;
+  abort?: (error: VectorizeError) => void;
   taskId?: string;
   lastSignal: number;
   /** Decoded images this worker holds (affinity for re-runs). */
@@ -95,11 +94,11 @@ export class WorkerPool {
     const index = this.queue.findIndex((pending) => pending.task.id === id);
     if (index >= 0) {
       const [pending] = this.queue.splice(index, 1);
-      pending.reject(new JobFailure('CANCELLED', 'Cancelled.'));
+      pending.reject(new VectorizeError('CANCELLED', 'Cancelled.'));
       return;
     }
     const slot = this.slots.find((candidate) => candidate.taskId === id);
-    if (slot) this.retire(slot, new JobFailure('CANCELLED', 'Cancelled.'));
+    if (slot) this.retire(slot, new VectorizeError('CANCELLED', 'Cancelled.'));
   }
 
   get running(): number {
@@ -108,9 +107,9 @@ export class WorkerPool {
 
   dispose(): void {
     for (const pending of this.queue.splice(0))
-      pending.reject(new JobFailure('CANCELLED', 'Cancelled.'));
+      pending.reject(new VectorizeError('CANCELLED', 'Cancelled.'));
     for (const slot of [...this.slots])
-      this.retire(slot, new JobFailure('CANCELLED', 'Cancelled.'));
+      this.retire(slot, new VectorizeError('CANCELLED', 'Cancelled.'));
     this.stopWatchdog();
   }
 
@@ -144,7 +143,7 @@ export class WorkerPool {
       event.preventDefault();
       this.retire(
         slot,
-        new JobFailure('WORKER_CRASHED', 'The worker stopped unexpectedly; try again.'),
+        new VectorizeError('WORKER_CRASHED', 'The worker stopped unexpectedly; try again.'),
       );
     });
     this.slots.push(slot);
@@ -173,7 +172,7 @@ export class WorkerPool {
       slot.imageKeys.length = Math.min(slot.imageKeys.length, 2);
       resolve(result);
     } catch (error) {
-      reject(error instanceof JobFailure ? error : toJobErrorFailure(error));
+      reject(toVectorizeError(error));
     } finally {
       if (slot.taskId === task.id) {
         slot.taskId = undefined;
@@ -183,7 +182,7 @@ export class WorkerPool {
     }
   }
 
-  private retire(slot: Slot, reason?: JobFailure): void {
+  private retire(slot: Slot, reason?: VectorizeError): void {
     const index = this.slots.indexOf(slot);
     if (index < 0) return;
     this.slots.splice(index, 1);
@@ -204,7 +203,7 @@ export class WorkerPool {
           if (slot.taskId !== undefined && now - slot.lastSignal > this.settings.watchdogMs)
             this.retire(
               slot,
-              new JobFailure(
+              new VectorizeError(
                 'TIMEOUT',
                 `No progress for ${Math.round(this.settings.watchdogMs / 1000)} s; the job was stopped.`,
               ),
@@ -218,9 +217,4 @@ export class WorkerPool {
     clearInterval(this.watchdog);
     this.watchdog = undefined;
   }
-}
-
-function toJobErrorFailure(error: unknown): JobFailure {
-  const { code, message } = toJobError(error);
-  return new JobFailure(code, message);
 }
