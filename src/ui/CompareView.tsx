@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { Job } from '../jobs/job';
-import { useSvgObjectUrl } from './svg-view';
+import { svgObjectUrl } from './svg-view';
 import { objectUrl } from './object-url';
 import { MAX_SCALE, useZoomPan, type View } from './use-zoom-pan';
 
@@ -74,7 +74,7 @@ export function CompareView({ job }: { job: Job }) {
   };
 
   const svg = job.result?.svg;
-  const svgUrl = useSvgObjectUrl(svg, outline);
+  const svgUrl = useMemo(() => (svg ? svgObjectUrl(svg, outline) : undefined), [svg, outline]);
   const inputUrl = objectUrl(job.file);
 
   useEffect(() => {

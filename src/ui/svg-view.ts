@@ -3,8 +3,6 @@
  * task of its own, after the render that set it; a data URL would be encoded by script and
  * parsed inside that render), optionally as outlines only.
  */
-import { useEffect, useState } from 'react';
-
 const OUTLINE_STYLE =
   '<style>*{fill:none!important;stroke:#e11d48!important;stroke-width:1px!important;vector-effect:non-scaling-stroke}</style>';
 
@@ -15,19 +13,21 @@ export function outlineSvg(svg: string): string {
   return svg.slice(0, openTagEnd + 1) + OUTLINE_STYLE + svg.slice(openTagEnd + 1);
 }
 
-/**
- * An object URL for `svg` (or its outline view), made after the render that asked for it and
- * revoked when the SVG or the view changes.
- */
-export function useSvgObjectUrl(svg: string | undefined, outline: boolean): string | undefined {
-  const [shown, setShown] = useState<{ svg: string; outline: boolean; url: string }>();
-  useEffect(() => {
-    if (!svg) return;
-    const blob = new Blob([outline ? outlineSvg(svg) : svg], { type: 'image/svg+xml' });
-    const url = URL.createObjectURL(blob);
-    setShown({ svg, outline, url });
-    return () => URL.revokeObjectURL(url);
-  }, [svg, outline]);
-  // While the outline view is being made, the other view stays on screen.
-  return shown?.svg === svg ? shown.url : undefined;
+/** Object URLs of the SVGs shown last, newest last; older ones are revoked. */
+const recent = new Map<string, string>();
+const KEPT_URLS = 4;
+
+/** An object URL for `svg` (or its outline view), made once while it is among the last shown. */
+export function svgObjectUrl(svg: string, outline: boolean): string {
+  const text = outline ? outlineSvg(svg) : svg;
+  let url = recent.get(text);
+  if (url) recent.delete(text);
+  else url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
+  recent.set(text, url);
+  for (const [oldText, oldUrl] of recent) {
+    if (recent.size <= KEPT_URLS) break;
+    URL.revokeObjectURL(oldUrl);
+    recent.delete(oldText);
+  }
+  return url;
 }
