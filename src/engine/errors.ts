@@ -140,14 +140,6 @@ export function errorCodeOf(error: unknown): ErrorCode {
   return toVectorizeError(error).code;
 }
 
-/** @deprecated Use `ErrorCode`; kept while the other layers move to the shared vocabulary. */
-export type EngineErrorCode = ErrorCode;
-
-/** @deprecated Use `toVectorizeError` or `errorCodeOf`: the code named by `name`, or undefined. */
-export function engineErrorCode(error: unknown): ErrorCode | undefined {
-  return fromName((error as { name?: unknown } | null)?.name)?.code;
-}
-
 /** Status codes returned by the wasm ABI, in the order the Rust `ErrorKind` defines them. */
 export const ABI_STATUS_CODES: readonly (ErrorCode | 'OK')[] = [
   'OK',

@@ -5,14 +5,13 @@ export {
   ERROR_CODES,
   ERROR_FAULTS,
   VectorizeError,
-  engineErrorCode,
   errorCodeOf,
   faultGroupOf,
   isErrorCode,
   toVectorizeError,
 } from './errors';
 export { overPixelBudget } from './pixel-budget';
-export type { EngineErrorCode, ErrorCode, ErrorInfo, FaultGroup } from './errors';
+export type { ErrorCode, ErrorInfo, FaultGroup } from './errors';
 export {
   DEFAULT_OPTIONS,
   MODES,

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Engine } from './engine';
-import { engineErrorCode } from './errors';
+import { errorCodeOf } from './errors';
 import { decodeWithinBudget, vectorizeFile, type ImageDecoder, type Pixels } from './pipeline';
 
 /** The first 24 bytes of a PNG: signature and IHDR with the given size (no pixel data). */
@@ -50,7 +50,7 @@ describe('decodeWithinBudget', () => {
     const error = await decodeWithinBudget(pngHeader(60_000, 60_000), decoder, 40_000_000).catch(
       (e) => e,
     );
-    expect(engineErrorCode(error)).toBe('TOO_LARGE');
+    expect(errorCodeOf(error)).toBe('TOO_LARGE');
     expect(error.message).toMatch(/60000×60000 \(3600\.0 MP\), over the pixel budget of 40\.0 MP/);
     expect(decoder.decode).not.toHaveBeenCalled();
     // The pipeline read the PNG header itself: the decoder's slower probe was not needed.
@@ -62,7 +62,7 @@ describe('decodeWithinBudget', () => {
     const file = new Blob([pngHeader(5000, 5000), new Uint8Array(1_000_000)]);
     const slice = vi.spyOn(file, 'slice');
     const error = await decodeWithinBudget(file, decoder, 1_000_000).catch((e) => e);
-    expect(engineErrorCode(error)).toBe('TOO_LARGE');
+    expect(errorCodeOf(error)).toBe('TOO_LARGE');
     expect(slice).toHaveBeenCalledWith(0, expect.any(Number));
     expect(decoder.decode).not.toHaveBeenCalled();
   });
@@ -71,7 +71,7 @@ describe('decodeWithinBudget', () => {
     const decoder = fakeDecoder(pixels(300, 300));
     const tiff = Uint8Array.from([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0]);
     const error = await decodeWithinBudget(tiff, decoder, 1000).catch((e) => e);
-    expect(engineErrorCode(error)).toBe('TOO_LARGE');
+    expect(errorCodeOf(error)).toBe('TOO_LARGE');
     expect(decoder.dimensions).toHaveBeenCalledOnce();
     expect(decoder.decode).not.toHaveBeenCalled();
   });
@@ -116,7 +116,7 @@ describe('vectorizeFile', () => {
       engine: fakeEngine(),
       options: { colors: 1 },
     }).catch((e) => e);
-    expect(engineErrorCode(error)).toBe('INVALID_OPTION');
+    expect(errorCodeOf(error)).toBe('INVALID_OPTION');
     expect(error.message).toMatch(/colors/);
     expect(decoder.check).not.toHaveBeenCalled();
   });
@@ -129,7 +129,7 @@ describe('vectorizeFile', () => {
       engine,
       options: { maxPixels: 10_000 },
     }).catch((e) => e);
-    expect(engineErrorCode(error)).toBe('TOO_LARGE');
+    expect(errorCodeOf(error)).toBe('TOO_LARGE');
     expect(decoder.decode).not.toHaveBeenCalled();
     expect(engine.vectorize).not.toHaveBeenCalled();
   });
