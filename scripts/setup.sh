@@ -20,6 +20,16 @@ if [ -z "${VECTORIZER_SKIP_BROWSER:-}" ]; then
   need /usr/sbin/nginx nginx
   need promtool prometheus
 fi
+# The readers of the formats the exporters write; their unit tests run them (src/node/export.test.ts).
+# Inkscape opens EPS and DXF through its Python extensions, which need lxml and cssselect.
+if [ -z "${VECTORIZER_SKIP_READERS:-}" ]; then
+  need pdfinfo poppler-utils
+  need gs ghostscript
+  need /usr/lib/python3/dist-packages/ezdxf python3-ezdxf
+  need inkscape inkscape
+  need /usr/lib/python3/dist-packages/lxml python3-lxml
+  need /usr/lib/python3/dist-packages/cssselect python3-cssselect
+fi
 
 if [ ${#missing_apt[@]} -eq 0 ]; then exit 0; fi
 
@@ -32,6 +42,6 @@ if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   if command -v systemctl >/dev/null 2>&1; then systemctl disable --now prometheus >/dev/null 2>&1 || true; fi
   bash scripts/find-wasm-toolchain.sh >/dev/null
 else
-  echo "setup: missing prerequisites: ${missing_apt[*]} (Debian package names; elsewhere install rustup with 'rustup target add wasm32-unknown-unknown', binaryen, chromium, nginx and prometheus)" >&2
+  echo "setup: missing prerequisites: ${missing_apt[*]} (Debian package names; elsewhere install rustup with 'rustup target add wasm32-unknown-unknown', binaryen, chromium, nginx, prometheus, poppler, ghostscript, ezdxf and inkscape)" >&2
   exit 1
 fi
