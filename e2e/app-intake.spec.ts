@@ -48,22 +48,30 @@ test('a built-in sample converts', async ({ page }) => {
   await expectStatus(page, 'red-apple.png', 'complete');
 });
 
-test('bad files fail on their own while good ones complete', async ({ page }) => {
+test('bad files fail on their own, with the codes the CLI prints, while good ones complete', async ({
+  page,
+}) => {
+  const apple = corpusFile('logo/twemoji-red-apple.png');
   await pick(page, [
     corpusFile('logo/twemoji-red-apple.png'),
     { name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('this is not a PNG at all') },
     { name: 'empty.png', mimeType: 'image/png', buffer: Buffer.alloc(0) },
     { name: 'readme.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') },
+    { ...apple, name: 'truncated.png', buffer: apple.buffer.subarray(0, apple.buffer.length >> 1) },
     corpusFile('logo/twemoji-rocket.png'),
   ]);
   await expectStatus(page, 'twemoji-red-apple.png', 'complete');
   await expectStatus(page, 'twemoji-rocket.png', 'complete');
   await expectStatus(page, 'notes.png', 'failed');
-  await expect(jobRow(page, 'notes.png')).toContainText('DECODE_FAILED');
+  await expect(jobRow(page, 'notes.png').getByRole('alert')).toHaveText(/· NOT_AN_IMAGE$/);
   await expectStatus(page, 'empty.png', 'failed');
-  await expect(jobRow(page, 'empty.png')).toContainText('EMPTY_FILE');
+  await expect(jobRow(page, 'empty.png').getByRole('alert')).toHaveText(/is empty.* · EMPTY$/);
   await expectStatus(page, 'readme.txt', 'failed');
-  await expect(jobRow(page, 'readme.txt')).toContainText('UNSUPPORTED_TYPE');
+  await expect(jobRow(page, 'readme.txt').getByRole('alert')).toHaveText(/· NOT_AN_IMAGE$/);
+  await expectStatus(page, 'truncated.png', 'failed');
+  await expect(jobRow(page, 'truncated.png').getByRole('alert')).toHaveText(
+    /corrupt or truncated.* · CORRUPT$/,
+  );
 });
 
 test('an image over the pixel budget fails with TOO_LARGE', async ({ page }) => {
