@@ -6,7 +6,10 @@ export const TELEMETRY_URL = `http://127.0.0.1:${TELEMETRY_PORT}`;
 /** Playwright runs against production builds, in Debian's Chromium (no browser download). */
 export default defineConfig({
   testDir: 'e2e',
-  timeout: 60_000,
+  // Bounded but generous: on a busy 2-core machine a conversion or a first service-worker
+  // install takes several times as long as on an idle one. Specs wait on states, not on time.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
   reporter: process.env.CI ? 'line' : 'list',

@@ -20,7 +20,15 @@ export function jobRow(page: Page, name: string): Locator {
   return page.locator('li[data-job-status]').filter({ hasText: name });
 }
 
-export async function expectStatus(page: Page, name: string, status: string, timeout = 30_000) {
+/** How long a corpus image may take to convert on a 2-core machine that is busy with other work. */
+export const CONVERSION_TIMEOUT_MS = 60_000;
+
+export async function expectStatus(
+  page: Page,
+  name: string,
+  status: string,
+  timeout = CONVERSION_TIMEOUT_MS,
+) {
   await expect(jobRow(page, name)).toHaveAttribute('data-job-status', status, { timeout });
 }
 

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, test, expect, type Page } from '@playwright/test';
+import { chromium, test, expect } from '@playwright/test';
+import { INSTALL_TIMEOUT_MS, waitForServiceWorkerControl } from './pwa-support';
 
 /**
  * The app is installable in Chromium: a valid manifest with the members the issue asks for,
@@ -24,12 +25,6 @@ interface Manifest {
     enctype: string;
     params: { files: { name: string; accept: string[] }[] };
   };
-}
-
-async function waitForServiceWorkerControl(page: Page) {
-  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
-    timeout: 15_000,
-  });
 }
 
 test('the manifest lists icons, screenshots, file handlers and a share target', async ({
@@ -109,7 +104,7 @@ test('the first visit says the app now works offline, and the note can be dismis
 }) => {
   await page.goto('/');
   const note = page.getByRole('status').filter({ hasText: 'Ready to work offline.' });
-  await expect(note).toBeVisible({ timeout: 15_000 });
+  await expect(note).toBeVisible({ timeout: INSTALL_TIMEOUT_MS });
   await note.getByRole('button', { name: 'OK' }).click();
   await expect(note).toBeHidden();
 });

@@ -15,15 +15,63 @@ export async function samplePng(): Promise<Buffer> {
     .toBuffer();
 }
 
-/** Resolves once a service worker controls the page (first visit: after install + claim). */
+/**
+ * How long a first install may take: it precaches the whole app (both wasm builds included),
+ * which on a 2-core machine busy with other work takes seconds, not milliseconds.
+ */
+export const INSTALL_TIMEOUT_MS = 60_000;
+
+/**
+ * Resolves once a service worker controls the page (first visit: after install + claim). On
+ * time-out it fails saying what the registration was doing (installing, waiting, active state).
+ */
 export async function waitForServiceWorkerControl(page: Page): Promise<void> {
-  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, {
-    timeout: 20_000,
-  });
+  try {
+    await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, {
+      timeout: INSTALL_TIMEOUT_MS,
+    });
+  } catch (error) {
+    const state = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker?.getRegistration();
+      return JSON.stringify({
+        registered: registration !== undefined,
+        installing: registration?.installing?.state ?? null,
+        waiting: registration?.waiting?.state ?? null,
+        active: registration?.active?.state ?? null,
+      });
+    });
+    throw new Error(`No service worker controls the page; registration: ${state}`, {
+      cause: error,
+    });
+  }
+}
+
+/** Resolves once the page's registration has a worker waiting to take over (after a deploy). */
+export async function waitForWaitingWorker(page: Page): Promise<boolean> {
+  return page.evaluate(async (timeout) => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    if (!registration) return false;
+    if (registration.waiting) return true;
+    await registration.update();
+    return new Promise<boolean>((resolve) => {
+      const done = () => resolve(registration.waiting !== null);
+      const timer = setTimeout(done, timeout);
+      const check = () => {
+        if (!registration.waiting) return;
+        clearTimeout(timer);
+        done();
+      };
+      const watch = (worker: ServiceWorker | null) =>
+        worker?.addEventListener('statechange', check);
+      watch(registration.installing);
+      registration.addEventListener('updatefound', () => watch(registration.installing));
+      check();
+    });
+  }, INSTALL_TIMEOUT_MS);
 }
 
 /** The job for `fileName` is listed and reaches `complete` (the app's job statuses). */
 export async function expectConvertedJob(page: Page, fileName: string): Promise<void> {
-  await expect(page.getByText(fileName).first()).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText(/complete/i).first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(fileName).first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/complete/i).first()).toBeVisible({ timeout: 60_000 });
 }

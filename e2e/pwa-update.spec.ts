@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, rmSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { NGINX_URL } from '../playwright.nginx.config';
-import { waitForServiceWorkerControl } from './pwa-support';
+import { waitForServiceWorkerControl, waitForWaitingWorker } from './pwa-support';
 
 /**
  * A deploy never produces a half-old, half-new app: the new service worker installs and
@@ -41,14 +41,7 @@ test('a new version waits for the page, then takes over with one reload', async 
   // Deploy: the worker's bytes change (a new build changes its precache manifest).
   appendFileSync(`${SITE}/sw.js`, `\n// deploy ${Date.now()}\n`);
   await page.reload();
-  const waiting = await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.getRegistration();
-    await registration!.update();
-    const deadline = Date.now() + 15_000;
-    while (!registration!.waiting && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    return registration!.waiting !== null;
-  });
+  const waiting = await waitForWaitingWorker(page);
   expect(waiting).toBe(true);
 
   // Still the old worker in control: nothing switched under the page.
