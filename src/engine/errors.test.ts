@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   ERROR_CODES,
@@ -78,5 +79,30 @@ describe('error vocabulary', () => {
     expect(toVectorizeError(unknown)).toMatchObject({ code: 'INVALID_OPTION', option: 'colours' });
     const shape = thrown(() => resolveOptions([] as never));
     expect(toVectorizeError(shape)).toMatchObject({ code: 'INVALID_OPTION', option: undefined });
+  });
+});
+
+describe('the documented vocabulary', () => {
+  it('docs/API.md lists every code with its fault group, and no other', () => {
+    const api = readFileSync(new URL('../../docs/API.md', import.meta.url), 'utf8');
+    const rows = [...api.matchAll(/^\| `([A-Z_]+)` +\| `([a-z]+)` +\|/gm)].map(
+      ([, code, fault]) => [code, fault],
+    );
+    expect(Object.fromEntries(rows)).toEqual(ERROR_FAULTS);
+  });
+
+  it('docs/CLI.md and docs/OPERATIONS.md name only codes of the vocabulary', () => {
+    for (const doc of ['CLI.md', 'OPERATIONS.md']) {
+      const text = readFileSync(new URL(`../../docs/${doc}`, import.meta.url), 'utf8');
+      const table = text.slice(text.search(/^\| (code|`error_type`) /m));
+      const codes = [...table.matchAll(/^\| (`[A-Z_]+`(?:, `[A-Z_]+`)*) /gm)].flatMap(([, cell]) =>
+        cell.split(', ').map((code) => code.slice(1, -1)),
+      );
+      expect(codes.length, doc).toBeGreaterThan(5);
+      expect(
+        codes.filter((code) => !isErrorCode(code)),
+        doc,
+      ).toEqual([]);
+    }
   });
 });
