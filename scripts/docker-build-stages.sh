@@ -45,6 +45,12 @@ cp "$wasm"/src/engine/wasm/*.wasm "$app/src/engine/wasm/"
 echo "== stage telemetry"
 if [ -d server ] && node -e 'process.exit(require("./package.json").scripts?.["start:telemetry"] ? 0 : 1)'; then
   echo "server/ and the start:telemetry script are present"
+  # The image copies server/ and the two contracts it shares with the app; it must load from them.
+  telemetry=$work/telemetry
+  copy_into "$telemetry" package.json server src/telemetry/job-event.ts src/engine/errors.ts
+  ln -s "$app/node_modules" "$telemetry/node_modules"
+  (cd "$telemetry" && node --import tsx -e "await import('./server/server.ts')")
+  echo "the telemetry endpoint loads from the files the image copies"
 else
   echo "docker-build-stages: the telemetry stage needs server/ and an npm script start:telemetry" >&2
   telemetry_missing=1
