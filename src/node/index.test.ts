@@ -38,6 +38,7 @@ describe('vectorize', () => {
     const unknown = await vectorize(halves(), 8, 8, { colours: 8 } as never).catch((e) => e);
     expect(unknown.code).toBe('INVALID_OPTION');
     expect(unknown.message).toMatch(/"colours"/);
+    expect(unknown.option).toBe('colours');
   });
 });
 
@@ -54,6 +55,7 @@ describe('vectorizeFile', () => {
   it('checks options before reading the input', async () => {
     const error = await vectorizeFile(Buffer.from('not an image'), { colors: 1 }).catch((e) => e);
     expect(errorCodeOf(error)).toBe('INVALID_OPTION');
+    expect(error.option).toBe('colors');
   });
 
   it('fails with decode errors and the pixel budget', async () => {
