@@ -4,6 +4,8 @@
  */
 import { availableParallelism } from 'node:os';
 import type { VectorizeOptionsInput } from '../engine';
+import { EXPORT_FLAGS, EXPORT_FLAG_HINTS, exportRequest, type ExportFlags } from './export-flags';
+import type { ExportRequest } from './export-step';
 import { checkOptions, parseOptionValue, specForFlag } from './option-flags';
 import { parseShard, type Shard } from './shard';
 import { UsageError } from './usage-error';
@@ -17,6 +19,8 @@ export interface CliConfig {
   output?: string;
   outDir?: string;
   options: VectorizeOptionsInput;
+  /** --format and the size flags (or the extension of -o); none: the engine's SVG as it is. */
+  export?: ExportRequest;
   jobs: number;
   json: boolean;
   verbosity: Verbosity;
@@ -64,6 +68,7 @@ export function parseArgs(argv: readonly string[]): Command {
     skipExisting: false,
   };
   const options = config.options as Record<string, unknown>;
+  const exportFlags: ExportFlags = {};
   const reader = new ArgReader(argv);
   let onlyInputs = false;
   for (let arg = reader.next(); arg !== undefined; arg = reader.next()) {
@@ -124,10 +129,14 @@ export function parseArgs(argv: readonly string[]): Command {
         config.skipExisting = true;
         break;
       default:
-        parseOptionFlag(flag, inline, reader, options);
+        if (flag in EXPORT_FLAGS) {
+          const name = EXPORT_FLAGS[flag];
+          exportFlags[name] = reader.value(flag, inline, EXPORT_FLAG_HINTS[name]);
+        } else parseOptionFlag(flag, inline, reader, options);
     }
   }
   checkOptions(config.options);
+  config.export = exportRequest(exportFlags, config.output);
   checkCombinations(config);
   return { kind: 'run', config };
 }
@@ -166,5 +175,5 @@ function checkCombinations(config: CliConfig): void {
   }
   const toStdout = output === '-' || (inputs[0] === '-' && output === undefined);
   if (toStdout && config.json)
-    throw new UsageError('--json writes to standard output; give the SVG a file with -o.');
+    throw new UsageError('--json writes to standard output; give the output a file with -o.');
 }

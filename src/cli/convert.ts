@@ -5,6 +5,7 @@
 import { readImageFileSync } from '../node/decode';
 import { vectorizeFile } from '../node/vectorize-file';
 import { writeFileAtomic } from './atomic-write';
+import { outputBytes } from './export-step';
 import { toFailure, writeFailure } from './failure';
 import { STDIO } from './output-plan';
 import type { ConvertOutcome, ConvertTask } from './task';
@@ -14,16 +15,17 @@ export async function convert(task: ConvertTask): Promise<ConvertOutcome> {
   const elapsed = () => performance.now() - started;
   let result;
   let bytesIn: number;
+  let data: Uint8Array;
   try {
     const bytes = typeof task.input === 'string' ? readImageFileSync(task.input) : task.input;
     bytesIn = bytes.length;
     result = await vectorizeFile(bytes, task.options);
+    data = await outputBytes(result, task.export, task.options.maxPixels);
   } catch (error) {
     return { ok: false, failure: toFailure(error), ms: elapsed() };
   }
-  const data = Buffer.from(result.svg, 'utf8');
   const outcome = { ok: true as const, stats: result.stats, bytesIn, bytesOut: data.length };
-  if (task.output === STDIO) return { ...outcome, svg: result.svg, ms: elapsed() };
+  if (task.output === STDIO) return { ...outcome, svg: task.export ? data : result.svg, ms: elapsed() };
   try {
     writeFileAtomic(task.output, data, { overwrite: task.overwrite });
   } catch (error) {

@@ -70,7 +70,7 @@ class BatchOutput {
   }
 
   /** An SVG for standard output. */
-  writeSvg(svg: string): void {
+  writeSvg(svg: string | Uint8Array): void {
     this.io.stdout.write(svg);
   }
 
@@ -103,6 +103,7 @@ async function runFile(
     input: stdinBytes ?? input.path,
     output,
     options: config.options,
+    export: config.export,
     overwrite: config.force,
   });
   if (!outcome.ok) return fail(outcome.failure, outcome.ms);

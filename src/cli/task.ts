@@ -1,5 +1,6 @@
 /** The messages between the batch runner and its worker threads: one file in, one outcome back. */
 import type { ErrorInfo, VectorizeOptionsInput, VectorizeStats } from '../engine';
+import type { ExportRequest } from './export-step';
 
 export interface ConvertTask {
   /** The input file's path, or the bytes read from standard input. */
@@ -7,6 +8,8 @@ export interface ConvertTask {
   /** Where the SVG goes; '-' sends it back in the outcome for standard output. */
   output: string;
   options: VectorizeOptionsInput;
+  /** --format and the size flags; none: the engine's SVG as it is. */
+  export?: ExportRequest;
   overwrite: boolean;
 }
 
@@ -19,8 +22,8 @@ export interface ConvertSuccess {
   bytesIn: number;
   bytesOut: number;
   ms: number;
-  /** Only when the output is standard output. */
-  svg?: string;
+  /** Only when the output is standard output: the SVG, or the exported file's bytes. */
+  svg?: string | Uint8Array;
 }
 
 export interface ConvertFailure {

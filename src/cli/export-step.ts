@@ -1,0 +1,23 @@
+/**
+ * The CLI's export step: `--format` (or the extension of `-o`) and the size flags turn the
+ * engine's SVG into the file to write. Without them the SVG is written as the engine made it.
+ */
+import type { ExportFormat, ExportOptions } from '../engine/export';
+import { exportResult } from '../node/export';
+
+/** What the command line asked for; plain data, so it crosses to the worker threads. */
+export interface ExportRequest {
+  format: ExportFormat;
+  options: Pick<ExportOptions, 'width' | 'height' | 'dpi' | 'dxfCurves'>;
+}
+
+/** The bytes of the output file. A PNG's pixel budget is the engine's (`--max-pixels`). */
+export async function outputBytes(
+  result: { svg: string },
+  request: ExportRequest | undefined,
+  maxPixels: number | undefined,
+): Promise<Uint8Array> {
+  if (!request) return Buffer.from(result.svg, 'utf8');
+  const file = await exportResult(result, request.format, { ...request.options, maxPixels });
+  return file.data;
+}
