@@ -48,7 +48,7 @@ function batchBody(size: number): string {
   const events = Array.from({ length: size }, (_, i) => {
     const jobId = `load-${i}`;
     return i % 10 === 9
-      ? { jobId, status: 'failed', durationSeconds: 0.3, errorCode: 'decode_error' }
+      ? { jobId, status: 'failed', durationSeconds: 0.3, errorCode: 'CORRUPT' }
       : {
           jobId,
           status: 'complete',
