@@ -67,8 +67,57 @@ export function hexColor([r, g, b]: Rgb): string {
   return '#' + [r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('');
 }
 
-const NUMBER = /[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
 const ARITY: Readonly<Record<string, number>> = { m: 2, l: 2, h: 1, v: 1, c: 6, z: 0 };
+
+const isSpace = (c: number) => c === 32 || c === 44 || c === 10 || c === 9 || c === 13;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * Reads the number at `d[at]` into `scanned.value` and its end into `scanned.end` (`end` stays
+ * `at` when there is none). By hand rather than with a regular expression: a 16 MP photo's SVG
+ * holds millions of numbers.
+ */
+const scanned = { value: 0, end: 0 };
+function scanNumber(d: string, at: number): void {
+  let i = at;
+  let c = d.charCodeAt(i);
+  const negative = c === 45;
+  if (c === 43 || c === 45) c = d.charCodeAt(++i);
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = 0;
+  while (isDigit(c)) {
+    mantissa = mantissa * 10 + (c - 48);
+    digits++;
+    c = d.charCodeAt(++i);
+  }
+  if (c === 46) {
+    c = d.charCodeAt(++i);
+    while (isDigit(c)) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      decimals++;
+      c = d.charCodeAt(++i);
+    }
+  }
+  scanned.end = at;
+  if (digits === 0) return;
+  if (c === 101 || c === 69 || digits > 15) {
+    // An exponent or more digits than a double holds exactly: let the runtime read it.
+    let end = i;
+    if (c === 101 || c === 69) {
+      end++;
+      if (d[end] === '+' || d[end] === '-') end++;
+      while (isDigit(d.charCodeAt(end))) end++;
+    }
+    scanned.value = Number(d.slice(at, end));
+    scanned.end = end;
+    return;
+  }
+  const value = decimals ? mantissa / 10 ** decimals : mantissa;
+  scanned.value = negative ? -value : value;
+  scanned.end = i;
+}
 
 /** Path data → absolute subpaths. */
 export function parsePathData(d: string): Subpath[] {
@@ -80,26 +129,20 @@ export function parsePathData(d: string): Subpath[] {
   let startY = 0;
   let command = '';
   let i = 0;
-  const args: number[] = [];
-  const skipSpace = () => {
-    while (i < d.length && (d[i] === ' ' || d[i] === ',' || d[i] === '\n' || d[i] === '\t')) i++;
-  };
+  const args = [0, 0, 0, 0, 0, 0];
   const open = () => {
     current = { startX: x, startY: y, kinds: [], coords: [], closed: false };
     subpaths.push(current);
+    return current;
   };
-  const ensureOpen = () => {
-    if (!current || current.closed) {
-      // Drawing after `z` starts a new subpath at the closed one's start.
-      open();
-    }
-    return current!;
-  };
+  // Drawing after `z` starts a new subpath at the closed one's start.
+  const ensureOpen = () => (!current || current.closed ? open() : current);
   for (;;) {
-    skipSpace();
+    while (i < d.length && isSpace(d.charCodeAt(i))) i++;
     if (i >= d.length) break;
     const ch = d[i];
-    if (/[a-zA-Z]/.test(ch)) {
+    const code = d.charCodeAt(i);
+    if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) {
       if (!(ch.toLowerCase() in ARITY))
         throw malformed(`the path command "${ch}" is not supported`);
       command = ch;
@@ -114,20 +157,19 @@ export function parsePathData(d: string): Subpath[] {
     }
     if (!command || command === 'z' || command === 'Z')
       throw malformed(`a number stands where a command belongs (at ${i})`);
-    const arity = ARITY[command.toLowerCase()];
-    args.length = 0;
+    const lower = command.toLowerCase();
+    const arity = ARITY[lower];
     for (let k = 0; k < arity; k++) {
-      skipSpace();
-      NUMBER.lastIndex = i;
-      const match = NUMBER.exec(d);
-      if (!match) throw malformed(`a number is missing after "${command}" (at ${i})`);
-      args.push(Number(match[0]));
-      i = NUMBER.lastIndex;
+      while (i < d.length && isSpace(d.charCodeAt(i))) i++;
+      scanNumber(d, i);
+      if (scanned.end === i) throw malformed(`a number is missing after "${command}" (at ${i})`);
+      args[k] = scanned.value;
+      i = scanned.end;
     }
-    const relative = command === command.toLowerCase();
+    const relative = command === lower;
     const ox = relative ? x : 0;
     const oy = relative ? y : 0;
-    switch (command.toLowerCase()) {
+    switch (lower) {
       case 'm':
         x = ox + args[0];
         y = oy + args[1];
@@ -140,9 +182,8 @@ export function parsePathData(d: string): Subpath[] {
       case 'l':
       case 'h':
       case 'v': {
-        const c = command.toLowerCase();
-        const nx = c === 'v' ? x : ox + args[0];
-        const ny = c === 'h' ? y : oy + args[c === 'v' ? 0 : 1];
+        const nx = lower === 'v' ? x : ox + args[0];
+        const ny = lower === 'h' ? y : oy + args[lower === 'v' ? 0 : 1];
         const path = ensureOpen();
         path.kinds.push(LINE);
         path.coords.push(nx, ny);

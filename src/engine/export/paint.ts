@@ -19,22 +19,32 @@ function color([r, g, b]: Rgb): string {
 }
 
 function subpathText(path: Subpath, out: string[]): void {
-  out.push(`${num(path.startX)} ${num(path.startY)} m\n`);
+  // One string per subpath (not per segment): far fewer pieces for the final join.
+  let text = `${num(path.startX)} ${num(path.startY)} m\n`;
   const { kinds, coords } = path;
   let k = 0;
-  for (const kind of kinds) {
-    if (kind === CUBIC) {
-      out.push(
-        `${num(coords[k])} ${num(coords[k + 1])} ${num(coords[k + 2])} ${num(coords[k + 3])} ` +
-          `${num(coords[k + 4])} ${num(coords[k + 5])} c\n`,
-      );
+  for (let s = 0; s < kinds.length; s++) {
+    if (kinds[s] === CUBIC) {
+      text +=
+        num(coords[k]) +
+        ' ' +
+        num(coords[k + 1]) +
+        ' ' +
+        num(coords[k + 2]) +
+        ' ' +
+        num(coords[k + 3]) +
+        ' ' +
+        num(coords[k + 4]) +
+        ' ' +
+        num(coords[k + 5]) +
+        ' c\n';
       k += 6;
     } else {
-      out.push(`${num(coords[k])} ${num(coords[k + 1])} l\n`);
+      text += num(coords[k]) + ' ' + num(coords[k + 1]) + ' l\n';
       k += 2;
     }
   }
-  if (path.closed) out.push('h\n');
+  out.push(path.closed ? text + 'h\n' : text);
 }
 
 export interface PaintOptions {
