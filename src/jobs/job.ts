@@ -22,6 +22,8 @@ export interface Job {
   error: ErrorInfo | undefined;
   /** Set when the result could not be stored (e.g. quota exceeded); it stays in memory. */
   storageError: ErrorInfo | undefined;
+  /** Set when the last "Download as" of this job failed (not saved). */
+  exportError?: ErrorInfo;
   /** True once the finished job is in browser storage and survives a reload. */
   saved: boolean;
 }
@@ -32,6 +34,11 @@ export function isFinished(job: Job): boolean {
 
 /** `logo.png` → `logo.svg`. */
 export function svgFileName(name: string): string {
+  return exportFileName(name, '.svg');
+}
+
+/** `logo.png`, `.pdf` → `logo.pdf`. */
+export function exportFileName(name: string, extension: string): string {
   const base = name.replace(/\.[^./\\]+$/, '') || 'image';
-  return `${base}.svg`;
+  return `${base}${extension}`;
 }

@@ -10,7 +10,7 @@ const DB_NAME = 'vectorizer';
 const STORE = 'jobs';
 const VERSION = 1;
 
-export type StoredJob = Omit<Job, 'progress' | 'stage' | 'storageError' | 'saved'>;
+export type StoredJob = Omit<Job, 'progress' | 'stage' | 'storageError' | 'exportError' | 'saved'>;
 
 export interface JobPersistence {
   loadAll(): Promise<StoredJob[]>;
@@ -51,6 +51,7 @@ export function toStoredJob(job: Job): StoredJob {
   delete stored.progress;
   delete stored.stage;
   delete stored.storageError;
+  delete stored.exportError;
   delete stored.saved;
   return stored as StoredJob;
 }

@@ -1,5 +1,6 @@
 /** User settings, kept in localStorage (small, read synchronously at start-up). */
 import { defaultConcurrency } from '../worker/pool';
+import { DEFAULT_EXPORT_CHOICE, readExportChoice, type ExportChoice } from './export-choice';
 
 export interface Settings {
   /** Jobs converting at once. */
@@ -10,6 +11,8 @@ export interface Settings {
   retentionDays: number;
   /** Anonymous usage statistics (opt-in). */
   telemetry: boolean;
+  /** The last "Download as" format and size. */
+  exportChoice: ExportChoice;
 }
 
 const KEY = 'vectorizer.settings';
@@ -20,6 +23,7 @@ export function defaultSettings(): Settings {
     watchdogSeconds: 60,
     retentionDays: 7,
     telemetry: false,
+    exportChoice: DEFAULT_EXPORT_CHOICE,
   };
 }
 
@@ -27,7 +31,7 @@ export function loadSettings(storage: Storage | undefined = globalThis.localStor
   const defaults = defaultSettings();
   try {
     const saved = JSON.parse(storage?.getItem(KEY) ?? '{}') as Partial<Settings>;
-    return { ...defaults, ...saved };
+    return { ...defaults, ...saved, exportChoice: readExportChoice(saved.exportChoice) };
   } catch {
     return defaults;
   }

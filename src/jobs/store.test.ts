@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { VectorizeError } from '../engine';
+import { VectorizeError, exportResult, type Rasterizer } from '../engine';
 import type { PoolTask } from '../worker/pool';
-import type { JobResult } from '../worker/protocol';
+import type { ExportRequest, JobResult } from '../worker/protocol';
+import { DEFAULT_EXPORT_CHOICE, type ExportChoice } from './export-choice';
 import { createIndexedDbPersistence } from './persistence';
-import { defaultSettings } from './settings';
+import { defaultSettings, loadSettings } from './settings';
 import { createJobsStore, type JobRunner } from './store';
 
 /** A runner whose tasks the test finishes by hand (the real pool needs a browser's Workers). */
@@ -26,6 +27,15 @@ class ManualRunner implements JobRunner {
   }
   configure(settings: { concurrency?: number }) {
     this.concurrency = settings.concurrency ?? this.concurrency;
+  }
+  exports: { request: ExportRequest; rasterize?: Rasterizer }[] = [];
+  /** What the pool's worker does: the engine's exporter (the pool's own tests cover the trip). */
+  exportFile(request: ExportRequest, rasterize?: Rasterizer) {
+    this.exports.push({ request, rasterize });
+    return exportResult({ svg: request.svg }, request.format, {
+      ...request.options,
+      ...(rasterize ? { rasterize } : {}),
+    });
   }
 }
 
@@ -53,7 +63,7 @@ function result(svg = '<svg/>'): JobResult {
 }
 
 let dbCount = 0;
-function setup(now = () => Date.now()) {
+function setup(now = () => Date.now(), rasterize?: Rasterizer) {
   const runner = new ManualRunner();
   const persistence = createIndexedDbPersistence(`test-${++dbCount}`);
   let id = 0;
@@ -64,6 +74,7 @@ function setup(now = () => Date.now()) {
     rerunDelayMs: 5,
     now,
     newId: () => `job-${++id}`,
+    rasterize,
   });
   return { runner, persistence, store };
 }
@@ -222,5 +233,97 @@ describe('jobs store', () => {
     const { runner, store } = setup();
     store.getState().updateSettings({ concurrency: 3 });
     expect(runner.concurrency).toBe(3);
+  });
+
+  describe('Download as', () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20">' +
+      '<path d="M0 0h40v20H0z" fill="#ff0000"/></svg>';
+    const pdf85: ExportChoice = {
+      ...DEFAULT_EXPORT_CHOICE,
+      format: 'pdf',
+      side: 'width',
+      length: 85,
+    };
+
+    async function finished(rasterize?: Rasterizer, names = ['logo.png']) {
+      const context = setup(undefined, rasterize);
+      context.store.getState().addFiles(names.map((name) => file(name)));
+      for (const entry of context.runner.tasks.values()) entry.resolve(result(svg));
+      await settle();
+      return context;
+    }
+
+    it('exports with the remembered choice and keeps the choice in settings', async () => {
+      const { runner, store } = await finished();
+      expect(store.getState().settings.exportChoice).toEqual(DEFAULT_EXPORT_CHOICE);
+      store.getState().setExportChoice(pdf85);
+      expect(store.getState().settings.exportChoice).toEqual(pdf85);
+      const exported = await store.getState().exportJob('job-1');
+      expect(runner.exports.map((e) => e.request.options)).toEqual([
+        { width: '85mm', dpi: 96, title: 'logo.png' },
+      ]);
+      expect(exported?.file.extension).toBe('.pdf');
+      expect(exported?.file.page.width).toBeCloseTo(240.94, 2);
+      expect(exported?.job.id).toBe('job-1');
+    });
+
+    it('reads a saved choice back, and an invalid one as the defaults', () => {
+      const storage = (value: unknown) =>
+        ({ getItem: () => JSON.stringify({ exportChoice: value }) }) as unknown as Storage;
+      expect(loadSettings(storage(pdf85)).exportChoice).toEqual(pdf85);
+      expect(
+        loadSettings(storage({ format: 'gif', side: 'width', length: -1, unit: 'mm', dpi: 300 }))
+          .exportChoice,
+      ).toEqual({ ...DEFAULT_EXPORT_CHOICE, side: 'width', dpi: 300 });
+      expect(loadSettings(storage(undefined)).exportChoice).toEqual(DEFAULT_EXPORT_CHOICE);
+    });
+
+    it('renders PNGs with the store’s rasteriser, at the scale asked', async () => {
+      const sizes: number[][] = [];
+      const rasterize: Rasterizer = (_svg, width, height) => {
+        sizes.push([width, height]);
+        return new Uint8Array([1, 2, 3]);
+      };
+      const { runner, store } = await finished(rasterize);
+      const png: ExportChoice = { ...DEFAULT_EXPORT_CHOICE, format: 'png', scale: 2 };
+      const exported = await store.getState().exportJob('job-1', png);
+      expect(sizes).toEqual([[80, 40]]);
+      expect(exported?.file.pixels).toEqual({ width: 80, height: 40 });
+      await store.getState().exportJob('job-1', pdf85);
+      expect(runner.exports.map((e) => e.rasterize !== undefined)).toEqual([true, false]);
+    });
+
+    it('keeps a failed export’s typed error on the job until an export succeeds', async () => {
+      const { store } = await finished(() => new Uint8Array());
+      const huge: ExportChoice = {
+        ...DEFAULT_EXPORT_CHOICE,
+        format: 'png',
+        dpi: 9000,
+        side: 'width',
+        length: 100,
+        unit: 'in',
+      };
+      expect(await store.getState().exportJob('job-1', huge)).toBeUndefined();
+      expect(store.getState().jobs[0].exportError).toMatchObject({ code: 'TOO_LARGE' });
+      expect(store.getState().jobs[0].exportError?.option).toBe('maxPixels');
+      await store.getState().exportJob('job-1', pdf85);
+      expect(store.getState().jobs[0].exportError).toBeUndefined();
+    });
+
+    it('exports every finished job for the ZIP, leaving out failed jobs', async () => {
+      const { runner, store } = setup();
+      store.getState().addFiles([file('a.png'), file('b.png'), file('c.png')]);
+      runner.tasks.get('job-1')!.resolve(result(svg));
+      runner.tasks.get('job-2')!.reject(new VectorizeError('CORRUPT', 'corrupt'));
+      runner.tasks.get('job-3')!.resolve(result(svg));
+      await settle();
+      const dxf: ExportChoice = { ...DEFAULT_EXPORT_CHOICE, format: 'dxf' };
+      const all = await store.getState().exportAll(dxf);
+      expect(all.map(({ job, file }) => [job.name, file.extension])).toEqual([
+        ['a.png', '.dxf'],
+        ['c.png', '.dxf'],
+      ]);
+    });
   });
 });

@@ -4,9 +4,15 @@
  * finished jobs and applies retention. UI components read and call only this.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { toVectorizeError, type VectorizeOptionsInput } from '../engine';
+import {
+  toVectorizeError,
+  type ExportedFile,
+  type Rasterizer,
+  type VectorizeOptionsInput,
+} from '../engine';
 import type { PoolSettings, PoolTask } from '../worker/pool';
-import type { JobResult } from '../worker/protocol';
+import type { ExportRequest, JobResult } from '../worker/protocol';
+import { exportOptionsFor, type ExportChoice } from './export-choice';
 import { isFinished, type Job } from './job';
 import type { JobPersistence } from './persistence';
 import { saveSettings, type Settings } from './settings';
@@ -15,6 +21,13 @@ export interface JobRunner {
   run(task: PoolTask): Promise<JobResult>;
   cancel(id: string): void;
   configure(settings: Partial<PoolSettings>): void;
+  exportFile(request: ExportRequest, rasterize?: Rasterizer): Promise<ExportedFile>;
+}
+
+/** One finished job's result as a file of the chosen format. */
+export interface JobExport {
+  job: Job;
+  file: ExportedFile;
 }
 
 export interface JobsState {
@@ -34,6 +47,16 @@ export interface JobsState {
   remove(id: string): void;
   clearAll(): Promise<void>;
   updateSettings(settings: Partial<Settings>): void;
+  /** Remembers the "Download as" format and size (in settings). */
+  setExportChoice(choice: ExportChoice): void;
+  /**
+   * The job's result in the chosen format (default: the remembered choice), exported in a
+   * worker; PNGs are rendered by `rasterize`. A failure is kept on the job (`exportError`) and
+   * gives undefined.
+   */
+  exportJob(id: string, choice?: ExportChoice): Promise<JobExport | undefined>;
+  /** Every finished job exported in the chosen format; the ones that failed are left out. */
+  exportAll(choice?: ExportChoice): Promise<JobExport[]>;
   hydrate(): Promise<void>;
 }
 
@@ -45,6 +68,8 @@ export interface JobsStoreDeps {
   onJobStarted?: (job: Job) => void;
   /** Called once per finished job (telemetry). */
   onJobFinished?: (job: Job) => void;
+  /** Renders a sized SVG to PNG bytes for PNG exports (the app's uses the browser's renderer). */
+  rasterize?: Rasterizer;
   rerunDelayMs?: number;
   now?: () => number;
   newId?: () => string;
@@ -229,6 +254,36 @@ export function createJobsStore(deps: JobsStoreDeps): StoreApi<JobsState> {
           watchdogMs: settings.watchdogSeconds * 1000,
         });
         if (changes.retentionDays !== undefined) void applyRetention();
+      },
+
+      setExportChoice(choice) {
+        get().updateSettings({ exportChoice: choice });
+      },
+
+      async exportJob(id, choice = get().settings.exportChoice) {
+        const job = find(id);
+        if (!job?.result) return undefined;
+        try {
+          const file = await runner.exportFile(
+            {
+              svg: job.result.svg,
+              format: choice.format,
+              options: { ...exportOptionsFor(choice), title: job.name },
+            },
+            choice.format === 'png' ? deps.rasterize : undefined,
+          );
+          if (find(id)) patch(id, { exportError: undefined });
+          return { job: find(id) ?? job, file };
+        } catch (error) {
+          if (find(id)) patch(id, { exportError: toVectorizeError(error).toInfo() });
+          return undefined;
+        }
+      },
+
+      async exportAll(choice = get().settings.exportChoice) {
+        const done = get().jobs.filter((job) => job.result);
+        const exported = await Promise.all(done.map((job) => get().exportJob(job.id, choice)));
+        return exported.filter((entry): entry is JobExport => entry !== undefined);
       },
 
       async hydrate() {

@@ -2,6 +2,7 @@ import { useMemo, useRef } from 'react';
 import { useJobs } from '../jobs/app-store';
 import { ACCEPT_ATTRIBUTE } from '../worker/file-type';
 import { CompareView } from './CompareView';
+import { DownloadAs } from './DownloadAs';
 import { ErrorBoundary } from './ErrorBoundary';
 import { downloadAllAsZip, downloadSvg } from './export-svg';
 import { JobList } from './JobList';
@@ -19,6 +20,8 @@ export function App() {
   const jobs = useJobs((state) => state.jobs);
   const selected = useJobs((state) => state.jobs.find((job) => job.id === state.selectedId));
   const cancelAll = useJobs((state) => state.cancelAll);
+  const exportAll = useJobs((state) => state.exportAll);
+  const zipFormat = useJobs((state) => state.settings.exportChoice.format).toUpperCase();
   const picker = useRef<HTMLInputElement>(null);
   const dragging = useFileIntake(addFiles);
   const shortcuts = useMemo(
@@ -65,7 +68,8 @@ export function App() {
             type="button"
             className="btn"
             disabled={finished === 0}
-            onClick={() => void downloadAllAsZip(jobs)}
+            title={`Every finished result as ${zipFormat}, in one ZIP`}
+            onClick={() => void exportAll().then(downloadAllAsZip)}
           >
             Download all (ZIP)
           </button>
@@ -94,6 +98,7 @@ export function App() {
                 <h2 className="truncate font-semibold">{selected.name}</h2>
                 <CompareView job={selected} />
                 {selected.result && <ResultActions job={selected} />}
+                {selected.result && <DownloadAs job={selected} />}
                 {selected.error && (
                   <p role="alert" className="text-sm text-red-700 dark:text-red-300">
                     {selected.error.message} ({selected.error.code})

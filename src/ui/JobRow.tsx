@@ -73,6 +73,14 @@ export function JobRow({ job, selected, onSelect, onCancel, onRemove }: Props) {
               </code>
             </span>
           )}
+          {job.exportError && (
+            <span className="block text-xs text-red-700 dark:text-red-300" role="alert">
+              {job.exportError.message} ·{' '}
+              <code className="font-mono opacity-70" data-error-code={job.exportError.code}>
+                {job.exportError.code}
+              </code>
+            </span>
+          )}
           {active && (
             <progress
               className="mt-1 block h-1.5 w-full"

@@ -1,6 +1,7 @@
-/** Getting SVGs out: download one, download all as a ZIP, copy, share. */
+/** Getting results out: download one, download all as a ZIP (in any export format), copy, share. */
 import { downloadZip } from 'client-zip';
-import { svgFileName, type Job } from '../jobs/job';
+import { exportFileName, svgFileName, type Job } from '../jobs/job';
+import type { JobExport } from '../jobs/store';
 
 function saveBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
@@ -19,24 +20,36 @@ export function downloadSvg(job: Job): void {
   if (job.result) saveBlob(svgBlob(job.result.svg), svgFileName(job.name));
 }
 
+/** Saves one exported result, named after its input: `logo.png` → `logo.pdf`. */
+export function downloadExport({ job, file }: JobExport): string {
+  const name = exportFileName(job.name, file.extension);
+  saveBlob(new Blob([file.data as Uint8Array<ArrayBuffer>], { type: file.mimeType }), name);
+  return name;
+}
+
 /** Unique names inside the archive: `logo.svg`, `logo-2.svg`, … */
-export function zipEntryNames(names: string[]): string[] {
+export function zipEntryNames(names: string[], extension = '.svg'): string[] {
   const seen = new Map<string, number>();
   return names.map((name) => {
-    const svgName = svgFileName(name);
-    const count = (seen.get(svgName) ?? 0) + 1;
-    seen.set(svgName, count);
-    return count === 1 ? svgName : svgName.replace(/\.svg$/, `-${count}.svg`);
+    const entry = exportFileName(name, extension);
+    const count = (seen.get(entry) ?? 0) + 1;
+    seen.set(entry, count);
+    return count === 1 ? entry : `${entry.slice(0, -extension.length)}-${count}${extension}`;
   });
 }
 
-export async function downloadAllAsZip(jobs: Job[]): Promise<void> {
-  const done = jobs.filter((job) => job.result);
-  const names = zipEntryNames(done.map((job) => job.name));
+/** One ZIP of exported results (all of one format), each named after its input. */
+export async function downloadAllAsZip(exports: JobExport[]): Promise<void> {
+  if (exports.length === 0) return;
+  const extension = exports[0].file.extension;
+  const names = zipEntryNames(
+    exports.map(({ job }) => job.name),
+    extension,
+  );
   const zip = await downloadZip(
-    done.map((job, index) => ({ name: names[index], input: job.result!.svg })),
+    exports.map(({ file }, index) => ({ name: names[index], input: file.data })),
   ).blob();
-  saveBlob(zip, 'vectorized-svgs.zip');
+  saveBlob(zip, `vectorized-${extension.slice(1)}s.zip`);
 }
 
 export async function copySvg(job: Job): Promise<void> {

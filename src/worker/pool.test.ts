@@ -1,6 +1,6 @@
 import { expose } from 'comlink';
 import { describe, expect, it } from 'vitest';
-import { VectorizeError } from '../engine';
+import { VectorizeError, exportResult } from '../engine';
 import { WorkerPool } from './pool';
 import type { JobResult, ProgressReport, VectorizeRequest, VectorizeWorkerApi } from './protocol';
 
@@ -18,6 +18,7 @@ class FakeWorkers {
   created = 0;
   terminated = 0;
   prepared = 0;
+  exported = 0;
   ports: MessagePort[] = [];
   constructor(private readonly behaviour: Behaviour) {}
 
@@ -29,6 +30,14 @@ class FakeWorkers {
         this.prepared += 1;
       },
       vectorize: (request, onProgress) => this.behaviour(request, onProgress, worker),
+      // What vectorize.worker.ts does: the engine's exporter, rendering PNGs through the caller.
+      export: async (request, rasterize) => {
+        this.exported += 1;
+        return exportResult({ svg: request.svg }, request.format, {
+          ...request.options,
+          ...(rasterize ? { rasterize } : {}),
+        });
+      },
     };
     expose(api, port2);
     this.ports.push(port1);
@@ -182,5 +191,84 @@ describe('WorkerPool', () => {
     const rerun = await pool.run(task('b'));
     expect(rerun.svg).toBe(first[1].svg);
     pool.dispose();
+  });
+
+  describe('exports', () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20">' +
+      '<path d="M0 0h40v20H0z" fill="#ff0000"/></svg>';
+    const idle = () => new FakeWorkers(async () => done('unused'));
+
+    it('exports in a worker with the engine: PDF at 85 mm wide', async () => {
+      const workers = idle();
+      const pool = new WorkerPool({ concurrency: 1 }, workers.create);
+      const file = await pool.exportFile({ svg, format: 'pdf', options: { width: '85mm' } });
+      expect(workers.exported).toBe(1);
+      expect(new TextDecoder().decode(file.data.subarray(0, 8))).toBe('%PDF-1.4');
+      expect(file.extension).toBe('.pdf');
+      expect(file.page.width).toBeCloseTo((85 / 25.4) * 72, 2);
+      expect(file.page.height).toBeCloseTo((85 / 25.4) * 72 * 0.5, 2);
+      pool.dispose();
+    });
+
+    it('renders a PNG through the caller’s rasteriser at the requested pixel size', async () => {
+      const workers = idle();
+      const pool = new WorkerPool({ concurrency: 1 }, workers.create);
+      const calls: [string, number, number][] = [];
+      const file = await pool.exportFile(
+        { svg, format: 'png', options: { scale: 2 } },
+        (sized, width, height) => {
+          calls.push([sized, width, height]);
+          return new Uint8Array([137, 80, 78, 71]);
+        },
+      );
+      expect(calls.map(([, w, h]) => [w, h])).toEqual([[80, 40]]);
+      expect(calls[0][0]).toMatch(/<svg[^>]* width="80"[^>]* height="40"/);
+      expect(file.pixels).toEqual({ width: 80, height: 40 });
+      expect([...file.data]).toEqual([137, 80, 78, 71]);
+      pool.dispose();
+    });
+
+    it('refuses a PNG over the pixel budget with TOO_LARGE before rendering', async () => {
+      const workers = idle();
+      const pool = new WorkerPool({ concurrency: 1 }, workers.create);
+      let rendered = 0;
+      const info = await failureOf(
+        pool.exportFile({ svg, format: 'png', options: { scale: 10, maxPixels: 1000 } }, () => {
+          rendered += 1;
+          return new Uint8Array();
+        }),
+      );
+      expect(info).toMatchObject({ code: 'TOO_LARGE', option: 'maxPixels' });
+      expect(info.message).toContain('400×200');
+      expect(rendered).toBe(0);
+      pool.dispose();
+    });
+
+    it('keeps the engine’s typed option errors', async () => {
+      const pool = new WorkerPool({ concurrency: 1 }, idle().create);
+      expect(
+        await failureOf(pool.exportFile({ svg, format: 'dxf', options: { width: '85 furlongs' } })),
+      ).toMatchObject({ code: 'INVALID_OPTION', option: 'width' });
+      pool.dispose();
+    });
+
+    it('waits for a free worker behind running jobs', async () => {
+      const order: string[] = [];
+      const workers = new FakeWorkers(async (request) => {
+        await wait(20);
+        order.push(request.imageKey);
+        return done(request.imageKey);
+      });
+      const pool = new WorkerPool({ concurrency: 1 }, workers.create);
+      const job = pool.run(task('a'));
+      const file = pool
+        .exportFile({ svg, format: 'eps', options: {} })
+        .then(() => order.push('export'));
+      await Promise.all([job, file]);
+      expect(order).toEqual(['a', 'export']);
+      expect(workers.created).toBe(1);
+      pool.dispose();
+    });
   });
 });

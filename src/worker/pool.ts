@@ -2,11 +2,18 @@
  * The worker pool: the only place that creates Workers and speaks Comlink. Runs up to
  * `concurrency` jobs at once, queues the rest, cancels by terminating the job's worker (a wasm
  * call cannot be interrupted) and replaces it, and a watchdog fails a job whose worker has
- * reported no progress for `watchdogMs`, so no job stays stuck.
+ * reported no progress for `watchdogMs`, so no job stays stuck. Exports (`exportFile`) queue with
+ * the jobs and run on any idle worker; a PNG export calls back to the main thread's renderer.
  */
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
-import { VectorizeError, toVectorizeError, type Progress } from '../engine';
-import type { JobResult, VectorizeRequest, VectorizeWorkerApi } from './protocol';
+import {
+  VectorizeError,
+  toVectorizeError,
+  type ExportedFile,
+  type Progress,
+  type Rasterizer,
+} from '../engine';
+import type { ExportRequest, JobResult, VectorizeRequest, VectorizeWorkerApi } from './protocol';
 
 export interface PoolTask extends VectorizeRequest {
   id: string;
@@ -32,11 +39,19 @@ interface Slot {
   imageKeys: string[];
 }
 
-interface Pending {
-  task: PoolTask;
-  resolve: (result: JobResult) => void;
-  reject: (error: unknown) => void;
-}
+type Pending =
+  | {
+      kind: 'vectorize';
+      task: PoolTask;
+      resolve: (result: JobResult) => void;
+      reject: (error: unknown) => void;
+    }
+  | {
+      kind: 'export';
+      task: { id: string; request: ExportRequest; rasterize?: Rasterizer };
+      resolve: (file: ExportedFile) => void;
+      reject: (error: unknown) => void;
+    };
 
 export function defaultConcurrency(): number {
   return Math.max(1, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1);
@@ -57,6 +72,7 @@ export class WorkerPool {
   private readonly queue: Pending[] = [];
   private settings: PoolSettings;
   private watchdog: ReturnType<typeof setInterval> | undefined;
+  private exports = 0;
 
   constructor(
     settings: Partial<PoolSettings> = {},
@@ -73,7 +89,19 @@ export class WorkerPool {
 
   run(task: PoolTask): Promise<JobResult> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ task, resolve, reject });
+      this.queue.push({ kind: 'vectorize', task, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /**
+   * Exports a result in a worker (the engine's `exportResult`). `rasterize` renders PNGs; it runs
+   * here, on the calling thread, when the worker asks for it. Fails with the engine's typed errors.
+   */
+  exportFile(request: ExportRequest, rasterize?: Rasterizer): Promise<ExportedFile> {
+    const id = `export-${(this.exports += 1)}`;
+    return new Promise((resolve, reject) => {
+      this.queue.push({ kind: 'export', task: { id, request, rasterize }, resolve, reject });
       this.pump();
     });
   }
@@ -116,7 +144,8 @@ export class WorkerPool {
   private pump(): void {
     while (this.queue.length > 0 && this.running < this.settings.concurrency) {
       const pending = this.queue.shift()!;
-      void this.start(this.pickSlot(pending.task.imageKey), pending);
+      const imageKey = pending.kind === 'vectorize' ? pending.task.imageKey : undefined;
+      void this.start(this.pickSlot(imageKey), pending);
     }
     if (this.running > 0) this.startWatchdog();
     else this.stopWatchdog();
@@ -125,9 +154,11 @@ export class WorkerPool {
       if (this.slots.length > this.settings.concurrency) this.retire(slot);
   }
 
-  private pickSlot(imageKey: string): Slot {
+  private pickSlot(imageKey: string | undefined): Slot {
     const idle = this.slots.filter((slot) => slot.taskId === undefined);
-    const warm = idle.find((slot) => slot.imageKeys.includes(imageKey)) ?? idle[0];
+    const warm =
+      (imageKey === undefined ? undefined : idle.find((s) => s.imageKeys.includes(imageKey))) ??
+      idle[0];
     return warm ?? this.spawn();
   }
 
@@ -150,12 +181,47 @@ export class WorkerPool {
     return slot;
   }
 
-  private async start(slot: Slot, { task, resolve, reject }: Pending): Promise<void> {
-    slot.taskId = task.id;
+  private async start(slot: Slot, pending: Pending): Promise<void> {
+    slot.taskId = pending.task.id;
     slot.lastSignal = Date.now();
     const aborted = new Promise<never>((_, rejectAbort) => {
       slot.abort = rejectAbort;
     });
+    try {
+      if (pending.kind === 'export') await this.startExport(slot, pending, aborted);
+      else await this.startVectorize(slot, pending, aborted);
+    } finally {
+      if (slot.taskId === pending.task.id) {
+        slot.taskId = undefined;
+        slot.abort = undefined;
+      }
+      this.pump();
+    }
+  }
+
+  private async startExport(
+    slot: Slot,
+    { task, resolve, reject }: Extract<Pending, { kind: 'export' }>,
+    aborted: Promise<never>,
+  ): Promise<void> {
+    const rasterize = task.rasterize
+      ? proxy((svg: string, width: number, height: number) => {
+          slot.lastSignal = Date.now();
+          return task.rasterize!(svg, width, height);
+        })
+      : undefined;
+    try {
+      resolve(await Promise.race([slot.remote.export(task.request, rasterize), aborted]));
+    } catch (error) {
+      reject(toVectorizeError(error));
+    }
+  }
+
+  private async startVectorize(
+    slot: Slot,
+    { task, resolve, reject }: Extract<Pending, { kind: 'vectorize' }>,
+    aborted: Promise<never>,
+  ): Promise<void> {
     const onProgress = proxy((progress: Progress) => {
       slot.lastSignal = Date.now();
       task.onProgress?.(progress);
@@ -173,12 +239,6 @@ export class WorkerPool {
       resolve(result);
     } catch (error) {
       reject(toVectorizeError(error));
-    } finally {
-      if (slot.taskId === task.id) {
-        slot.taskId = undefined;
-        slot.abort = undefined;
-      }
-      this.pump();
     }
   }
 

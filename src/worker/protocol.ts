@@ -1,5 +1,13 @@
 /** What the pool and the worker say to each other (shared types, no runtime code). */
-import type { Progress, VectorizeOptionsInput, VectorizeStats } from '../engine';
+import type {
+  ExportFormat,
+  ExportOptions,
+  ExportedFile,
+  Progress,
+  Rasterizer,
+  VectorizeOptionsInput,
+  VectorizeStats,
+} from '../engine';
 
 export interface JobStats extends VectorizeStats {
   /** Size of the input file in bytes. */
@@ -27,8 +35,21 @@ export interface VectorizeRequest {
 
 export type ProgressReport = (progress: Progress) => void;
 
+/** A result to export: the engine's SVG as `format` at a size (see src/engine/export/units.ts). */
+export interface ExportRequest {
+  svg: string;
+  format: ExportFormat;
+  /** Everything but `rasterize`, which is a function and travels as its own argument. */
+  options: Omit<ExportOptions, 'rasterize'>;
+}
+
 export interface VectorizeWorkerApi {
   /** Compiles the core now, so that the first job does not wait for it. */
   prepare(): Promise<void>;
   vectorize(request: VectorizeRequest, onProgress: ProgressReport): Promise<JobResult>;
+  /**
+   * Runs the engine's `exportResult`. PNG needs `rasterize`: the worker cannot render SVG, so the
+   * main thread passes its renderer (a Comlink proxy); the engine checks the pixel budget first.
+   */
+  export(request: ExportRequest, rasterize?: Rasterizer): Promise<ExportedFile>;
 }

@@ -4,14 +4,20 @@
  * per worker (src/engine/load.ts picks the SIMD or scalar build), and the last decoded images are
  * kept so a re-run with new options skips decoding.
  */
-import { expose } from 'comlink';
-import type { Engine } from '../engine';
+import { expose, transfer } from 'comlink';
+import { exportResult, type Engine, type ExportedFile, type Rasterizer } from '../engine';
 import { loadEngine as loadCore } from '../engine/load';
 import { vectorizeFile, type ImageDecoder } from '../engine/pipeline';
 import simdUrl from '../engine/wasm/vectorizer-simd.wasm?url&no-inline';
 import scalarUrl from '../engine/wasm/vectorizer-scalar.wasm?url&no-inline';
 import { browserDecoder, gzipSize, type DecodedImage } from './decode';
-import type { JobResult, ProgressReport, VectorizeRequest, VectorizeWorkerApi } from './protocol';
+import type {
+  ExportRequest,
+  JobResult,
+  ProgressReport,
+  VectorizeRequest,
+  VectorizeWorkerApi,
+} from './protocol';
 
 const KEPT_IMAGES = 2;
 
@@ -62,6 +68,14 @@ const api: VectorizeWorkerApi = {
         totalMs: performance.now() - started,
       },
     };
+  },
+
+  async export(request: ExportRequest, rasterize?: Rasterizer): Promise<ExportedFile> {
+    const file = await exportResult({ svg: request.svg }, request.format, {
+      ...request.options,
+      ...(rasterize ? { rasterize: (svg, width, height) => rasterize(svg, width, height) } : {}),
+    });
+    return transfer(file, [file.data.buffer]);
   },
 };
 
