@@ -121,3 +121,19 @@ test('EPS has a %%BoundingBox', async ({ page }) => {
   expect(text.startsWith('%!PS-Adobe-3.0 EPSF-3.0')).toBe(true);
   expect(text).toMatch(/%%BoundingBox: 0 0 \d+ \d+/);
 });
+
+test('the controls work from the keyboard', async ({ page }) => {
+  const format = panel(page).getByLabel('Format');
+  await format.focus();
+  await page.keyboard.press('ArrowDown'); // SVG → PDF
+  await expect(format).toHaveValue('pdf');
+  await page.keyboard.press('Tab');
+  await expect(panel(page).getByLabel('Size')).toBeFocused();
+  const button = panel(page).getByRole('button', { name: 'Download as PDF' });
+  await button.focus();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.keyboard.press('Enter'),
+  ]);
+  expect(download.suggestedFilename()).toBe('twemoji-red-apple.pdf');
+});

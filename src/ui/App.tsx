@@ -98,7 +98,6 @@ export function App() {
                 <h2 className="truncate font-semibold">{selected.name}</h2>
                 <CompareView job={selected} />
                 {selected.result && <ResultActions job={selected} />}
-                {selected.result && <DownloadAs job={selected} />}
                 {selected.error && (
                   <p role="alert" className="text-sm text-red-700 dark:text-red-300">
                     {selected.error.message} ({selected.error.code})
@@ -108,6 +107,7 @@ export function App() {
             ) : (
               <p className="text-sm opacity-70">Select a job to compare the input and the SVG.</p>
             )}
+            {finished > 0 && <DownloadAs job={selected?.result ? selected : undefined} />}
           </ErrorBoundary>
         </div>
         <aside className="order-3 flex flex-col gap-4">

@@ -67,4 +67,23 @@ describe('JobRow', () => {
     );
     expect(screen.queryByRole('button', { name: 'Cancel logo.png' })).toBeNull();
   });
+
+  it('shows a failed export’s message and code on a finished job', () => {
+    render(
+      <JobRow
+        job={job({
+          status: 'complete',
+          progress: 1,
+          exportError: {
+            code: 'TOO_LARGE',
+            message: 'The PNG would be too big',
+            option: 'maxPixels',
+          },
+        })}
+        selected={false}
+        {...handlers()}
+      />,
+    );
+    expect(screen.getByRole('alert').textContent).toBe('The PNG would be too big · TOO_LARGE');
+  });
 });

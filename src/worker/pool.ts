@@ -5,7 +5,7 @@
  * reported no progress for `watchdogMs`, so no job stays stuck. Exports (`exportFile`) queue with
  * the jobs and run on any idle worker; a PNG export calls back to the main thread's renderer.
  */
-import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
+import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
 import {
   VectorizeError,
   toVectorizeError,
@@ -205,9 +205,11 @@ export class WorkerPool {
     aborted: Promise<never>,
   ): Promise<void> {
     const rasterize = task.rasterize
-      ? proxy((svg: string, width: number, height: number) => {
+      ? proxy(async (svg: string, width: number, height: number) => {
           slot.lastSignal = Date.now();
-          return task.rasterize!(svg, width, height);
+          const png = await task.rasterize!(svg, width, height);
+          slot.lastSignal = Date.now();
+          return transfer(png, [png.buffer]);
         })
       : undefined;
     try {
