@@ -1,9 +1,12 @@
 /**
- * Throughput of the `vectorizer` command on the shared corpus: images per second with --jobs 1
- * and --jobs 2 (wall time of the whole process, start-up included), the scaling ratio, and for
- * reference what the machine itself gives two independent --jobs 1 processes side by side.
+ * First one file (default: the corpus's 512 px logo logo/twemoji-rocket.png) split into where its
+ * wall time goes (see bench/cli-single.ts). Then the throughput of the `vectorizer` command on the
+ * shared corpus: images per second with --jobs 1 and --jobs 2 (wall time of the whole process,
+ * start-up included), the scaling ratio, and for reference what the machine itself gives two
+ * independent --jobs 1 processes side by side.
  *
- *   npm run bench:cli [-- --all] [-- --repeat N] [-- --rounds N]
+ *   npm run bench:cli [-- --all] [-- --repeat N] [-- --rounds N] [-- --single FILE]
+ *   [-- --single-runs N] [-- --single-only]
  *
  * The corpus is `$VECTORIZER_CORPUS`, else `../shared/corpus` beside the repository; `large/` is
  * left out unless --all. --repeat (default 10) lists the corpus N times through symbolic links:
@@ -17,6 +20,7 @@ import { mkdir, readdir, rm, symlink } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { singleFileSplit } from './cli-single';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist-node/cli.js');
@@ -28,6 +32,9 @@ const { values: flags } = parseArgs({
     all: { type: 'boolean', default: false },
     repeat: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '3' },
+    single: { type: 'string' },
+    'single-runs': { type: 'string', default: '11' },
+    'single-only': { type: 'boolean', default: false },
   },
 });
 const corpus = process.env.VECTORIZER_CORPUS ?? join(ROOT, '../shared/corpus');
@@ -118,6 +125,15 @@ const QUIET = 0.1;
 
 if (!existsSync(CLI))
   spawnSync('npm', ['run', '-s', 'build:node'], { cwd: ROOT, stdio: 'inherit' });
+await mkdir(WORK, { recursive: true });
+await singleFileSplit(
+  CLI,
+  flags.single ?? join(corpus, 'logo/twemoji-rocket.png'),
+  WORK,
+  Number(flags['single-runs']),
+);
+if (flags['single-only']) process.exit(0);
+
 const images = await corpusImages();
 if (images.length === 0) throw new Error(`No images under ${corpus} (set VECTORIZER_CORPUS).`);
 const repeat = Number(flags.repeat);

@@ -34,14 +34,20 @@ export interface CliRun {
 export interface CliOptions {
   cwd?: string;
   stdin?: Uint8Array;
+  /** Added to this process's environment. */
+  env?: Record<string, string>;
 }
 
 export function runCli(
   args: readonly string[],
-  { cwd = ROOT, stdin }: CliOptions = {},
+  { cwd = ROOT, stdin, env }: CliOptions = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: 'pipe' });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd,
+      stdio: 'pipe',
+      env: { ...process.env, ...env },
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));

@@ -4,7 +4,10 @@
  * bar, summary). Returns the exit code: 0 all converted or skipped, 1 any failed, 130 interrupted.
  */
 import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { HEADER_BYTES, readImageDimensions } from '../engine/image-dimensions';
+import { defaultEngine } from '../node/default-engine';
 import { compileCoreModule } from '../node/wasm-module';
 import type { CliConfig } from './args';
 import { OutputExistsError } from './atomic-write';
@@ -14,13 +17,18 @@ import { toFailure } from './failure';
 import type { Failure } from './task';
 import { formatBytes, formatSeconds } from './format';
 import { hasMagic } from './glob';
+import { InThreadRunner, preferBaselineWasm } from './in-thread';
 import { expandInputs } from './inputs';
 import { Logger } from './logger';
 import { STDIO } from './output-plan';
 import { ProgressBar } from './progress-bar';
 import { selectShard } from './shard';
+import type { ConvertOutcome } from './task';
+import { Timings } from './timings';
 import { UsageError } from './usage-error';
 import { WorkerPool, type RunTask } from './worker-pool';
+
+type Runner = Pick<WorkerPool, 'forEach' | 'close'>;
 
 export interface Terminal {
   stdin: NodeJS.ReadableStream;
@@ -52,6 +60,7 @@ class BatchOutput {
     private readonly config: CliConfig,
     private readonly io: Terminal,
     readonly report: BatchReport,
+    readonly timings: Timings,
   ) {
     if (config.verbosity !== 'quiet' && io.stderr.isTTY === true)
       this.bar = new ProgressBar(io.stderr);
@@ -99,7 +108,7 @@ async function runFile(
   }
 
   out.logger.debug(`Started ${input.path} → ${output}`, jobId);
-  const outcome = await run({
+  const outcome: ConvertOutcome = await run({
     input: stdinBytes ?? input.path,
     output,
     options: config.options,
@@ -107,7 +116,8 @@ async function runFile(
     overwrite: config.force,
   });
   if (!outcome.ok) return fail(outcome.failure, outcome.ms);
-  const { stats, bytesIn, bytesOut, ms, svg } = outcome;
+  const { stats, bytesIn, bytesOut, ms, svg, phases } = outcome;
+  out.timings.add(phases);
   if (svg !== undefined) out.writeSvg(svg);
   out.logger.info(
     `Complete! Time: ${formatSeconds(ms)} (${label(input.path, 'stdin')} → ` +
@@ -130,28 +140,72 @@ function workersFor(config: CliConfig): number {
     : Math.max(1, Math.min(config.jobs, config.inputs.length));
 }
 
+/**
+ * Images up to this many pixels (full HD), alone on the command line, convert in the main
+ * thread: a worker thread's start-up would cost more than the conversion, and Ctrl-C, which waits
+ * for the core's call to return, still takes effect within about a second.
+ */
+export const MAIN_THREAD_PIXELS = 2_100_000;
+
+/** The first bytes of a file, or nothing when it cannot be read (converting it will say why). */
+function fileHeader(path: string): Uint8Array {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const header = new Uint8Array(HEADER_BYTES);
+      return header.subarray(0, readSync(fd, header, 0, HEADER_BYTES, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return new Uint8Array(0);
+  }
+}
+
+/** Whether the command names one image that its header shows to be small. */
+function isSingleSmallImage(config: CliConfig, stdinBytes: Uint8Array | undefined): boolean {
+  const [input, ...more] = config.inputs;
+  if (more.length > 0 || hasMagic(input)) return false;
+  const size = readImageDimensions(stdinBytes ?? fileHeader(input));
+  return size !== undefined && size.width * size.height <= MAIN_THREAD_PIXELS;
+}
+
 export async function runBatch(
   config: CliConfig,
   io: Terminal,
   interrupted: () => boolean,
 ): Promise<number> {
   const started = performance.now();
-  // The workers start (thread, decoder, wasm instance) while the inputs are being listed.
-  const pool = new WorkerPool(workersFor(config), await compileCoreModule());
-  pool.start();
+  const timings = new Timings();
+  const stdinBytes = config.inputs[0] === STDIO ? await readStdin(io.stdin) : undefined;
+  let runner: Runner;
+  if (isSingleSmallImage(config, stdinBytes)) {
+    // The core compiles (off the main thread) while the file is read and decoded.
+    preferBaselineWasm();
+    void timings.compiling(defaultEngine());
+    runner = new InThreadRunner();
+  } else {
+    // The workers start (thread, decoder, wasm instance) while the inputs are being listed.
+    const pool = new WorkerPool(workersFor(config), await timings.compiling(compileCoreModule()));
+    pool.start();
+    runner = pool;
+  }
   try {
-    return await convertAll(pool, config, io, interrupted, started);
+    return await convertAll(runner, config, io, interrupted, started, timings, stdinBytes);
   } finally {
-    await pool.close();
+    await runner.close();
+    timings.print(io.stderr);
   }
 }
 
 async function convertAll(
-  pool: WorkerPool,
+  pool: Runner,
   config: CliConfig,
   io: Terminal,
   interrupted: () => boolean,
   started: number,
+  timings: Timings,
+  stdinBytes: Uint8Array | undefined,
 ): Promise<number> {
   const fromStdin = config.inputs[0] === STDIO;
   const { files, unmatched } = fromStdin
@@ -163,8 +217,9 @@ async function convertAll(
   const selected = config.shard ? selectShard(files, config.shard, (file) => file.path) : files;
   const planned = planOutputs(selected, config);
 
-  const out = new BatchOutput(config, io, new BatchReport(planned.length + unmatched.length));
-  const { logger, report } = out;
+  const report = new BatchReport(planned.length + unmatched.length);
+  const out = new BatchOutput(config, io, report, timings);
+  const { logger } = out;
   if (config.shard)
     logger.info(
       `Shard ${config.shard.index}/${config.shard.count}: ${selected.length} of ${files.length} files.`,
@@ -174,7 +229,6 @@ async function convertAll(
     out.record({ status: 'failed', input: arg, ms: 0, error: { code: 'NO_INPUT', message } });
   }
 
-  const stdinBytes = fromStdin ? await readStdin(io.stdin) : undefined;
   await pool.forEach(
     await largestFirst(planned),
     (file, run) => runFile(file, run, config, out, stdinBytes),

@@ -16,12 +16,21 @@ export interface ConvertTask {
 /** Why a file failed: a shared `ErrorCode` (src/engine/errors.ts), a message, the option at fault. */
 export type Failure = ErrorInfo;
 
+/** Milliseconds one file spent in each phase (see timings.ts). */
+export interface FilePhases {
+  read: number;
+  decode: number;
+  job: number;
+  write: number;
+}
+
 export interface ConvertSuccess {
   ok: true;
   stats: VectorizeStats;
   bytesIn: number;
   bytesOut: number;
   ms: number;
+  phases: FilePhases;
   /** Only when the output is standard output: the SVG, or the exported file's bytes. */
   svg?: string | Uint8Array;
 }

@@ -7,10 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata, Sharp } from 'sharp';
 import type { ImageDimensions } from '../engine/image-dimensions';
 import { decodeWithinBudget, type ImageDecoder } from '../engine/pipeline';
 import { DecodeError } from './errors';
+import { decodeSimplePng } from './png';
 
 export type ImageInput = string | Uint8Array;
 
@@ -64,10 +65,23 @@ function decodeFailure(error: unknown): DecodeError {
   });
 }
 
+let sharpModule: Promise<typeof import('sharp')> | undefined;
+
+/**
+ * sharp for these bytes (its first page or frame). sharp (libvips) is loaded on first use, so
+ * code that never decodes — and the CLI while it compiles the core — does not wait for it. The
+ * pipeline's budget check replaces sharp's fixed pixel limit.
+ */
+async function sharpFor(bytes: Uint8Array): Promise<() => Sharp> {
+  const { default: sharp } = await (sharpModule ??= import('sharp'));
+  return () => sharp(bytes, { limitInputPixels: false, pages: 1, page: 0 });
+}
+
 async function dimensions(bytes: Uint8Array): Promise<ImageDimensions | undefined> {
+  const source = await sharpFor(bytes);
   let header: Metadata;
   try {
-    header = await sharp(bytes, { limitInputPixels: false, pages: 1, page: 0 }).metadata();
+    header = await source().metadata();
   } catch (error) {
     throw decodeFailure(error);
   }
@@ -76,8 +90,9 @@ async function dimensions(bytes: Uint8Array): Promise<ImageDimensions | undefine
 }
 
 async function decode(bytes: Uint8Array): Promise<DecodedImage> {
-  // The pipeline's budget check replaces sharp's fixed limit.
-  const source = () => sharp(bytes, { limitInputPixels: false, pages: 1, page: 0 });
+  const png = decodeSimplePng(bytes);
+  if (png) return { ...png, format: 'png' };
+  const source = await sharpFor(bytes);
   let header: Metadata;
   try {
     header = await source().metadata();
@@ -88,7 +103,9 @@ async function decode(bytes: Uint8Array): Promise<DecodedImage> {
   if (width < 1 || height < 1)
     throw new DecodeError('CORRUPT', 'The image header gives no width or height.');
   try {
-    const { data, info } = await source()
+    const { data, info } = await (
+      await source()
+    )
       .rotate()
       .toColourspace('srgb')
       .ensureAlpha()
@@ -107,7 +124,10 @@ async function decode(bytes: Uint8Array): Promise<DecodedImage> {
   }
 }
 
-/** sharp as the pipeline's decoder: any format sharp reads, upright, 8-bit sRGB RGBA. */
+/**
+ * sharp as the pipeline's decoder: any format sharp reads, upright, 8-bit sRGB RGBA. A plain
+ * PNG is decoded without loading sharp (src/node/png.ts), to the same pixels.
+ */
 export const sharpDecoder: ImageDecoder<Uint8Array, DecodedImage> = {
   check(bytes) {
     if (bytes.length === 0) throw new DecodeError('EMPTY', 'The file is empty.');
