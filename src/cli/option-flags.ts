@@ -31,6 +31,8 @@ export function valueHint(spec: OptionSpec): string {
       return '';
     case 'palette':
       return `#rgb,#rrggbb,… (1–${spec.maxColors})`;
+    case 'color':
+      return `#rgb|#rrggbb${spec.auto ? '|auto' : ''}`;
     case 'int':
     case 'float':
       return `${spec.min}–${spec.max}${spec.auto ? '|auto' : ''}`;
@@ -49,6 +51,8 @@ function parseRaw(spec: OptionSpec, flag: string, text: string): unknown {
       throw new UsageError(`${flag} takes no value, or =true / =false (got "${text}").`);
     case 'palette':
       return text.split(',').map((entry) => entry.trim());
+    case 'color':
+      return text.trim();
     case 'int':
     case 'float':
       if (spec.auto && text === 'auto') return 'auto';

@@ -86,6 +86,8 @@ export function encodeValue(spec: BlockSpec, value: unknown): number {
     case 'int':
     case 'float':
       return value === 'auto' ? -1 : (value as number);
+    case 'color':
+      return value === 'auto' ? -1 : (parseHexColor(value as string) ?? -2);
   }
 }
 
@@ -131,6 +133,15 @@ export function blockRows(): BlockRow[] {
           min: spec.min,
           max: spec.max,
           whole: spec.kind === 'int',
+          auto: spec.auto === true,
+          values: [],
+        };
+      case 'color':
+        return {
+          ...common,
+          min: 0,
+          max: 0xff_ffff,
+          whole: true,
           auto: spec.auto === true,
           values: [],
         };

@@ -49,6 +49,14 @@ describe('options', () => {
     expect(invalid({ palette: [] })).toContain('"palette"');
     expect(invalid({ palette: ['#12345'] })).toContain('#12345');
     expect(invalid({ maxPixels: -1 })).toContain('"maxPixels"');
+    expect(invalid({ drawStyle: 'outline' })).toContain('"drawStyle"');
+    expect(invalid({ stacking: 'cut' })).toContain('"stacking"');
+    expect(invalid({ groupBy: 'size' })).toContain('"groupBy"');
+    expect(invalid({ strokeWidth: 0 })).toContain('"strokeWidth"');
+    expect(invalid({ strokeWidth: 1e6 })).toContain('"strokeWidth"');
+    expect(invalid({ gapFillerWidth: 0 })).toContain('"gapFillerWidth"');
+    expect(invalid({ strokeColor: 'red' })).toContain('"strokeColor"');
+    expect(invalid({ strokeColor: 0xff0000 })).toContain('"strokeColor"');
     expect(invalid(null)).toContain('object');
   });
 
@@ -56,7 +64,16 @@ describe('options', () => {
     const numeric = OPTION_SPECS.filter((s) => s.name !== 'preset' && s.name !== 'palette');
     expect(encodeOptions(resolveOptions()).length).toBe(numeric.length);
     expect(Array.from(encodeOptions(resolveOptions({ threshold: 'auto', precision: 2 })))).toEqual([
-      0, 32, 8, 60, 0.6, -1, 0, 2, 40_000_000,
+      0, 32, 8, 60, 0.6, -1, 0, 2, 40_000_000, 0, 0, 1, 0, 1, -1, 0,
     ]);
+    const made = resolveOptions({
+      stacking: 'cutouts',
+      gapFiller: true,
+      drawStyle: 'strokeEdges',
+      strokeColor: '#E30',
+      groupBy: 'layer',
+    });
+    expect(made.strokeColor).toBe('#ee3300');
+    expect(Array.from(encodeOptions(made)).slice(9)).toEqual([1, 1, 1, 2, 1, 0xee3300, 2]);
   });
 });

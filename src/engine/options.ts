@@ -9,6 +9,18 @@ import { VectorizeError } from './errors';
 export const MODES = ['color', 'bw', 'pixel'] as const;
 export type Mode = (typeof MODES)[number];
 
+/** How shapes relate: stacked on their parents, or cut out of them (one shape per pixel). */
+export const STACKINGS = ['stacked', 'cutouts'] as const;
+export type Stacking = (typeof STACKINGS)[number];
+
+/** What each shape draws: its fill, its outline as a stroke, or each shared edge once. */
+export const DRAW_STYLES = ['fill', 'strokeShapes', 'strokeEdges'] as const;
+export type DrawStyle = (typeof DRAW_STYLES)[number];
+
+/** How paths are grouped in `<g>` elements. */
+export const GROUPINGS = ['none', 'color', 'layer'] as const;
+export type GroupBy = (typeof GROUPINGS)[number];
+
 export const PRESET_NAMES = ['fast', 'balanced', 'high', 'ultra'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
@@ -24,6 +36,14 @@ export interface VectorizeOptions {
   denoise: boolean;
   precision: number | 'auto';
   maxPixels: number;
+  stacking: Stacking;
+  gapFiller: boolean;
+  gapFillerWidth: number;
+  drawStyle: DrawStyle;
+  strokeWidth: number;
+  /** '#rrggbb', or 'auto' (the shape's colour; for edges the darker neighbour's). */
+  strokeColor: string;
+  groupBy: GroupBy;
 }
 
 export type VectorizeOptionsInput = Partial<VectorizeOptions>;
@@ -59,16 +79,30 @@ export interface NumberSpec<K extends keyof VectorizeOptions> extends BaseSpec<K
 export interface BoolSpec<K extends keyof VectorizeOptions> extends BaseSpec<K> {
   kind: 'bool';
 }
+/** A colour '#rgb' / '#rrggbb' (kept as '#rrggbb'), or 'auto' when `auto` is set. */
+export interface ColorSpec<K extends keyof VectorizeOptions> extends BaseSpec<K> {
+  kind: 'color';
+  auto?: boolean;
+}
 export interface PaletteSpec<K extends keyof VectorizeOptions> extends BaseSpec<K> {
   kind: 'palette';
   maxColors: number;
 }
 export type OptionSpec =
-  | EnumSpec<'preset' | 'mode'>
+  | EnumSpec<'preset' | 'mode' | 'stacking' | 'drawStyle' | 'groupBy'>
   | NumberSpec<
-      'colors' | 'minArea' | 'cornerAngle' | 'tolerance' | 'threshold' | 'precision' | 'maxPixels'
+      | 'colors'
+      | 'minArea'
+      | 'cornerAngle'
+      | 'tolerance'
+      | 'threshold'
+      | 'precision'
+      | 'maxPixels'
+      | 'gapFillerWidth'
+      | 'strokeWidth'
     >
-  | BoolSpec<'denoise'>
+  | BoolSpec<'denoise' | 'gapFiller'>
+  | ColorSpec<'strokeColor'>
   | PaletteSpec<'palette'>;
 
 /** Most colours an automatic palette may have (pixel art with soft edges needs thousands). */
@@ -184,6 +218,70 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     unit: 'px',
     description: 'Pixel budget: larger images are refused before any memory is allocated.',
   },
+  {
+    name: 'stacking',
+    label: 'Stacking',
+    group: 'advanced',
+    kind: 'enum',
+    values: STACKINGS,
+    description:
+      'stacked: shapes lie on top of the shapes around them; cutouts: each shape is cut out of the ones around it, so every pixel is covered by exactly one shape (for cutting).',
+  },
+  {
+    name: 'gapFiller',
+    label: 'Gap filler',
+    group: 'advanced',
+    kind: 'bool',
+    description:
+      'cutouts: a thin stroke under each shared boundary, in a neighbour’s colour, so renderers show no hairline seams (off for cutting).',
+  },
+  {
+    name: 'gapFillerWidth',
+    label: 'Gap filler width',
+    group: 'advanced',
+    kind: 'float',
+    min: 0.1,
+    max: 4,
+    unit: 'px',
+    description: 'Width of the gap filler’s stroke.',
+  },
+  {
+    name: 'drawStyle',
+    label: 'Draw style',
+    group: 'advanced',
+    kind: 'enum',
+    values: DRAW_STYLES,
+    description:
+      'fill: filled shapes; strokeShapes: each shape’s outline as a stroke, no fill; strokeEdges: every boundary between shapes drawn once as a stroke.',
+  },
+  {
+    name: 'strokeWidth',
+    label: 'Stroke width',
+    group: 'advanced',
+    kind: 'float',
+    min: 0.01,
+    max: 100,
+    unit: 'px',
+    description: 'Width of the strokes of strokeShapes and strokeEdges.',
+  },
+  {
+    name: 'strokeColor',
+    label: 'Stroke colour',
+    group: 'advanced',
+    kind: 'color',
+    auto: true,
+    description:
+      'Colour of the strokes of strokeShapes and strokeEdges, or auto: the shape’s colour (for an edge, its darker neighbour’s).',
+  },
+  {
+    name: 'groupBy',
+    label: 'Group by',
+    group: 'advanced',
+    kind: 'enum',
+    values: GROUPINGS,
+    description:
+      'none: paths in drawing order; color: one group per colour (id c-rrggbb); layer: one group per stacking layer.',
+  },
 ];
 
 export const DEFAULT_OPTIONS: Readonly<VectorizeOptions> = {
@@ -198,6 +296,13 @@ export const DEFAULT_OPTIONS: Readonly<VectorizeOptions> = {
   denoise: false,
   precision: 'auto',
   maxPixels: 40_000_000,
+  stacking: 'stacked',
+  gapFiller: false,
+  gapFillerWidth: 1,
+  drawStyle: 'fill',
+  strokeWidth: 1,
+  strokeColor: 'auto',
+  groupBy: 'none',
 };
 
 export function optionSpec(name: string): OptionSpec | undefined {
@@ -233,6 +338,16 @@ export function validateOption(spec: OptionSpec, value: unknown): unknown {
       if (typeof value !== 'boolean')
         throw invalid(name, `must be true or false (got ${JSON.stringify(value)}).`);
       return value;
+    case 'color': {
+      if (spec.auto && value === 'auto') return value;
+      const rgb = typeof value === 'string' ? parseHexColor(value) : undefined;
+      if (rgb === undefined)
+        throw invalid(
+          name,
+          `must be a hex colour like #e30 or #ee3300${spec.auto ? ', or auto' : ''} (got ${JSON.stringify(value)}).`,
+        );
+      return '#' + rgb.toString(16).padStart(6, '0');
+    }
     case 'palette': {
       if (value === null) return null;
       if (!Array.isArray(value) || value.length === 0 || value.length > spec.maxColors)

@@ -59,6 +59,32 @@ export function OptionControl({ spec, value, onChange }: Props) {
         />
       );
       break;
+    case 'color': {
+      const isAuto = value === 'auto';
+      control = (
+        <span className="flex items-center gap-2">
+          <input
+            id={id}
+            aria-describedby={help}
+            type="color"
+            disabled={isAuto}
+            value={isAuto ? '#000000' : String(value)}
+            onChange={(e) => onChange(e.target.value)}
+          />
+          {spec.auto && (
+            <label className="flex items-center gap-1 text-xs">
+              <input
+                type="checkbox"
+                checked={isAuto}
+                onChange={(e) => onChange(e.target.checked ? 'auto' : '#000000')}
+              />
+              auto
+            </label>
+          )}
+        </span>
+      );
+      break;
+    }
     case 'int':
     case 'float': {
       const isAuto = value === 'auto';

@@ -3,13 +3,13 @@
 //! src/engine/options.ts: do not edit by hand; change the schema and run the generator.
 //! A vitest test (scripts/gen-option-table.test.ts) fails when this file is stale.
 
-/// ABI version word (1.dbe5): revision 1 of the layout in the high 16 bits,
+/// ABI version word (1.8759): revision 1 of the layout in the high 16 bits,
 /// a fingerprint of this table in the low 16. `vz_abi_version` returns it; the engine
 /// refuses a core built with another word (a stale `.wasm`).
-pub const ABI_VERSION: u32 = 0x0001_dbe5;
+pub const ABI_VERSION: u32 = 0x0001_8759;
 
 /// Number of values in the numeric options block.
-pub const OPTION_COUNT: usize = 9;
+pub const OPTION_COUNT: usize = 16;
 
 /// Most entries in a fixed palette (the palette travels in its own block).
 pub const MAX_PALETTE: usize = 256;
@@ -114,6 +114,69 @@ pub const OPTIONS: [OptionRow; OPTION_COUNT] = [
         default: 40000000.0,
         values: &[],
     },
+    OptionRow {
+        name: "stacking",
+        min: 0.0,
+        max: 1.0,
+        whole: true,
+        auto: false,
+        default: 0.0,
+        values: &["stacked", "cutouts"],
+    },
+    OptionRow {
+        name: "gapFiller",
+        min: 0.0,
+        max: 1.0,
+        whole: true,
+        auto: false,
+        default: 0.0,
+        values: &[],
+    },
+    OptionRow {
+        name: "gapFillerWidth",
+        min: 0.1,
+        max: 4.0,
+        whole: false,
+        auto: false,
+        default: 1.0,
+        values: &[],
+    },
+    OptionRow {
+        name: "drawStyle",
+        min: 0.0,
+        max: 2.0,
+        whole: true,
+        auto: false,
+        default: 0.0,
+        values: &["fill", "strokeShapes", "strokeEdges"],
+    },
+    OptionRow {
+        name: "strokeWidth",
+        min: 0.01,
+        max: 100.0,
+        whole: false,
+        auto: false,
+        default: 1.0,
+        values: &[],
+    },
+    OptionRow {
+        name: "strokeColor",
+        min: 0.0,
+        max: 16777215.0,
+        whole: true,
+        auto: true,
+        default: -1.0,
+        values: &[],
+    },
+    OptionRow {
+        name: "groupBy",
+        min: 0.0,
+        max: 2.0,
+        whole: true,
+        auto: false,
+        default: 0.0,
+        values: &["none", "color", "layer"],
+    },
 ];
 
 /// The block position of each option.
@@ -126,6 +189,13 @@ pub const THRESHOLD: usize = 5;
 pub const DENOISE: usize = 6;
 pub const PRECISION: usize = 7;
 pub const MAX_PIXELS: usize = 8;
+pub const STACKING: usize = 9;
+pub const GAP_FILLER: usize = 10;
+pub const GAP_FILLER_WIDTH: usize = 11;
+pub const DRAW_STYLE: usize = 12;
+pub const STROKE_WIDTH: usize = 13;
+pub const STROKE_COLOR: usize = 14;
+pub const GROUP_BY: usize = 15;
 
 /// The values of `mode`, in index order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -141,4 +211,54 @@ pub enum Mode {
 impl Mode {
     /// Every value; a block value `i` is `ALL[i]`.
     pub const ALL: [Mode; 3] = [Mode::Color, Mode::Bw, Mode::Pixel];
+}
+
+/// The values of `stacking`, in index order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stacking {
+    /// `stacked`
+    Stacked,
+    /// `cutouts`
+    Cutouts,
+}
+
+impl Stacking {
+    /// Every value; a block value `i` is `ALL[i]`.
+    pub const ALL: [Stacking; 2] = [Stacking::Stacked, Stacking::Cutouts];
+}
+
+/// The values of `drawStyle`, in index order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DrawStyle {
+    /// `fill`
+    Fill,
+    /// `strokeShapes`
+    StrokeShapes,
+    /// `strokeEdges`
+    StrokeEdges,
+}
+
+impl DrawStyle {
+    /// Every value; a block value `i` is `ALL[i]`.
+    pub const ALL: [DrawStyle; 3] = [
+        DrawStyle::Fill,
+        DrawStyle::StrokeShapes,
+        DrawStyle::StrokeEdges,
+    ];
+}
+
+/// The values of `groupBy`, in index order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GroupBy {
+    /// `none`
+    None,
+    /// `color`
+    Color,
+    /// `layer`
+    Layer,
+}
+
+impl GroupBy {
+    /// Every value; a block value `i` is `ALL[i]`.
+    pub const ALL: [GroupBy; 3] = [GroupBy::None, GroupBy::Color, GroupBy::Layer];
 }

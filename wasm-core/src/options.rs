@@ -5,7 +5,7 @@
 use crate::error::{Error, OptionSlot, Result};
 use crate::option_table::{self as table, OptionRow, OPTIONS};
 
-pub use crate::option_table::{Mode, MAX_PALETTE, OPTION_COUNT};
+pub use crate::option_table::{DrawStyle, GroupBy, Mode, Stacking, MAX_PALETTE, OPTION_COUNT};
 
 /// Most colours an automatic palette may have.
 pub const MAX_COLORS: usize = OPTIONS[table::COLORS].max as usize;
@@ -29,6 +29,18 @@ pub struct Options {
     pub max_pixels: u64,
     /// Fixed palette as 0xRRGGBB; empty for an automatic palette.
     pub palette: Vec<u32>,
+    /// Shapes stacked on their parents, or cut out of them.
+    pub stacking: Stacking,
+    /// Cutouts: a thin stroke under shared boundaries so renderers show no seams.
+    pub gap_filler: bool,
+    /// Width of the gap filler's stroke, in pixels.
+    pub gap_filler_width: f32,
+    pub draw_style: DrawStyle,
+    /// Width of the strokes of the stroke styles, in pixels.
+    pub stroke_width: f32,
+    /// Colour of the strokes as 0xRRGGBB; `None` follows the shapes' colours.
+    pub stroke_color: Option<u32>,
+    pub group_by: GroupBy,
 }
 
 /// The schema's defaults (`DEFAULT_OPTIONS`), from the table.
@@ -118,6 +130,13 @@ impl Options {
             precision: auto_or(block[table::PRECISION]).map(|p| p as u8),
             max_pixels: block[table::MAX_PIXELS] as u64,
             palette: palette.to_vec(),
+            stacking: Stacking::ALL[block[table::STACKING] as usize],
+            gap_filler: block[table::GAP_FILLER] == 1.0,
+            gap_filler_width: block[table::GAP_FILLER_WIDTH] as f32,
+            draw_style: DrawStyle::ALL[block[table::DRAW_STYLE] as usize],
+            stroke_width: block[table::STROKE_WIDTH] as f32,
+            stroke_color: auto_or(block[table::STROKE_COLOR]).map(|c| c as u32),
+            group_by: GroupBy::ALL[block[table::GROUP_BY] as usize],
         }
     }
 
@@ -133,6 +152,22 @@ impl Options {
         block[table::DENOISE] = if self.denoise { 1.0 } else { 0.0 };
         block[table::PRECISION] = self.precision.map_or(AUTO, f64::from);
         block[table::MAX_PIXELS] = self.max_pixels as f64;
+        block[table::STACKING] = Stacking::ALL
+            .iter()
+            .position(|&v| v == self.stacking)
+            .unwrap_or(0) as f64;
+        block[table::GAP_FILLER] = if self.gap_filler { 1.0 } else { 0.0 };
+        block[table::GAP_FILLER_WIDTH] = self.gap_filler_width as f64;
+        block[table::DRAW_STYLE] = DrawStyle::ALL
+            .iter()
+            .position(|&v| v == self.draw_style)
+            .unwrap_or(0) as f64;
+        block[table::STROKE_WIDTH] = self.stroke_width as f64;
+        block[table::STROKE_COLOR] = self.stroke_color.map_or(AUTO, f64::from);
+        block[table::GROUP_BY] = GroupBy::ALL
+            .iter()
+            .position(|&v| v == self.group_by)
+            .unwrap_or(0) as f64;
         block
     }
 }
