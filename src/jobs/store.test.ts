@@ -1,12 +1,13 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { VectorizeError, exportResult, type Rasterizer } from '../engine';
 import type { PoolTask } from '../worker/pool';
 import type { ExportRequest, JobResult } from '../worker/protocol';
 import { DEFAULT_EXPORT_CHOICE, type ExportChoice } from './export-choice';
 import { createIndexedDbPersistence } from './persistence';
 import { defaultSettings, loadSettings } from './settings';
-import { createJobsStore, type JobRunner } from './store';
+import type { StoreApi } from 'zustand/vanilla';
+import { createJobsStore, type JobRunner, type JobsState } from './store';
 
 /** A runner whose tasks the test finishes by hand (the real pool needs a browser's Workers). */
 class ManualRunner implements JobRunner {
@@ -76,11 +77,35 @@ function setup(now = () => Date.now(), rasterize?: Rasterizer) {
     newId: () => `job-${++id}`,
     rasterize,
   });
+  stores.push(store);
   return { runner, persistence, store };
 }
 
 const file = (name = 'logo.png') => new File(['pixels'], name, { type: 'image/png' });
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+const stores: StoreApi<JobsState>[] = [];
+/**
+ * Lets pending work run: the store's timers (re-run delay) and the saves, which go through
+ * fake-indexeddb's own timers and, on a busy machine, may take longer than any fixed pause.
+ * Waits at least 20 ms (after the 5 ms re-run timer), then until no finished job of any store
+ * made here is still unsaved.
+ */
+async function settle(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  await vi.waitFor(
+    () => {
+      const unsaved = stores
+        .flatMap((store) => store.getState().jobs)
+        .filter(
+          (job) =>
+            (job.status === 'complete' || job.status === 'failed') &&
+            !job.saved &&
+            !job.storageError,
+        );
+      expect(unsaved.map((job) => job.name)).toEqual([]);
+    },
+    { timeout: 20_000, interval: 5 },
+  );
+}
 
 describe('jobs store', () => {
   it('moves a job queued → processing → complete with progress, and saves it', async () => {
