@@ -1,5 +1,5 @@
 import { expose } from 'comlink';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { VectorizeError, exportResult } from '../engine';
 import { WorkerPool } from './pool';
 import type { JobResult, ProgressReport, VectorizeRequest, VectorizeWorkerApi } from './protocol';
@@ -91,7 +91,7 @@ describe('WorkerPool', () => {
     const pool = new WorkerPool({ concurrency: 2 }, workers.create);
     pool.prepare();
     pool.prepare();
-    await wait(10);
+    await vi.waitFor(() => expect(workers.prepared).toBe(1));
     expect([workers.created, workers.prepared]).toEqual([1, 1]);
     expect((await pool.run(task('a'))).svg).toBe('a@1');
     expect(workers.created).toBe(1);
@@ -156,7 +156,9 @@ describe('WorkerPool', () => {
       }
       return done('steady');
     });
-    const pool = new WorkerPool({ concurrency: 2, watchdogMs: 100 }, workers.create);
+    // Steady reports every 40 ms; the watchdog allows 1 s of silence (25×: a busy machine
+    // delays timers, but not by that much), so only the silent task can time out.
+    const pool = new WorkerPool({ concurrency: 2, watchdogMs: 1000 }, workers.create);
     const stuck = pool.run(task('stuck'));
     const steady = pool.run(task('steady'));
     const failure = await failureOf(stuck);
