@@ -75,7 +75,8 @@ test('bad files fail on their own, with the codes the CLI prints, while good one
 });
 
 test('an image over the pixel budget fails with TOO_LARGE', async ({ page }) => {
-  await page.getByLabel('maxPixels').fill('1000');
+  await page.getByRole('button', { name: 'Advanced options' }).click();
+  await page.getByLabel('Pixel budget', { exact: true }).fill('1000');
   await pick(page, [corpusFile('logo/twemoji-red-apple.png')]);
   await expectStatus(page, 'twemoji-red-apple.png', 'failed');
   await expect(jobRow(page, 'twemoji-red-apple.png')).toContainText('TOO_LARGE');

@@ -64,7 +64,7 @@ test('changing an option re-runs the selected job', async ({ page }) => {
   await expectStatus(page, 'fluentemoji-crab.png', 'complete');
   const colours = page.locator('dt:text-is("Colours") + dd');
   expect(Number(await colours.textContent())).toBeGreaterThan(4);
-  await page.getByLabel('colors').fill('4');
+  await page.getByLabel('Colours', { exact: true }).fill('4');
   await expectStatus(page, 'fluentemoji-crab.png', 'complete');
   await expect.poll(async () => Number(await colours.textContent())).toBeLessThanOrEqual(4);
 });

@@ -4,7 +4,8 @@ import { ACCEPT_ATTRIBUTE } from '../worker/file-type';
 import { CompareView } from './CompareView';
 import { DownloadAs } from './DownloadAs';
 import { ErrorBoundary } from './ErrorBoundary';
-import { downloadAllAsZip, downloadSvg } from './export-svg';
+import { DownloadAllButton } from './DownloadAllButton';
+import { downloadSvg } from './export-svg';
 import { JobList } from './JobList';
 import { OptionsPanel } from './OptionsPanel';
 import { ResultActions } from './ResultActions';
@@ -20,8 +21,6 @@ export function App() {
   const jobs = useJobs((state) => state.jobs);
   const selected = useJobs((state) => state.jobs.find((job) => job.id === state.selectedId));
   const cancelAll = useJobs((state) => state.cancelAll);
-  const exportAll = useJobs((state) => state.exportAll);
-  const zipFormat = useJobs((state) => state.settings.exportChoice.format).toUpperCase();
   const picker = useRef<HTMLInputElement>(null);
   const dragging = useFileIntake(addFiles);
   const shortcuts = useMemo(
@@ -64,15 +63,7 @@ export function App() {
               event.target.value = '';
             }}
           />
-          <button
-            type="button"
-            className="btn"
-            disabled={finished === 0}
-            title={`Every finished result as ${zipFormat}, in one ZIP`}
-            onClick={() => void exportAll().then(downloadAllAsZip)}
-          >
-            Download all (ZIP)
-          </button>
+          <DownloadAllButton />
           <button type="button" className="btn" disabled={!running} onClick={cancelAll}>
             Cancel all
           </button>

@@ -6,13 +6,16 @@ interface Props {
   onChange(value: unknown): void;
 }
 
-/** One control generated from its schema entry: select, number (with auto), checkbox, palette. */
+/**
+ * One control generated from its schema entry — select, number (with auto), checkbox, colour,
+ * palette — labelled with the spec's human label (the CLI keeps the flag names).
+ */
 export function OptionControl({ spec, value, onChange }: Props) {
   const id = `option-${spec.name}`;
   const help = `${id}-help`;
   const label = (
     <label htmlFor={id} className="font-medium">
-      {spec.name}
+      {spec.label}
     </label>
   );
   let control;
@@ -75,6 +78,7 @@ export function OptionControl({ spec, value, onChange }: Props) {
             <label className="flex items-center gap-1 text-xs">
               <input
                 type="checkbox"
+                aria-label={`${spec.label}: automatic`}
                 checked={isAuto}
                 onChange={(e) => onChange(e.target.checked ? 'auto' : '#000000')}
               />
@@ -110,6 +114,7 @@ export function OptionControl({ spec, value, onChange }: Props) {
             <label className="flex items-center gap-1 text-xs">
               <input
                 type="checkbox"
+                aria-label={`${spec.label}: automatic`}
                 checked={isAuto}
                 onChange={(e) => onChange(e.target.checked ? 'auto' : spec.min)}
               />

@@ -11,32 +11,59 @@ afterEach(() => {
   jobsStore.setState({ options: {} });
 });
 
+const control = (label: string) =>
+  screen.getByLabelText(label, { exact: true }) as HTMLInputElement;
+
 describe('OptionsPanel', () => {
-  it('has one labelled control with its explanation for every option in the schema', () => {
+  it('has one control labelled for people, with its explanation, for every option in the schema', () => {
     render(<OptionsPanel />);
     for (const spec of OPTION_SPECS) {
-      const control = screen.getByLabelText(spec.name);
-      expect(control.getAttribute('aria-describedby')).toBe(`option-${spec.name}-help`);
+      const input = control(spec.label);
+      expect(input.id).toBe(`option-${spec.name}`);
+      expect(input.getAttribute('aria-describedby')).toBe(`option-${spec.name}-help`);
       expect(screen.getByText(spec.description)).toBeTruthy();
     }
   });
 
+  it('shows preset, mode, colours and palette first and the rest under "Advanced options"', () => {
+    render(<OptionsPanel />);
+    const toggle = screen.getByRole('button', { name: /Advanced options/ });
+    const region = document.getElementById(toggle.getAttribute('aria-controls')!)!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(region.hidden).toBe(true);
+
+    const basic = OPTION_SPECS.filter((spec) => spec.group === 'basic').map((spec) => spec.name);
+    expect(basic).toEqual(['preset', 'mode', 'colors', 'palette']);
+    for (const spec of OPTION_SPECS) {
+      const inAdvanced = region.contains(control(spec.label));
+      expect(inAdvanced, spec.name).toBe(spec.group === 'advanced');
+      // Basic controls come before the disclosure in reading order.
+      if (!inAdvanced)
+        expect(
+          control(spec.label).compareDocumentPosition(toggle) & Node.DOCUMENT_POSITION_FOLLOWING,
+        ).toBeTruthy();
+    }
+
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(region.hidden).toBe(false);
+  });
+
   it('shows the preset values and a preset choice replaces them', () => {
     render(<OptionsPanel />);
-    expect((screen.getByLabelText('colors') as HTMLInputElement).value).toBe('32');
-    fireEvent.change(screen.getByLabelText('colors'), { target: { value: '12' } });
+    expect(control('Colours').value).toBe('32');
+    fireEvent.change(control('Colours'), { target: { value: '12' } });
     expect(jobsStore.getState().options).toEqual({ colors: 12 });
-    fireEvent.change(screen.getByLabelText('preset'), { target: { value: 'ultra' } });
+    fireEvent.change(control('Preset'), { target: { value: 'ultra' } });
     expect(jobsStore.getState().options).toEqual({ preset: 'ultra' });
-    expect((screen.getByLabelText('colors') as HTMLInputElement).value).toBe('128');
+    expect(control('Colours').value).toBe('128');
   });
 
   it('switches an option with an automatic value between auto and a number', () => {
     render(<OptionsPanel />);
-    const threshold = screen.getByLabelText('threshold') as HTMLInputElement;
-    expect(threshold.disabled).toBe(true);
-    const auto = threshold.parentElement!.querySelector('input[type=checkbox]')!;
-    fireEvent.click(auto);
+    fireEvent.click(screen.getByRole('button', { name: /Advanced options/ }));
+    expect(control('Threshold').disabled).toBe(true);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Threshold: automatic' }));
     expect(jobsStore.getState().options).toEqual({ threshold: 0 });
   });
 });

@@ -1,3 +1,4 @@
+import { useId, useState } from 'react';
 import {
   OPTION_SPECS,
   resolveOptions,
@@ -7,8 +8,17 @@ import {
 import { useJobs } from '../jobs/app-store';
 import { OptionControl } from './OptionControl';
 
-/** Every engine option, generated from the one schema; changes re-run the selected job. */
+const BASIC = OPTION_SPECS.filter((spec) => spec.group === 'basic');
+const ADVANCED = OPTION_SPECS.filter((spec) => spec.group === 'advanced');
+
+/**
+ * Every engine option, generated from the one schema and labelled with its `label`; the basic
+ * ones (preset, mode, colours, palette) first, the rest behind an "Advanced" disclosure. Changes
+ * re-run the selected job.
+ */
 export function OptionsPanel() {
+  const [showAdvanced, setShowAdvanced] = useState(false);
+  const advancedId = useId();
   const options = useJobs((state) => state.options);
   const setOptions = useJobs((state) => state.setOptions);
   let resolved: VectorizeOptions;
@@ -31,6 +41,15 @@ export function OptionsPanel() {
     setOptions(next as VectorizeOptionsInput);
   };
 
+  const control = (spec: (typeof OPTION_SPECS)[number]) => (
+    <OptionControl
+      key={spec.name}
+      spec={spec}
+      value={resolved[spec.name]}
+      onChange={(value) => change(spec.name, value)}
+    />
+  );
+
   return (
     <section aria-labelledby="options-heading" className="panel">
       <div className="flex items-center justify-between">
@@ -46,15 +65,22 @@ export function OptionsPanel() {
           {problem}
         </p>
       )}
-      <div className="flex flex-col gap-3 text-sm">
-        {OPTION_SPECS.map((spec) => (
-          <OptionControl
-            key={spec.name}
-            spec={spec}
-            value={resolved[spec.name]}
-            onChange={(value) => change(spec.name, value)}
-          />
-        ))}
+      <div className="flex flex-col gap-3 text-sm">{BASIC.map(control)}</div>
+      <button
+        type="button"
+        className="btn mt-3"
+        aria-expanded={showAdvanced}
+        aria-controls={advancedId}
+        onClick={() => setShowAdvanced((shown) => !shown)}
+      >
+        {showAdvanced ? '▾' : '▸'} Advanced options
+      </button>
+      <div
+        id={advancedId}
+        hidden={!showAdvanced}
+        className={showAdvanced ? 'mt-3 flex flex-col gap-3 text-sm' : undefined}
+      >
+        {ADVANCED.map(control)}
       </div>
     </section>
   );
