@@ -3,7 +3,6 @@
  * engine's SVG into the file to write. Without them the SVG is written as the engine made it.
  */
 import type { ExportFormat, ExportOptions } from '../engine/export';
-import { exportResult } from '../node/export';
 
 /** What the command line asked for; plain data, so it crosses to the worker threads. */
 export interface ExportRequest {
@@ -18,6 +17,8 @@ export async function outputBytes(
   maxPixels: number | undefined,
 ): Promise<Uint8Array> {
   if (!request) return Buffer.from(result.svg, 'utf8');
+  // Loaded for an export only: an SVG run does not evaluate the exporters at start-up.
+  const { exportResult } = await import('../node/export');
   const file = await exportResult(result, request.format, { ...request.options, maxPixels });
   return file.data;
 }
