@@ -20,6 +20,8 @@ pub struct PathPlan {
     pub label: u16,
     pub cycles: Vec<(u32, bool)>,
     pub seams: Vec<u32>,
+    /// Stacking depth: 0 at the top level, one more inside each hole.
+    pub layer: u32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -43,7 +45,8 @@ fn side(step: Step) -> usize {
 }
 
 /// `opaque[r]` tells whether region r is drawn fully opaque; `drawn[r]` whether it is drawn.
-/// `seal` asks for seams between siblings (not needed where edges follow the pixel grid).
+/// `seal` asks for seams between siblings (not needed where edges follow the pixel grid);
+/// without `underlay` the largest region is an ordinary path (outlines drawn as strokes).
 pub fn plan(
     graph: &Graph,
     labels: &[u16],
@@ -51,6 +54,7 @@ pub fn plan(
     opaque: &[bool],
     drawn: &[bool],
     seal: bool,
+    underlay: bool,
 ) -> Plan {
     let regions = labels.len();
     let mut outer = vec![u32::MAX; regions];
@@ -148,11 +152,13 @@ pub fn plan(
     };
     // The underlay: the largest top-level opaque region's colour under every opaque pixel.
     let base = (0..regions)
+        .filter(|_| underlay)
         .filter(|&r| opaque[r] && drawn[r] && depth[find(&mut group, r as u32) as usize] == 0)
         .max_by(|&a, &b| areas[a].cmp(&areas[b]).then(b.cmp(&a)));
     let underlay = base.map(|b| PathPlan {
         label: labels[b],
         seams: Vec::new(),
+        layer: 0,
         cycles: (0..regions)
             .filter(|&r| !opaque[r])
             .flat_map(|r| std::iter::once(outer[r]).chain(holes[r].iter().copied()))
@@ -177,6 +183,7 @@ pub fn plan(
                 label,
                 cycles: Vec::new(),
                 seams: Vec::new(),
+                layer: d,
             });
             path_keys.push((d, label));
         }
@@ -219,7 +226,15 @@ mod tests {
     fn parent_drops_a_hole_filled_by_an_opaque_child() {
         let ids = [0, 0, 0, 0, 1, 0, 0, 0, 0];
         let graph = trace(&ids, 3, 3, &mut Silent).unwrap();
-        let plan = plan(&graph, &[0, 1], &[8, 1], &[true, true], &[true, true], true);
+        let plan = plan(
+            &graph,
+            &[0, 1],
+            &[8, 1],
+            &[true, true],
+            &[true, true],
+            true,
+            true,
+        );
         // Region 0 is the underlay; region 1 is one path of one cycle.
         assert_eq!(plan.underlay.as_ref().unwrap().label, 0);
         assert!(plan.underlay.unwrap().cycles.is_empty());
@@ -238,6 +253,7 @@ mod tests {
             &[8, 1, 3],
             &[true, false, true],
             &[true, false, true],
+            true,
             true,
         );
         let underlay = plan.underlay.unwrap();

@@ -28,6 +28,8 @@
 
 pub mod bezier_fit;
 pub mod color;
+pub mod cutouts;
+pub mod edges;
 pub mod error;
 pub mod fit;
 pub mod geometry;
@@ -44,6 +46,7 @@ pub mod progress;
 pub mod quantize;
 pub mod segment;
 pub mod simd;
+pub mod styles;
 pub mod subpixel;
 pub mod svg;
 pub mod trace;
@@ -206,16 +209,16 @@ pub fn vectorize(
         .map(|&l| l != TRANSPARENT && palette.rgba[l as usize][3] == 255)
         .collect();
     let drawn: Vec<bool> = region_labels.iter().map(|&l| l != TRANSPARENT).collect();
-    let plan = layers::plan(
-        &graph,
-        &region_labels,
-        &region_areas,
-        &opaque,
-        &drawn,
-        params.smooth,
-    );
+    let regions = styles::Regions {
+        labels: &region_labels,
+        areas: &region_areas,
+        opaque: &opaque,
+        drawn: &drawn,
+        palette: &palette.rgba,
+    };
+    let (plan, look) = styles::choose(&graph, options, &regions, params.smooth);
     let writer = svg::Writer::new(w, h, precision);
-    let (svg, paths, segments) = writer.write(&graph, &grid_edges, &plan, &palette.rgba);
+    let (svg, paths, segments) = writer.write(&graph, &grid_edges, &plan, &palette.rgba, &look);
     observer.progress(Stage::Fit, 1.0);
     clock[4] = observer.now_ms();
 

@@ -2,10 +2,13 @@
 //! 10^-precision pixels (both regions of a shared edge get the same numbers), then written as
 //! relative commands in their shortest form.
 
+use crate::edges::Chain;
 use crate::fit::FittedEdge;
 use crate::geometry::Segment;
 use crate::layers::{PathPlan, Plan};
-use crate::trace::Graph;
+use crate::options::GroupBy;
+use crate::styles::{unkey, Look, Paint};
+use crate::trace::{Graph, Step};
 
 type Grid = [i64; 2];
 
@@ -63,6 +66,9 @@ pub struct Writer {
     last_command: u8,
     pub segments: usize,
     pub paths: usize,
+    /// The open `<g>` of grouped output (its layer and label), and the ids given so far.
+    group: Option<(u32, u16)>,
+    group_ids: Vec<String>,
 }
 
 impl Writer {
@@ -80,6 +86,8 @@ impl Writer {
             last_command: 0,
             segments: 0,
             paths: 0,
+            group: None,
+            group_ids: Vec::new(),
         }
     }
 
@@ -157,7 +165,10 @@ impl Writer {
         self.command(b'z');
     }
 
-    fn open_path(&mut self, rgba: [u8; 4]) {
+    fn open_path(&mut self, rgba: [u8; 4], paint: Paint) {
+        if let Paint::Stroke { color, .. } = paint {
+            return self.open_stroke(rgba, color);
+        }
         self.paths += 1;
         self.out.push_str("<path");
         if rgba[..3] != [0, 0, 0] {
@@ -176,14 +187,131 @@ impl Writer {
         self.last_command = 0;
     }
 
+    /// A stroked path (inside a group that sets `fill="none"` and the width).
+    fn open_stroke(&mut self, rgba: [u8; 4], color: Option<u32>) {
+        self.paths += 1;
+        let rgba = color.map_or(rgba, |c| [(c >> 16) as u8, (c >> 8) as u8, c as u8, 255]);
+        self.out.push_str("<path stroke=\"");
+        self.out.push_str(&hex_color(rgba));
+        self.out.push('"');
+        if rgba[3] < 255 {
+            self.out.push_str(" stroke-opacity=\"");
+            self.out
+                .push_str(&format_number((rgba[3] as i64 * 1000 + 127) / 255, 3));
+            self.out.push('"');
+        }
+        self.out.push_str(" d=\"");
+        self.after_number = false;
+        self.last_command = 0;
+    }
+
+    /// One open subpath: a move, then every segment; `pen` becomes its end.
+    fn open_subpath(&mut self, segments: &[(Grid, GridSegment)], pen: &mut Option<Grid>) {
+        let start = segments[0].0;
+        self.move_to(start, pen);
+        let mut end = start;
+        for (from, segment) in segments {
+            let zero = segment.end() == *from && matches!(segment, GridSegment::Line(_));
+            if !zero {
+                self.segment(*from, segment);
+            }
+            end = segment.end();
+        }
+        *pen = Some(end);
+    }
+
+    fn move_to(&mut self, to: Grid, pen: &Option<Grid>) {
+        match *pen {
+            Some(p) => {
+                self.command(b'm');
+                self.number(to[0] - p[0]);
+                self.number(to[1] - p[1]);
+            }
+            None => {
+                self.command(b'M');
+                self.number(to[0]);
+                self.number(to[1]);
+            }
+        }
+    }
+
+    /// Chains of edges as one stroked path in the colour of `label`.
+    fn chain_path(
+        &mut self,
+        graph: &Graph,
+        edges: &[GridEdge],
+        chains: &[Chain],
+        rgba: [u8; 4],
+        color: Option<u32>,
+    ) {
+        self.open_stroke(rgba, color);
+        let mut pen = None;
+        for chain in chains {
+            let segments = Self::step_segments(edges, &chain.steps, false);
+            if segments.is_empty() {
+                continue;
+            }
+            if chain.closed {
+                self.subpath(&segments, &mut pen);
+            } else {
+                self.open_subpath(&segments, &mut pen);
+            }
+        }
+        let _ = graph;
+        self.close_path();
+    }
+
+    /// Opens the `<g>` a path of this layer and label belongs in, closing the previous one.
+    fn enter_group(&mut self, group_by: GroupBy, layer: u32, rgba: [u8; 4], label: u16) {
+        let key = match group_by {
+            GroupBy::None => return,
+            GroupBy::Color => (0, label),
+            GroupBy::Layer => (layer, 0),
+        };
+        if self.group == Some(key) {
+            return;
+        }
+        self.leave_group();
+        let mut id = match group_by {
+            GroupBy::Layer => format!("layer-{}", layer),
+            _ if rgba[3] < 255 => format!(
+                "c-{:02x}{:02x}{:02x}-a{:02x}",
+                rgba[0], rgba[1], rgba[2], rgba[3]
+            ),
+            _ => format!("c-{:02x}{:02x}{:02x}", rgba[0], rgba[1], rgba[2]),
+        };
+        let base = id.clone();
+        let mut n = 1;
+        while self.group_ids.contains(&id) {
+            n += 1;
+            id = format!("{}-{}", base, n);
+        }
+        self.out.push_str("<g id=\"");
+        self.out.push_str(&id);
+        self.out.push_str("\">");
+        self.group_ids.push(id);
+        self.group = Some(key);
+    }
+
+    fn leave_group(&mut self) {
+        if self.group.take().is_some() {
+            self.out.push_str("</g>");
+        }
+    }
+
     fn close_path(&mut self) {
         self.out.push_str("\"/>");
     }
 
     /// The seams of a path: open strokes along the given edges, in the path's colour.
-    fn seams(&mut self, edges: &[GridEdge], seams: &[u32], rgba: [u8; 4]) {
+    /// `own_width`: the path sets the stroke width and join itself (not in the seal group).
+    fn seams(&mut self, edges: &[GridEdge], seams: &[u32], rgba: [u8; 4], own_width: bool) {
         self.out.push_str("<path fill=\"none\" stroke=\"");
         self.out.push_str(&hex_color(rgba));
+        if own_width {
+            self.out
+                .push_str("\" stroke-linejoin=\"round\" stroke-width=\"2");
+        }
         self.out.push_str("\" d=\"");
         self.after_number = false;
         self.last_command = 0;
@@ -219,8 +347,21 @@ impl Writer {
         cycle: u32,
         reversed: bool,
     ) -> Vec<(Grid, GridSegment)> {
+        Self::step_segments(
+            edges,
+            graph.cycle_steps(&graph.cycles[cycle as usize]),
+            reversed,
+        )
+    }
+
+    /// Steps (edges walked forward or backward) as absolute (from, segment) pairs.
+    fn step_segments(
+        edges: &[GridEdge],
+        steps: &[Step],
+        reversed: bool,
+    ) -> Vec<(Grid, GridSegment)> {
         let mut list = Vec::new();
-        for step in graph.cycle_steps(&graph.cycles[cycle as usize]) {
+        for step in steps {
             let edge = &edges[step.edge as usize];
             if step.forward {
                 let mut from = edge.start;
@@ -263,8 +404,9 @@ impl Writer {
         plan: &PathPlan,
         color: [u8; 4],
         canvas: Option<Grid>,
+        paint: Paint,
     ) {
-        self.open_path(color);
+        self.open_path(color, paint);
         let mut pen = None;
         if let Some([w, h]) = canvas {
             self.command(b'M');
@@ -295,37 +437,94 @@ impl Writer {
         edges: &[GridEdge],
         plan: &Plan,
         palette: &[[u8; 4]],
+        look: &Look,
     ) -> (String, usize, usize) {
         let scale = 10i64.pow(self.precision as u32);
         let canvas = [graph.width as i64 * scale, graph.height as i64 * scale];
-        if let Some(underlay) = &plan.underlay {
-            self.path(
-                graph,
-                edges,
-                underlay,
-                palette[underlay.label as usize],
-                Some(canvas),
-            );
+        let by = look.group_by;
+        if !look.filler.is_empty() {
+            self.stroke_group(look.filler_width, Some("gap-filler"));
+            self.chain_runs(graph, edges, &look.filler, palette, GroupBy::None, None);
+            self.out.push_str("</g>");
         }
-        let sealed = plan.paths.iter().any(|p| !p.seams.is_empty());
-        if sealed {
-            // A seam stroke reaching 1 px past the boundary lies under every pixel that the
-            // sibling's anti-aliased edge only partly covers (a 1 px stroke sealed almost none).
-            self.out
-                .push_str("<g stroke-linejoin=\"round\" stroke-width=\"2\">");
-        }
-        for path in &plan.paths {
-            let color = palette[path.label as usize];
-            self.path(graph, edges, path, color, None);
-            if !path.seams.is_empty() {
-                self.seams(edges, &path.seams, color);
+        let stroke = match look.paint {
+            Paint::Stroke { width, color } => {
+                self.stroke_group(width, None);
+                Some(color)
+            }
+            Paint::Fill => None,
+        };
+        if let (Some(chains), Some(color)) = (&look.edges, stroke) {
+            self.chain_runs(graph, edges, chains, palette, by, color);
+        } else {
+            if let Some(underlay) = &plan.underlay {
+                let rgba = palette[underlay.label as usize];
+                self.enter_group(by, underlay.layer, rgba, underlay.label);
+                self.path(graph, edges, underlay, rgba, Some(canvas), look.paint);
+            }
+            let seal = stroke.is_none() && plan.paths.iter().any(|p| !p.seams.is_empty());
+            let seal_group = seal && by == GroupBy::None;
+            if seal_group {
+                // A seam stroke reaching 1 px past the boundary lies under every pixel that the
+                // sibling's anti-aliased edge only partly covers (a 1 px stroke sealed almost none).
+                self.out
+                    .push_str("<g stroke-linejoin=\"round\" stroke-width=\"2\">");
+            }
+            for path in &plan.paths {
+                let color = palette[path.label as usize];
+                self.enter_group(by, path.layer, color, path.label);
+                self.path(graph, edges, path, color, None, look.paint);
+                if seal && !path.seams.is_empty() {
+                    self.seams(edges, &path.seams, color, !seal_group);
+                }
+            }
+            if seal_group {
+                self.out.push_str("</g>");
             }
         }
-        if sealed {
+        self.leave_group();
+        if stroke.is_some() {
             self.out.push_str("</g>");
         }
         self.out.push_str("</svg>");
         (self.out, self.paths, self.segments)
+    }
+
+    /// `<g fill="none" stroke-width=…>` with round joins and caps.
+    fn stroke_group(&mut self, width: f32, id: Option<&str>) {
+        self.out.push_str("<g");
+        if let Some(id) = id {
+            self.out.push_str(" id=\"");
+            self.out.push_str(id);
+            self.out.push('"');
+        }
+        self.out.push_str(" fill=\"none\" stroke-width=\"");
+        let hundredths = (width as f64 * 100.0).round() as i64;
+        self.out.push_str(&format_number(hundredths, 2));
+        self.out
+            .push_str("\" stroke-linejoin=\"round\" stroke-linecap=\"round\">");
+    }
+
+    /// Chains sorted by key: one stroked path per key, grouped as asked.
+    fn chain_runs(
+        &mut self,
+        graph: &Graph,
+        edges: &[GridEdge],
+        chains: &[Chain],
+        palette: &[[u8; 4]],
+        by: GroupBy,
+        color: Option<u32>,
+    ) {
+        let mut from = 0;
+        while from < chains.len() {
+            let key = chains[from].key;
+            let to = from + chains[from..].iter().take_while(|c| c.key == key).count();
+            let (layer, label) = unkey(key);
+            let rgba = palette[label as usize];
+            self.enter_group(by, layer, rgba, label);
+            self.chain_path(graph, edges, &chains[from..to], rgba, color);
+            from = to;
+        }
     }
 }
 
