@@ -6,7 +6,7 @@
  */
 import { VectorizeError } from './errors';
 
-export const MODES = ['color', 'bw', 'pixel'] as const;
+export const MODES = ['color', 'bw', 'pixel', 'centerline'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** How shapes relate: stacked on their parents, or cut out of them (one shape per pixel). */
@@ -130,7 +130,8 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     group: 'basic',
     kind: 'enum',
     values: MODES,
-    description: 'color: flat colour regions; bw: black and white; pixel: exact pixel edges.',
+    description:
+      'color: flat colour regions; bw: black and white; pixel: exact pixel edges; centerline: line art as single open strokes.',
   },
   {
     name: 'colors',

@@ -266,8 +266,38 @@ pub fn fit_edge(
             segments: vec![Segment::Line(b)],
         };
     }
-    let (mut q, built) = smoothed(points, closed, shifts, ends);
-    let mut is_corner = corners(&q, &built, closed, params);
+    let (q, built) = smoothed(points, closed, shifts, ends);
+    fit_smoothed(q, &built, closed, params)
+}
+
+/// Fits a polyline of points that need no staircase removal (a centre line, say): corners
+/// sharper than the corner angle are kept, the rest is fitted with cubics within the
+/// tolerance. A closed polyline does not repeat its first point.
+pub fn fit_polyline(points: &[Point], closed: bool, params: &FitParams) -> FittedEdge {
+    if points.len() < 2 {
+        let p = points.first().copied().unwrap_or([0.0, 0.0]);
+        return FittedEdge {
+            start: p,
+            segments: vec![Segment::Line(p)],
+        };
+    }
+    if points.len() == 2 || (closed && points.len() < 4) {
+        let mut segments: Vec<Segment> = points[1..].iter().map(|&p| Segment::Line(p)).collect();
+        if closed {
+            segments.push(Segment::Line(points[0]));
+        }
+        return FittedEdge {
+            start: points[0],
+            segments,
+        };
+    }
+    let built = vec![false; points.len()];
+    fit_smoothed(points.to_vec(), &built, closed, params)
+}
+
+/// Corners, one relaxing pass and the fit of the pieces between corners.
+fn fit_smoothed(mut q: Vec<Point>, built: &[bool], closed: bool, params: &FitParams) -> FittedEdge {
+    let mut is_corner = corners(&q, built, closed, params);
     relax(&mut q, &is_corner, closed);
     let mut segments = Vec::new();
     if closed {

@@ -13,7 +13,8 @@
 //! 4. **fit and write** ([`fit`], [`layers`], [`svg`]) — corners kept, straight runs straight,
 //!    cubic Béziers within a tolerance; stacking that leaves no seams; compact relative paths.
 //!
-//! Modes: colour, black and white (Otsu or a given threshold), pixel art (exact pixel edges).
+//! Modes: colour, black and white (Otsu or a given threshold), pixel art (exact pixel edges),
+//! centerline (line art as single open strokes with their widths, [`centerline`]).
 //! Output is deterministic: the same input and options give byte-identical SVG on every
 //! platform, with or without SIMD.
 //!
@@ -27,13 +28,16 @@
 #![allow(clippy::needless_range_loop)]
 
 pub mod bezier_fit;
+pub mod centerline;
 pub mod color;
 pub mod cutouts;
+pub mod distance;
 pub mod edges;
 pub mod error;
 pub mod fit;
 pub mod geometry;
 pub mod histogram;
+pub mod ink;
 pub mod kmeans;
 pub mod label;
 pub mod layers;
@@ -46,6 +50,8 @@ pub mod progress;
 pub mod quantize;
 pub mod segment;
 pub mod simd;
+pub mod skeleton;
+pub mod stroke_svg;
 pub mod styles;
 pub mod subpixel;
 pub mod svg;
@@ -91,6 +97,9 @@ pub fn vectorize(
 ) -> Result<Output> {
     prepare::check_input(rgba.len(), width, height, options.max_pixels)?;
     memory::reset_peak();
+    if options.mode == Mode::Centerline {
+        return centerline::run(rgba, width, height, options, observer);
+    }
     let (w, h) = (width as usize, height as usize);
     let mut clock = [observer.now_ms(); 5];
 

@@ -3,10 +3,10 @@
 //! src/engine/options.ts: do not edit by hand; change the schema and run the generator.
 //! A vitest test (scripts/gen-option-table.test.ts) fails when this file is stale.
 
-/// ABI version word (1.8759): revision 1 of the layout in the high 16 bits,
+/// ABI version word (1.06dc): revision 1 of the layout in the high 16 bits,
 /// a fingerprint of this table in the low 16. `vz_abi_version` returns it; the engine
 /// refuses a core built with another word (a stale `.wasm`).
-pub const ABI_VERSION: u32 = 0x0001_8759;
+pub const ABI_VERSION: u32 = 0x0001_06dc;
 
 /// Number of values in the numeric options block.
 pub const OPTION_COUNT: usize = 16;
@@ -36,11 +36,11 @@ pub const OPTIONS: [OptionRow; OPTION_COUNT] = [
     OptionRow {
         name: "mode",
         min: 0.0,
-        max: 2.0,
+        max: 3.0,
         whole: true,
         auto: false,
         default: 0.0,
-        values: &["color", "bw", "pixel"],
+        values: &["color", "bw", "pixel", "centerline"],
     },
     OptionRow {
         name: "colors",
@@ -206,11 +206,13 @@ pub enum Mode {
     Bw,
     /// `pixel`
     Pixel,
+    /// `centerline`
+    Centerline,
 }
 
 impl Mode {
     /// Every value; a block value `i` is `ALL[i]`.
-    pub const ALL: [Mode; 3] = [Mode::Color, Mode::Bw, Mode::Pixel];
+    pub const ALL: [Mode; 4] = [Mode::Color, Mode::Bw, Mode::Pixel, Mode::Centerline];
 }
 
 /// The values of `stacking`, in index order.

@@ -40,7 +40,7 @@ pub struct Quantized {
 fn alpha_cutoff(mode: Mode) -> u8 {
     match mode {
         Mode::Color => 16,
-        Mode::Bw => 128,
+        Mode::Bw | Mode::Centerline => 128,
         Mode::Pixel => 1,
     }
 }
