@@ -1,0 +1,58 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from './index';
+import { loadEngine } from './test-support';
+import { readStrokes, scoreCenterline } from '../../bench/lib/centerline-metrics';
+import { lineDrawing, random } from '../../bench/lib/line-art';
+
+let engine: Engine;
+
+beforeAll(async () => {
+  engine = await loadEngine('simd');
+});
+
+describe('centerline mode', () => {
+  it('traces a synthetic drawing as fill="none" round-capped strokes near the true centre lines', async () => {
+    for (const seed of [1, 4]) {
+      const drawing = lineDrawing(seed);
+      const { data, width, height } = drawing.image;
+      const { svg, stats } = await engine.vectorize(data, width, height, { mode: 'centerline' });
+      const group = /<g ([^>]*)>/.exec(svg)?.[1] ?? '';
+      expect(group).toContain('fill="none"');
+      expect(group).toContain('stroke="#000"');
+      expect(group).toContain('stroke-linecap="round"');
+      expect(group).toContain('stroke-linejoin="round"');
+      const paths = svg.match(/<path [^>]*>/g) ?? [];
+      expect(paths.length).toBe(stats.paths);
+      for (const path of paths) {
+        expect(path).toMatch(/^<path stroke-width="[\d.]+" d="M/);
+        expect(path).not.toContain('fill=');
+      }
+      // Looser than the bench targets (npm run bench:centerline).
+      const score = scoreCenterline(drawing, svg);
+      expect(score.recall).toBeGreaterThanOrEqual(0.93);
+      expect(score.precision).toBeGreaterThanOrEqual(0.93);
+      expect(score.meanDistance).toBeLessThanOrEqual(1);
+      expect(score.lengthRatio).toBeGreaterThanOrEqual(0.9);
+      expect(score.lengthRatio).toBeLessThanOrEqual(1.12);
+      expect(score.pathsPerStroke).toBeLessThanOrEqual(1.5);
+      expect(score.iou).toBeGreaterThanOrEqual(0.8);
+      expect(readStrokes(svg).length).toBe(stats.paths);
+    }
+  });
+
+  it('finishes on a photo-like noisy image with a bounded number of paths', async () => {
+    const [width, height] = [384, 288];
+    const rand = random(7);
+    const data = new Uint8Array(width * height * 4);
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) {
+        const base = 128 + 60 * Math.sin(x / 23) * Math.cos(y / 17);
+        const v = Math.max(0, Math.min(255, Math.round(base + (rand() - 0.5) * 160)));
+        data.set([v, (v * 7) % 256, 255 - v, 255], (y * width + x) * 4);
+      }
+    const { svg, stats } = await engine.vectorize(data, width, height, { mode: 'centerline' });
+    expect(stats.paths).toBeGreaterThan(0);
+    expect(stats.paths).toBeLessThanOrEqual(20_000);
+    expect(svg.endsWith('</svg>')).toBe(true);
+  });
+});
