@@ -2,7 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, rmSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { NGINX_URL } from '../playwright.nginx.config';
-import { waitForServiceWorkerControl, waitForWaitingWorker } from './pwa-support';
+import {
+  INSTALL_TIMEOUT_MS,
+  waitForServiceWorkerControl,
+  waitForWaitingWorker,
+} from './pwa-support';
 
 /**
  * A deploy never produces a half-old, half-new app: the new service worker installs and
@@ -51,11 +55,12 @@ test('a new version waits for the page, then takes over with one reload', async 
   );
 
   // The user accepts the update prompt: the waiting worker activates and the page reloads.
-  const reloaded = page.waitForEvent('load');
-  await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.getRegistration();
-    registration!.waiting!.postMessage({ type: 'SKIP_WAITING' });
-  });
+  // (Through the prompt, as a user does: the app listens for the takeover once it has offered
+  // the update; a message posted to the worker before that would race the page's start-up.)
+  const prompt = page.getByRole('status').filter({ hasText: 'A new version is ready.' });
+  await expect(prompt).toBeVisible({ timeout: INSTALL_TIMEOUT_MS });
+  const reloaded = page.waitForEvent('load', { timeout: INSTALL_TIMEOUT_MS });
+  await prompt.getByRole('button', { name: 'Reload' }).click();
   await reloaded;
   await waitForServiceWorkerControl(page);
   const afterUpdate = await page.evaluate(async () => {
