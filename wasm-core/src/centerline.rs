@@ -31,6 +31,10 @@ use crate::skeleton::{self, Chain, Graph};
 pub const MAX_STROKES: usize = 20_000;
 /// Farthest a width profile reaches from the centre, in pixels.
 const MAX_REACH: f32 = 24.0;
+/// Most junctions merged into one (short links between them).
+const MAX_MERGED: usize = 4;
+/// Junctions with more branches than this pair none of them.
+const MAX_PAIRED: usize = 8;
 /// Cosine of the widest deviation from straight at which two branches still pair (60°).
 const PAIR_COS: f32 = 0.5;
 
@@ -125,6 +129,7 @@ fn resolve(tracer: &Tracer, graph: &Graph) -> Resolved {
         .collect();
     let lengths: Vec<f32> = chains.iter().map(|c| chain_length(tracer, c)).collect();
     let mut alive = vec![true; chains.len()];
+    let mut size = vec![1usize; nodes];
     // Junctions joined by a short link are one junction (two lines crossing at an angle).
     for (c, chain) in chains.iter().enumerate() {
         if let [Some(a), Some(b)] = chain.ends {
@@ -132,9 +137,13 @@ fn resolve(tracer: &Tracer, graph: &Graph) -> Resolved {
                 continue;
             }
             let reach = raw_width[a as usize].max(raw_width[b as usize]);
-            if lengths[c] <= reach {
-                let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-                parent[ra.max(rb) as usize] = ra.min(rb);
+            let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+            let merged = size[ra as usize] + size[rb as usize];
+            if lengths[c] <= reach && (ra == rb || merged <= MAX_MERGED) {
+                if ra != rb {
+                    parent[ra.max(rb) as usize] = ra.min(rb);
+                    size[ra.min(rb) as usize] = merged;
+                }
                 alive[c] = false;
             }
         }
@@ -215,7 +224,8 @@ fn resolve(tracer: &Tracer, graph: &Graph) -> Resolved {
     }
     let mut link: Vec<[Option<End>; 2]> = vec![[None, None]; chains.len()];
     for (n, ends) in branches.iter().enumerate() {
-        if ends.len() < 2 {
+        if ends.len() < 2 || ends.len() > MAX_PAIRED {
+            // A knot of many branches (texture, not line art): every branch ends there.
             continue;
         }
         let reach = node_width[n];

@@ -98,6 +98,8 @@ pub fn thin(mask: &mut [u8], width: usize, height: usize, dist2: &[f32]) -> Resu
             fill[key(i)] += 1;
         }
     }
+    // Marks a pixel of an earlier layer already queued again in this one.
+    const QUEUED: u8 = 2;
     let mut layer: Vec<u32> = Vec::new();
     let mut candidates: Vec<u32> = Vec::new();
     // North, south, east, west as neighbourhood bits.
@@ -128,8 +130,9 @@ pub fn thin(mask: &mut [u8], width: usize, height: usize, dist2: &[f32]) -> Resu
                     for k in 0..8 {
                         if bits & (1 << k) != 0 {
                             let j = step(i, width, k);
-                            if key(j) < level {
+                            if key(j) < level && mask[j] & QUEUED == 0 {
                                 // Kept in an earlier layer; it may have become removable.
+                                mask[j] |= QUEUED;
                                 layer.push(j as u32);
                             }
                         }
@@ -140,6 +143,9 @@ pub fn thin(mask: &mut [u8], width: usize, height: usize, dist2: &[f32]) -> Resu
                 break;
             }
             layer.retain(|&i| mask[i as usize] != 0);
+        }
+        for &i in layer.iter() {
+            mask[i as usize] &= 1;
         }
     }
     Ok(())
