@@ -744,3 +744,44 @@ mod tests {
         assert!(spans(&strokes[0], [10.0, 20.0], [50.0, 20.0], 2.0));
     }
 }
+
+#[cfg(test)]
+mod edge_cases {
+    use crate::options::{Mode, Options};
+    use crate::progress::Silent;
+
+    fn run(mut rgba: Vec<u8>, w: u32, h: u32) -> crate::Output {
+        let options = Options {
+            mode: Mode::Centerline,
+            ..Options::default()
+        };
+        crate::vectorize(&mut rgba, w, h, &options, &mut Silent).unwrap()
+    }
+
+    #[test]
+    fn tiny_flat_transparent_and_speckled_images_give_valid_svg() {
+        for (w, h) in [(1u32, 1u32), (2, 1), (1, 7), (3, 3)] {
+            for value in [0u8, 255] {
+                for alpha in [0u8, 255] {
+                    let rgba = [value, value, value, alpha].repeat((w * h) as usize);
+                    let out = run(rgba, w, h);
+                    assert!(out.svg.ends_with("</svg>"));
+                }
+            }
+        }
+        let mut seed = 1u32;
+        let noise: Vec<u8> = (0..64 * 48 * 4)
+            .map(|i| {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                if i % 4 == 3 {
+                    255
+                } else {
+                    (seed >> 24) as u8
+                }
+            })
+            .collect();
+        let out = run(noise, 64, 48);
+        assert!(out.stats.paths > 0 && out.stats.paths <= super::MAX_STROKES);
+        assert_eq!(out.stats.colors, 1);
+    }
+}
