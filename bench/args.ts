@@ -10,10 +10,12 @@ export interface BenchArgs {
   runs: number;
   /** A warm-up slower than this is the only timed run (the big images of slow tracers). */
   slowMs: number;
+  /** Only one section: the tracer comparison (`main`) or the output styles (`cutouts`). */
+  section?: 'main' | 'cutouts';
 }
 
 export const USAGE =
-  'usage: npm run bench -- [corpus-dir] [--only cat1,cat2] [--skip-large] [--runs N] [--slow-ms MS]';
+  'usage: npm run bench -- [corpus-dir] [--only cat1,cat2] [--skip-large] [--runs N] [--slow-ms MS] [--section main|cutouts]';
 
 export class BenchArgsError extends Error {
   override name = 'BenchArgsError';
@@ -39,7 +41,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     if (arg === '--skip-large') args.skipLarge = true;
     else if (arg === '--runs') args.runs = positiveInteger(arg, argv[++i]);
     else if (arg === '--slow-ms') args.slowMs = positiveInteger(arg, argv[++i]);
-    else if (arg === '--only') {
+    else if (arg === '--section') {
+      const section = argv[++i];
+      if (section !== 'main' && section !== 'cutouts')
+        throw new BenchArgsError(`--section needs main or cutouts, got ${section ?? 'nothing'}`);
+      args.section = section;
+    } else if (arg === '--only') {
       const list = argv[++i]?.split(',').filter(Boolean);
       if (!list?.length) throw new BenchArgsError('--only needs a comma-separated category list');
       args.only = list;

@@ -1,4 +1,5 @@
 /** The benchmark report in markdown: per-category medians, targets, per-image figures. */
+import type { CutoutSummary } from './cutouts';
 import { SEAM_LIMIT, type Result, type Summary, type TargetCheck } from './summary';
 import { markdownTable } from './table';
 
@@ -150,4 +151,41 @@ export function formatReport(
     imageTable(results),
     '',
   ].join('\n');
+}
+
+/** The output-styles section: per category and over all colour categories ('all'). */
+export function cutoutsTable(summaries: readonly CutoutSummary[]): string {
+  return markdownTable(
+    [
+      'category',
+      'variant',
+      'against',
+      '>images',
+      '>overlap % (worst)',
+      '>seams % (worst)',
+      '>ΔSSIM',
+      '>gzip ×',
+      '>time ×',
+    ],
+    summaries.map((s) => [
+      s.category,
+      s.variant,
+      s.base,
+      String(s.images),
+      fixed(s.overlap, 3),
+      fixed(s.seams, 3),
+      fixed(s.dSsim, 4),
+      fixed(s.gzip, 2),
+      fixed(s.time, 2),
+    ]),
+  );
+}
+
+export function cutoutTargetsTable(
+  checks: readonly { target: string; value: number; pass: boolean }[],
+): string {
+  return markdownTable(
+    ['target', '>value', 'result'],
+    checks.map((c) => [c.target, fixed(c.value, 4), c.pass ? 'PASS' : 'FAIL']),
+  );
 }

@@ -1,8 +1,11 @@
 /**
- * `npm run bench [-- <corpus>] [--only a,b] [--skip-large] [--runs N] [--slow-ms MS]`: every
- * tracer on every corpus image in one run; per-category medians, ratios against vtracer-native
- * and the targets for preset balanced. Writes bench/report.md and, to look at,
- * bench/out/<tracer>/<category>/<image>.svg with a .png rendering beside it.
+ * `npm run bench [-- <corpus>] [--only a,b] [--skip-large] [--runs N] [--slow-ms MS]
+ * [--section main|cutouts]`: every tracer on every corpus image in one run; per-category
+ * medians, ratios against vtracer-native and the targets for preset balanced. Writes
+ * bench/report.md and, to look at, bench/out/<tracer>/<category>/<image>.svg with a .png
+ * rendering beside it. Then the output styles (cutouts, gap filler, stroke styles, grouping)
+ * on the colour categories against stacked output, beside vtracer's cutout mode
+ * (bench/report-styles.md). `--section` runs one of the two.
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -10,7 +13,14 @@ import { join } from 'node:path';
 import { BenchArgsError, USAGE, parseBenchArgs, type BenchArgs } from './args';
 import { decodeImage } from './lib/decode';
 import { measure } from './measure';
-import { categoryTable, formatReport, targetsTable } from './report';
+import { checkCutouts, runCutouts, summariseCutouts } from './cutouts';
+import {
+  categoryTable,
+  cutoutTargetsTable,
+  cutoutsTable,
+  formatReport,
+  targetsTable,
+} from './report';
 import { checkTargets, summariseAll, type Result } from './summary';
 import { BASELINE, allTracers } from './tracers';
 
@@ -35,7 +45,37 @@ function describe(r: Result): string {
   return `${m.ms.toFixed(1)} ms, ${m.gzip} B gz, SSIM ${m.ssim.toFixed(4)}, seams ${m.seams.toFixed(3)} %`;
 }
 
+async function styles(args: BenchArgs): Promise<void> {
+  const rows = await runCutouts(args, (line) => console.log(line));
+  const summaries = summariseCutouts(rows);
+  const checks = checkCutouts(summaries);
+  const text = [
+    '# Output styles against stacked output',
+    '',
+    'Overlap: % of image pixels covered by two or more filled paths, each rendered alone',
+    '(alpha over 128). Seams: % of input-opaque pixels whose colour depends on the',
+    'background. ΔSSIM, gzip ×: against the same tracer stacked (ours: `color`, preset',
+    'balanced); time ×: against `color`. Medians over images; overlap and seams: worst image.',
+    '',
+    cutoutsTable(summaries),
+    '',
+    cutoutTargetsTable(checks),
+    '',
+  ].join('\n');
+  writeFileSync(join(import.meta.dirname, 'report-styles.md'), text);
+  console.log(
+    `\nOutput styles (cutouts, gap filler, strokes, groups)\n\n${cutoutsTable(summaries)}`,
+  );
+  console.log(`\nTargets: output styles\n\n${cutoutTargetsTable(checks)}`);
+  console.log('\nWritten to bench/report-styles.md; SVG and PNG: bench/out/styles/');
+}
+
 async function main(args: BenchArgs): Promise<void> {
+  if (args.section !== 'cutouts') await tracerComparison(args);
+  if (args.section !== 'main') await styles(args);
+}
+
+async function tracerComparison(args: BenchArgs): Promise<void> {
   const startLoad = loadavg()[0];
   const notes: string[] = [];
   const log = (line: string) => {

@@ -12,7 +12,7 @@ describe('gen:options', () => {
     expect(text).toContain('pub const OPTION_COUNT: usize = 16;');
     expect(text).toMatch(/name: "tolerance",\n\s+min: 0\.05,\n\s+max: 10\.0,\n\s+whole: false,/);
     expect(text).toMatch(/name: "threshold",[^}]*auto: true,\n\s+default: -1\.0,/);
-    expect(text).toContain('values: &["color", "bw", "pixel"],');
+    expect(text).toContain('values: &["color", "bw", "pixel", "centerline"],');
     expect(text).not.toContain('"preset"');
     // A colour is 0xRRGGBB in the block, or -1 for auto.
     expect(text).toMatch(

@@ -244,7 +244,8 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     min: 0.1,
     max: 4,
     unit: 'px',
-    description: 'Width of the gap filler’s stroke.',
+    description:
+      'Width of the gap filler’s stroke (2 px: it reaches under every pixel a neighbour’s anti-aliased edge only partly covers).',
   },
   {
     name: 'drawStyle',
@@ -299,7 +300,7 @@ export const DEFAULT_OPTIONS: Readonly<VectorizeOptions> = {
   maxPixels: 40_000_000,
   stacking: 'stacked',
   gapFiller: false,
-  gapFillerWidth: 1,
+  gapFillerWidth: 2,
   drawStyle: 'fill',
   strokeWidth: 1,
   strokeColor: 'auto',

@@ -3,10 +3,10 @@
 //! src/engine/options.ts: do not edit by hand; change the schema and run the generator.
 //! A vitest test (scripts/gen-option-table.test.ts) fails when this file is stale.
 
-/// ABI version word (1.06dc): revision 1 of the layout in the high 16 bits,
+/// ABI version word (1.0a69): revision 1 of the layout in the high 16 bits,
 /// a fingerprint of this table in the low 16. `vz_abi_version` returns it; the engine
 /// refuses a core built with another word (a stale `.wasm`).
-pub const ABI_VERSION: u32 = 0x0001_06dc;
+pub const ABI_VERSION: u32 = 0x0001_0a69;
 
 /// Number of values in the numeric options block.
 pub const OPTION_COUNT: usize = 16;
@@ -138,7 +138,7 @@ pub const OPTIONS: [OptionRow; OPTION_COUNT] = [
         max: 4.0,
         whole: false,
         auto: false,
-        default: 1.0,
+        default: 2.0,
         values: &[],
     },
     OptionRow {

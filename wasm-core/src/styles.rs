@@ -35,6 +35,10 @@ pub struct Look {
     /// Gap filler strokes (keyed by [`key`], layer 0), drawn first, and their width.
     pub filler: Vec<Chain>,
     pub filler_width: f32,
+    /// Cutouts: the even-odd rule, and every cycle written in one canonical form (outer
+    /// orientation, starting at its lowest edge), so a hole filled by one shape is written
+    /// exactly like that shape's outline and gzip stores it once.
+    pub evenodd: bool,
 }
 
 impl Look {
@@ -46,6 +50,7 @@ impl Look {
             edges: None,
             filler: Vec::new(),
             filler_width: 0.0,
+            evenodd: false,
         }
     }
 }
@@ -164,6 +169,7 @@ pub fn choose(graph: &Graph, options: &Options, regions: &Regions, seal: bool) -
         edges,
         filler,
         filler_width: options.gap_filler_width,
+        evenodd: cut,
     };
     (plan, look)
 }

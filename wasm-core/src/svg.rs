@@ -404,9 +404,16 @@ impl Writer {
         plan: &PathPlan,
         color: [u8; 4],
         canvas: Option<Grid>,
-        paint: Paint,
+        look: &Look,
     ) {
-        self.open_path(color, paint);
+        // Cutouts write cycles canonically (see `Look::evenodd`); the underlay never is one.
+        let canonical = look.evenodd && canvas.is_none();
+        self.open_path(color, look.paint);
+        if canonical && look.paint == Paint::Fill {
+            // On each path, so that a path taken out of the file keeps its holes.
+            self.out.truncate(self.out.len() - " d=\"".len());
+            self.out.push_str(" fill-rule=\"evenodd\" d=\"");
+        }
         let mut pen = None;
         if let Some([w, h]) = canvas {
             self.command(b'M');
@@ -423,7 +430,11 @@ impl Writer {
             pen = Some([0, 0]);
         }
         for &(cycle, reversed) in &plan.cycles {
-            let segments = Self::cycle_segments(graph, edges, cycle, reversed);
+            let segments = if canonical {
+                Self::step_segments(edges, &canonical_steps(graph, cycle), false)
+            } else {
+                Self::cycle_segments(graph, edges, cycle, reversed)
+            };
             if !segments.is_empty() {
                 self.subpath(&segments, &mut pen);
             }
@@ -460,7 +471,7 @@ impl Writer {
             if let Some(underlay) = &plan.underlay {
                 let rgba = palette[underlay.label as usize];
                 self.enter_group(by, underlay.layer, rgba, underlay.label);
-                self.path(graph, edges, underlay, rgba, Some(canvas), look.paint);
+                self.path(graph, edges, underlay, rgba, Some(canvas), look);
             }
             let seal = stroke.is_none() && plan.paths.iter().any(|p| !p.seams.is_empty());
             let seal_group = seal && by == GroupBy::None;
@@ -473,7 +484,7 @@ impl Writer {
             for path in &plan.paths {
                 let color = palette[path.label as usize];
                 self.enter_group(by, path.layer, color, path.label);
-                self.path(graph, edges, path, color, None, look.paint);
+                self.path(graph, edges, path, color, None, look);
                 if seal && !path.seams.is_empty() {
                     self.seams(edges, &path.seams, color, !seal_group);
                 }
@@ -526,6 +537,28 @@ impl Writer {
             from = to;
         }
     }
+}
+
+/// A cycle's steps in outer orientation (a hole walked backward), from its lowest edge: the
+/// same steps, in the same order, for a hole and for the outline of the one shape filling it.
+fn canonical_steps(graph: &Graph, cycle: u32) -> Vec<Step> {
+    let c = &graph.cycles[cycle as usize];
+    let steps = graph.cycle_steps(c);
+    let mut list: Vec<Step> = if c.area2 < 0 {
+        steps
+            .iter()
+            .rev()
+            .map(|s| Step {
+                edge: s.edge,
+                forward: !s.forward,
+            })
+            .collect()
+    } else {
+        steps.to_vec()
+    };
+    let first = (0..list.len()).min_by_key(|&i| list[i].edge).unwrap_or(0);
+    list.rotate_left(first);
+    list
 }
 
 /// `value / 10^precision` in its shortest form: no trailing zeros, no leading zero.
