@@ -12,6 +12,10 @@
 //!    traced once, so abutting shapes have exactly the same edge; holes included.
 //! 4. **fit and write** ([`fit`], [`layers`], [`svg`]) — corners kept, straight runs straight,
 //!    cubic Béziers within a tolerance; stacking that leaves no seams; compact relative paths.
+//!    Output styles ([`styles`]): shapes stacked or cut out of each other ([`cutouts`]: each
+//!    pixel in exactly one shape, with an optional gap filler under shared boundaries), filled
+//!    or stroked — each shape's outline, or each edge of the boundary graph once ([`edges`]) —
+//!    and grouped in `<g>` per colour or per stacking layer.
 //!
 //! Modes: colour, black and white (Otsu or a given threshold), pixel art (exact pixel edges),
 //! centerline (line art as single open strokes with their widths, [`centerline`]).
