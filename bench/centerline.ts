@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { loadEngine } from '../src/engine/load';
 import { readWasm } from '../src/node/wasm-module';
 import { scoreCenterline, type CenterlineScore } from './lib/centerline-metrics';
-import { lineDrawing } from './lib/line-art';
+import { lineDrawing, random } from './lib/line-art';
 
 const TARGETS: [keyof CenterlineScore, string, (v: number) => boolean][] = [
   ['recall', '≥ 0.97', (v) => v >= 0.97],
@@ -18,6 +18,13 @@ const TARGETS: [keyof CenterlineScore, string, (v: number) => boolean][] = [
   ['pathsPerStroke', '≤ 1.5', (v) => v <= 1.5],
   ['iou', '≥ 0.85', (v) => v >= 0.85],
 ];
+
+/** The same drawings thresholded (no anti-aliasing), with noise, and light on dark. */
+const VARIANTS: Record<string, (v: number, rand: () => number) => number> = {
+  binary: (v) => (v < 128 ? 0 : 255),
+  noisy: (v, rand) => Math.max(0, Math.min(255, Math.round(v + (rand() - 0.5) * 60))),
+  'light on dark': (v) => 255 - v,
+};
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
@@ -76,6 +83,31 @@ async function main() {
   console.log(
     `  time            ${speed.toFixed(2).padStart(7)}× colour mode (≤ 1.5×) ${speed <= 1.5 ? 'ok' : 'MISSED'}`,
   );
+  console.log('\nvariants (mean over the same drawings):');
+  for (const [variant, change] of Object.entries(VARIANTS)) {
+    const rows: CenterlineScore[] = [];
+    for (let seed = 1; seed <= count; seed++) {
+      const drawing = lineDrawing(seed);
+      const rand = random(seed * 99);
+      const data = new Uint8Array(drawing.image.data);
+      for (let i = 0; i < data.length; i += 4) data.fill(change(data[i], rand), i, i + 3);
+      const { width, height } = drawing.image;
+      const { svg } = await engine.vectorize(data, width, height, { mode: 'centerline' });
+      // Scored against what it was given; light strokes are scored as dark ones on white.
+      const inverted = variant === 'light on dark';
+      rows.push(
+        scoreCenterline(
+          inverted ? drawing : { ...drawing, image: { data, width, height } },
+          inverted ? svg.replace('stroke="#fff"', 'stroke="#000"') : svg,
+        ),
+      );
+    }
+    const m = (key: keyof CenterlineScore) =>
+      (rows.reduce((sum, s) => sum + s[key], 0) / rows.length).toFixed(3);
+    console.log(
+      `  ${variant.padEnd(14)} recall ${m('recall')}  precision ${m('precision')}  mean distance ${m('meanDistance')}  length ${m('lengthRatio')}  paths/strokes ${m('pathsPerStroke')}  IoU ${m('iou')}`,
+    );
+  }
 }
 
 await main();
