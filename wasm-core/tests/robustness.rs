@@ -28,6 +28,16 @@ fn every_mode() -> Vec<Options> {
             ..Options::default()
         },
         Options {
+            mode: Mode::Centerline,
+            ..Options::default()
+        },
+        Options {
+            mode: Mode::Centerline,
+            min_area: 0,
+            threshold: Some(200),
+            ..Options::default()
+        },
+        Options {
             mode: Mode::Pixel,
             min_area: 0,
             colors: 256,
