@@ -4,10 +4,11 @@
 //! 2. **Skeleton** ([`crate::distance`], [`crate::skeleton`]): distance transform, ordered
 //!    thinning, the graph of junctions and chains.
 //! 3. **Resolve** (here): junctions joined by a link shorter than the stroke width become one;
-//!    spurs shorter than the local stroke width are pruned; at each junction the branches are
-//!    paired by direction continuity (the straightest pairs first, up to 60° off straight), so
-//!    a line that crosses another continues through it; chains joined through pairs make the
-//!    strokes, closed when they come back to where they started.
+//!    spurs whose tip stays within the stroke's half width around the junction are pruned; at
+//!    each junction the branches are paired by direction continuity (the straightest pairs
+//!    first, up to 60° off straight), so a line that crosses another continues through it;
+//!    chains joined through pairs make the strokes, closed when they come back to where they
+//!    started.
 //! 4. **Measure** (here): each point moves to the centroid of the ink across the stroke (read
 //!    from the anti-aliasing along the normal), and that profile's ink mass is the stroke width
 //!    there; a path's width is the median over its points (twice the mean distance to the
@@ -205,7 +206,8 @@ fn resolve(tracer: &Tracer, graph: &Graph) -> Resolved {
             for &c in list.iter().skip(1) {
                 let spur = node[c][0].is_none() || node[c][1].is_none();
                 let tiny_loop = node[c][0] == node[c][1] && lengths[c] < 2.0 * w;
-                if (spur && lengths[c] < w + 2.0) || tiny_loop {
+                // A spur's tip stays within the disc of the stroke's width at the junction.
+                if (spur && lengths[c] < 0.5 * w + 0.5) || tiny_loop {
                     alive[c] = false;
                 }
             }
@@ -509,7 +511,8 @@ pub fn trace_strokes(ink: &Ink, min_area: usize) -> Result<Vec<Stroke>> {
         }
         let len: f32 = points.windows(2).map(|s| length(sub(s[1], s[0]))).sum();
         let free = pts.iter().all(|p| p.1 != u32::MAX) && !closed;
-        if free && len * width + width * width < min_area as f32 {
+        // Specks: their ink (a round-capped stroke) is under half of `min_area`.
+        if free && len * width + 0.785 * width * width < 0.5 * min_area as f32 {
             continue;
         }
         out.push((
