@@ -43,7 +43,7 @@ fn simple(bits: u8) -> bool {
     connectivity == 1
 }
 
-/// The neighbourhood bits of pixel `i` in `mask` (bit k = STEPS[k] is set).
+/// The neighbourhood bits of pixel `i` in `mask`: bit `k` is set when the neighbour at `STEPS[k]` is set.
 #[inline]
 pub fn neighbourhood(mask: &[u8], width: usize, height: usize, i: usize) -> u8 {
     let (x, y) = ((i % width) as isize, (i / width) as isize);
