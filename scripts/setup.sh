@@ -21,7 +21,7 @@ if [ -z "${VECTORIZER_SKIP_BROWSER:-}" ]; then
   need promtool prometheus
 fi
 # The readers of the formats the exporters write; their unit tests run them (src/node/export.test.ts).
-# Inkscape opens EPS and DXF through its Python extensions, which need lxml and cssselect.
+# Inkscape opens EPS and DXF through its Python extensions, which need lxml, cssselect and numpy.
 if [ -z "${VECTORIZER_SKIP_READERS:-}" ]; then
   need pdfinfo poppler-utils
   need gs ghostscript
@@ -29,6 +29,7 @@ if [ -z "${VECTORIZER_SKIP_READERS:-}" ]; then
   need inkscape inkscape
   need /usr/lib/python3/dist-packages/lxml python3-lxml
   need /usr/lib/python3/dist-packages/cssselect python3-cssselect
+  need /usr/lib/python3/dist-packages/numpy python3-numpy
 fi
 
 if [ ${#missing_apt[@]} -eq 0 ]; then exit 0; fi
