@@ -590,12 +590,7 @@ pub fn run(
             paths: items.len(),
             segments,
             bytes: svg.len(),
-            stage_ms: [
-                clock[1] - clock[0],
-                clock[2] - clock[1],
-                clock[3] - clock[2],
-                clock[4] - clock[3],
-            ],
+            stage_ms: crate::stage_durations(&clock),
             peak_heap_bytes: crate::memory::peak_bytes(),
             palette: vec![(c[0] as u32) << 16 | (c[1] as u32) << 8 | c[2] as u32],
         },

@@ -242,12 +242,7 @@ pub fn vectorize(
         paths,
         segments,
         bytes: svg.len(),
-        stage_ms: [
-            clock[1] - clock[0],
-            clock[2] - clock[1],
-            clock[3] - clock[2],
-            clock[4] - clock[3],
-        ],
+        stage_ms: stage_durations(&clock),
         peak_heap_bytes: memory::peak_bytes(),
         palette: palette
             .rgba
@@ -256,4 +251,14 @@ pub fn vectorize(
             .collect(),
     };
     Ok(Output { svg, stats })
+}
+
+/// Milliseconds each of the four stages took, from the five clock readings around them.
+pub(crate) fn stage_durations(clock: &[f64; 5]) -> [f64; 4] {
+    [
+        clock[1] - clock[0],
+        clock[2] - clock[1],
+        clock[3] - clock[2],
+        clock[4] - clock[3],
+    ]
 }

@@ -176,15 +176,22 @@ impl Writer {
             self.out.push_str(&hex_color(rgba));
             self.out.push('"');
         }
-        if rgba[3] < 255 {
-            self.out.push_str(" fill-opacity=\"");
-            self.out
-                .push_str(&format_number((rgba[3] as i64 * 1000 + 127) / 255, 3));
-            self.out.push('"');
-        }
+        self.push_opacity("fill-opacity", rgba[3]);
         self.out.push_str(" d=\"");
         self.after_number = false;
         self.last_command = 0;
+    }
+
+    /// ` name="0.5"` for a translucent alpha; nothing for an opaque one.
+    fn push_opacity(&mut self, name: &str, alpha: u8) {
+        if alpha < 255 {
+            self.out.push(' ');
+            self.out.push_str(name);
+            self.out.push_str("=\"");
+            self.out
+                .push_str(&format_number((alpha as i64 * 1000 + 127) / 255, 3));
+            self.out.push('"');
+        }
     }
 
     /// A stroked path (inside a group that sets `fill="none"` and the width).
@@ -194,12 +201,7 @@ impl Writer {
         self.out.push_str("<path stroke=\"");
         self.out.push_str(&hex_color(rgba));
         self.out.push('"');
-        if rgba[3] < 255 {
-            self.out.push_str(" stroke-opacity=\"");
-            self.out
-                .push_str(&format_number((rgba[3] as i64 * 1000 + 127) / 255, 3));
-            self.out.push('"');
-        }
+        self.push_opacity("stroke-opacity", rgba[3]);
         self.out.push_str(" d=\"");
         self.after_number = false;
         self.last_command = 0;
