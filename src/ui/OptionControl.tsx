@@ -75,15 +75,11 @@ export function OptionControl({ spec, value, onChange }: Props) {
             onChange={(e) => onChange(e.target.value)}
           />
           {spec.auto && (
-            <label className="flex items-center gap-1 text-xs">
-              <input
-                type="checkbox"
-                aria-label={`${spec.label}: automatic`}
-                checked={isAuto}
-                onChange={(e) => onChange(e.target.checked ? 'auto' : '#000000')}
-              />
-              auto
-            </label>
+            <AutoToggle
+              label={spec.label}
+              checked={isAuto}
+              onChange={(auto) => onChange(auto ? 'auto' : '#000000')}
+            />
           )}
         </span>
       );
@@ -111,15 +107,11 @@ export function OptionControl({ spec, value, onChange }: Props) {
           />
           {spec.unit && <span className="text-xs opacity-70">{spec.unit}</span>}
           {spec.auto && (
-            <label className="flex items-center gap-1 text-xs">
-              <input
-                type="checkbox"
-                aria-label={`${spec.label}: automatic`}
-                checked={isAuto}
-                onChange={(e) => onChange(e.target.checked ? 'auto' : spec.min)}
-              />
-              auto
-            </label>
+            <AutoToggle
+              label={spec.label}
+              checked={isAuto}
+              onChange={(auto) => onChange(auto ? 'auto' : spec.min)}
+            />
           )}
         </span>
       );
@@ -136,5 +128,20 @@ export function OptionControl({ spec, value, onChange }: Props) {
         {spec.description}
       </p>
     </div>
+  );
+}
+
+/** The "auto" checkbox beside a value that may also be chosen automatically. */
+function AutoToggle(props: { label: string; checked: boolean; onChange(auto: boolean): void }) {
+  return (
+    <label className="flex items-center gap-1 text-xs">
+      <input
+        type="checkbox"
+        aria-label={`${props.label}: automatic`}
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+      />
+      auto
+    </label>
   );
 }
