@@ -4,6 +4,7 @@ import { useJobs } from '../jobs/app-store';
 import { SIZE_SIDES, followingSide, type ExportChoice, type SizeSide } from '../jobs/export-choice';
 import type { Job } from '../jobs/job';
 import { downloadExport } from './export-svg';
+import { ErrorMessage } from './ErrorMessage';
 
 const SIDE_LABELS: Record<SizeSide, string> = {
   original: 'Image size',
@@ -166,12 +167,11 @@ export function DownloadAs({ job }: { job: Job | undefined }) {
         </span>
       </div>
       {job?.exportError && (
-        <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-300">
-          {job.exportError.message} ·{' '}
-          <code className="font-mono opacity-70" data-error-code={job.exportError.code}>
-            {job.exportError.code}
-          </code>
-        </p>
+        <ErrorMessage
+          as="p"
+          error={job.exportError}
+          className="mt-1 text-sm text-red-700 dark:text-red-300"
+        />
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 import type { Job } from '../jobs/job';
 import { formatDateTime, formatMs, formatPercent } from './format';
 import { useNow } from './use-now';
+import { ErrorMessage } from './ErrorMessage';
 import { objectUrl } from './object-url';
 
 interface Props {
@@ -58,28 +59,22 @@ export function JobRow({ job, selected, onSelect, onCancel, onRemove }: Props) {
             {!active && <span className="opacity-70">{formatDateTime(job.createdAt)}</span>}
           </span>
           {job.error && (
-            <span className="block text-xs text-red-700 dark:text-red-300" role="alert">
-              {job.error.message} ·{' '}
-              <code className="font-mono opacity-70" data-error-code={job.error.code}>
-                {job.error.code}
-              </code>
-            </span>
+            <ErrorMessage
+              error={job.error}
+              className="block text-xs text-red-700 dark:text-red-300"
+            />
           )}
           {job.storageError && (
-            <span className="block text-xs text-amber-700 dark:text-amber-300" role="alert">
-              {job.storageError.message} ·{' '}
-              <code className="font-mono opacity-70" data-error-code={job.storageError.code}>
-                {job.storageError.code}
-              </code>
-            </span>
+            <ErrorMessage
+              error={job.storageError}
+              className="block text-xs text-amber-700 dark:text-amber-300"
+            />
           )}
           {job.exportError && (
-            <span className="block text-xs text-red-700 dark:text-red-300" role="alert">
-              {job.exportError.message} ·{' '}
-              <code className="font-mono opacity-70" data-error-code={job.exportError.code}>
-                {job.exportError.code}
-              </code>
-            </span>
+            <ErrorMessage
+              error={job.exportError}
+              className="block text-xs text-red-700 dark:text-red-300"
+            />
           )}
           {active && (
             <progress
