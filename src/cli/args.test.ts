@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { OPTION_SPECS } from '../engine';
-import { parseArgs, type CliConfig } from './args';
+import { parseArgs } from './args';
+import { config, usageError } from './args.test-support';
 import { flagName, specForFlag } from './option-flags';
-import { UsageError } from './usage-error';
-
-function config(...argv: string[]): CliConfig {
-  const command = parseArgs(argv);
-  if (command.kind !== 'run') throw new Error(`expected a run, got ${command.kind}`);
-  return command.config;
-}
-
-function usageError(...argv: string[]): string {
-  try {
-    parseArgs(argv);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return (error as Error).message;
-  }
-  throw new Error(`expected a UsageError for ${argv.join(' ')}`);
-}
 
 describe('option flags from the schema', () => {
   it('has one kebab-case flag per option', () => {

@@ -4,27 +4,10 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseArgs, type CliConfig } from './args';
+import { config, usageError } from './args.test-support';
 import { planOutputs } from './batch-plan';
 import { ROOT } from './cli-process';
 import { convert } from './convert';
-import { UsageError } from './usage-error';
-
-function config(...argv: string[]): CliConfig {
-  const command = parseArgs(argv);
-  if (command.kind !== 'run') throw new Error(`expected a run, got ${command.kind}`);
-  return command.config;
-}
-
-function usageError(...argv: string[]): string {
-  try {
-    parseArgs(argv);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return (error as Error).message;
-  }
-  throw new Error(`expected a UsageError for ${argv.join(' ')}`);
-}
 
 describe('export flags', () => {
   it('takes the format from -o, or from --format', () => {
