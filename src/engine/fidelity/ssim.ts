@@ -5,11 +5,13 @@
  */
 import { assertSameSize, overWhite, type Raster } from './raster';
 
-const KERNEL = (() => {
-  const taps = Array.from({ length: 11 }, (_, i) => Math.exp(-((i - 5) ** 2) / (2 * 1.5 * 1.5)));
-  const sum = taps.reduce((a, b) => a + b, 0);
-  return taps.map((t) => t / sum);
-})();
+const KERNEL = Float64Array.from(
+  (() => {
+    const taps = Array.from({ length: 11 }, (_, i) => Math.exp(-((i - 5) ** 2) / (2 * 1.5 * 1.5)));
+    const sum = taps.reduce((a, b) => a + b, 0);
+    return taps.map((t) => t / sum);
+  })(),
+);
 
 function luma(rgb: Float64Array, n: number): Float64Array {
   const out = new Float64Array(n);
@@ -18,22 +20,49 @@ function luma(rgb: Float64Array, n: number): Float64Array {
   return out;
 }
 
-/** Separable Gaussian blur with clamped edges. */
+/** One blurred value at `pos` along a line (start `at`, stride `step`), taps clamped to the line. */
+function clampedSum(
+  src: Float64Array,
+  at: number,
+  step: number,
+  pos: number,
+  size: number,
+): number {
+  let s = 0;
+  for (let k = 0; k < 11; k++)
+    s += KERNEL[k] * src[at + Math.min(size - 1, Math.max(0, pos + k - 5)) * step];
+  return s;
+}
+
+/**
+ * Separable Gaussian blur with clamped edges. Away from the edges the taps are read without
+ * clamping (the same sums in the same order, so the same values).
+ */
 function blur(src: Float64Array, width: number, height: number): Float64Array {
   const tmp = new Float64Array(src.length);
   const out = new Float64Array(src.length);
-  for (let y = 0; y < height; y++)
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
     for (let x = 0; x < width; x++) {
+      if (x < 5 || x >= width - 5) {
+        tmp[row + x] = clampedSum(src, row, 1, x, width);
+        continue;
+      }
       let s = 0;
-      for (let k = 0; k < 11; k++)
-        s += KERNEL[k] * src[y * width + Math.min(width - 1, Math.max(0, x + k - 5))];
-      tmp[y * width + x] = s;
+      const at = row + x - 5;
+      for (let k = 0; k < 11; k++) s += KERNEL[k] * src[at + k];
+      tmp[row + x] = s;
     }
+  }
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++) {
+      if (y < 5 || y >= height - 5) {
+        out[y * width + x] = clampedSum(tmp, x, width, y, height);
+        continue;
+      }
       let s = 0;
-      for (let k = 0; k < 11; k++)
-        s += KERNEL[k] * tmp[Math.min(height - 1, Math.max(0, y + k - 5)) * width + x];
+      const at = (y - 5) * width + x;
+      for (let k = 0; k < 11; k++) s += KERNEL[k] * tmp[at + k * width];
       out[y * width + x] = s;
     }
   return out;
@@ -45,7 +74,11 @@ export function ssim(a: Raster, b: Raster): number {
   const n = width * height;
   const x = luma(overWhite(a), n);
   const y = luma(overWhite(b), n);
-  const mul = (p: Float64Array, q: Float64Array) => p.map((v, i) => v * q[i]);
+  const mul = (p: Float64Array, q: Float64Array) => {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = p[i] * q[i];
+    return out;
+  };
   const [mx, my] = [blur(x, width, height), blur(y, width, height)];
   const [sxx, syy, sxy] = [
     blur(mul(x, x), width, height),
