@@ -95,7 +95,10 @@ async function tracerComparison(args: BenchArgs): Promise<void> {
     for (const file of files) {
       const path = join(args.corpus, category, file);
       const image = await decodeImage(path);
-      const reference = await imageReference(image, path.replace(IMAGE_FILE, '.svg'));
+      const reference = await imageReference(
+        image,
+        args.noVector ? undefined : path.replace(IMAGE_FILE, '.svg'),
+      );
       for (const tracer of tracers) {
         if (tracer.categories && !tracer.categories.includes(category)) continue;
         const base = { tracer: tracer.name, category, image: file };
