@@ -7,6 +7,7 @@ describe('parseBenchArgs', () => {
     expect(parseBenchArgs([])).toEqual({
       corpus: resolve(import.meta.dirname, '../../shared/corpus'),
       skipLarge: false,
+      noVector: false,
       runs: 3,
       slowMs: 2000,
     });
@@ -14,11 +15,20 @@ describe('parseBenchArgs', () => {
 
   it('reads a corpus folder and every flag', () => {
     expect(
-      parseBenchArgs(['some/dir', '--only', 'logo,photo', '--skip-large', '--runs', '5']),
+      parseBenchArgs([
+        'some/dir',
+        '--only',
+        'logo,photo',
+        '--skip-large',
+        '--no-vector',
+        '--runs',
+        '5',
+      ]),
     ).toMatchObject({
       corpus: resolve('some/dir'),
       only: ['logo', 'photo'],
       skipLarge: true,
+      noVector: true,
       runs: 5,
     });
   });

@@ -6,6 +6,8 @@ export interface BenchArgs {
   /** Categories to run (undefined: every folder of the corpus). */
   only?: string[];
   skipLarge: boolean;
+  /** Leave out the 4× comparison with the ground-truth SVGs (the costliest measure). */
+  noVector: boolean;
   /** Timed runs per conversion after the warm-up; the median is reported. */
   runs: number;
   /** A warm-up slower than this is the only timed run (the big images of slow tracers). */
@@ -15,7 +17,7 @@ export interface BenchArgs {
 }
 
 export const USAGE =
-  'usage: npm run bench -- [corpus-dir] [--only cat1,cat2] [--skip-large] [--runs N] [--slow-ms MS] [--section main|cutouts]';
+  'usage: npm run bench -- [corpus-dir] [--only cat1,cat2] [--skip-large] [--no-vector] [--runs N] [--slow-ms MS] [--section main|cutouts]';
 
 export class BenchArgsError extends Error {
   override name = 'BenchArgsError';
@@ -32,6 +34,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const args: BenchArgs = {
     corpus: resolve(join(import.meta.dirname, '../../shared/corpus')),
     skipLarge: false,
+    noVector: false,
     runs: 3,
     slowMs: 2000,
   };
@@ -39,6 +42,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--skip-large') args.skipLarge = true;
+    else if (arg === '--no-vector') args.noVector = true;
     else if (arg === '--runs') args.runs = positiveInteger(arg, argv[++i]);
     else if (arg === '--slow-ms') args.slowMs = positiveInteger(arg, argv[++i]);
     else if (arg === '--section') {

@@ -14,8 +14,8 @@ import { loadEngine } from '../src/engine/load';
 import { readWasm } from '../src/node/wasm-module';
 import { decodeImage } from './lib/decode';
 import { overlapShare } from './lib/overlap';
-import type { Raster } from './lib/raster';
-import { measure } from './measure';
+import type { Raster } from '../src/engine/fidelity/index';
+import { imageReference, measure } from './measure';
 import { median, type Measured } from './summary';
 import type { Conversion } from './tracers';
 
@@ -130,6 +130,7 @@ export async function runCutouts(
     }
     for (const file of files.sort()) {
       const image = await decodeImage(join(args.corpus, category, file));
+      const reference = await imageReference(image);
       const measured = new Map<string, Measured>();
       for (const variant of variants) {
         const outBase = join(
@@ -141,7 +142,7 @@ export async function runCutouts(
           file.replace(IMAGE_FILE, ''),
         );
         try {
-          const m = await measure(variant.prepare(image), image, args, outBase);
+          const m = await measure(variant.prepare(image), reference, args, outBase);
           measured.set(variant.name, m);
           const svg = variant.overlap ? readFileSync(`${outBase}.svg`, 'utf8') : '';
           const base = measured.get(variant.base);

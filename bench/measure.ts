@@ -3,9 +3,22 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import sharp from 'sharp';
-import { psnr, seamLeakage, ssim } from './lib/metrics';
-import type { Raster } from './lib/raster';
+import { existsSync, readFileSync } from 'node:fs';
+import {
+  colourFidelity,
+  fidelityReference,
+  ssim,
+  type FidelityReference,
+  type Raster,
+} from '../src/engine/fidelity/index';
+import { psnr, seamLeakage } from './lib/metrics';
 import { renderSvg } from './lib/render';
+import {
+  vectorFidelity,
+  vectorReference,
+  type VectorFidelity,
+  type VectorReference,
+} from './lib/vector-fidelity';
 import { median, type Measured } from './summary';
 import type { Conversion } from './tracers';
 
@@ -36,16 +49,41 @@ export class RenderSizeError extends Error {
   override name = 'RenderSizeError';
 }
 
+/** What every output of one input is measured against, prepared once per input. */
+export interface ImageReference {
+  image: Raster;
+  colour: FidelityReference;
+  /** The ground-truth SVG rendered at 4×, when there is one. */
+  vector?: VectorReference;
+}
+
+/** The input's reference; `truthSvgPath` is the ground-truth SVG beside it, if it exists. */
+export async function imageReference(
+  image: Raster,
+  truthSvgPath?: string,
+): Promise<ImageReference> {
+  const colour = fidelityReference(image);
+  if (!truthSvgPath || !existsSync(truthSvgPath)) return { image, colour };
+  return {
+    image,
+    colour,
+    vector: await vectorReference(readFileSync(truthSvgPath, 'utf8'), image),
+  };
+}
+
+const NO_VECTOR: VectorFidelity = { ssim: NaN, psnr: NaN };
+
 /**
- * Converts `image`, measures the SVG against it and saves the SVG with its rendering as
+ * Converts `reference.image`, measures the SVG against it and saves the SVG with its rendering as
  * `<outBase>.svg` and `<outBase>.png` for inspection.
  */
 export async function measure(
   convert: Conversion,
-  image: Raster,
+  reference: ImageReference,
   timing: Timing,
   outBase: string,
 ): Promise<Measured> {
+  const { image } = reference;
   const { svg, ms, runs } = await timed(convert, timing);
   mkdirSync(join(outBase, '..'), { recursive: true });
   writeFileSync(`${outBase}.svg`, svg);
@@ -59,6 +97,8 @@ export async function measure(
   })
     .png({ compressionLevel: 2 })
     .toFile(`${outBase}.png`);
+  const colour = colourFidelity(reference.colour, rendered);
+  const vector = reference.vector ? await vectorFidelity(reference.vector, svg) : NO_VECTOR;
   return {
     ms,
     runs,
@@ -68,5 +108,10 @@ export async function measure(
     ssim: ssim(image, rendered),
     psnr: psnr(image, rendered),
     seams: seamLeakage(image, svg),
+    deltaE: colour.meanDeltaE,
+    flatLoss: 100 * colour.flatLoss.share,
+    flatPixels: colour.flatLoss.flatPixels,
+    ssim4x: vector.ssim,
+    psnr4x: vector.psnr,
   };
 }

@@ -38,6 +38,11 @@ export function categoryTable(
         fixed(s.ssim, 4),
         fixed(s.psnr, 1),
         fixed(s.seams, 3),
+        fixed(s.deltaE, 2),
+        fixed(s.flatLoss, 1),
+        Number.isFinite(s.worstFlatLoss) ? `${fixed(s.worstFlatLoss, 1)} ${s.worstFlatImage}` : '–',
+        fixed(s.ssim4x, 4),
+        fixed(s.psnr4x, 1),
         ratio(s.ms, base?.ms),
         ratio(s.gzip, base?.gzip),
         base ? fixed(s.ssim - base.ssim, 4) : '–',
@@ -55,6 +60,11 @@ export function categoryTable(
       '>SSIM',
       '>PSNR',
       '>seams %',
+      '>ΔE00',
+      '>flat loss %',
+      'worst flat loss %',
+      '>4× SSIM',
+      '>4× PSNR',
       '>time ×',
       '>gzip ×',
       '>ΔSSIM',
@@ -99,6 +109,11 @@ export function imageTable(results: readonly Result[]): string {
       '>SSIM',
       '>PSNR',
       '>seams %',
+      '>ΔE00',
+      '>flat loss %',
+      '>flat px',
+      '>4× SSIM',
+      '>4× PSNR',
     ],
     results.map((r) =>
       'error' in r
@@ -115,6 +130,11 @@ export function imageTable(results: readonly Result[]): string {
             fixed(r.measured.ssim, 4),
             fixed(r.measured.psnr, 1),
             fixed(r.measured.seams, 3),
+            fixed(r.measured.deltaE, 2),
+            fixed(r.measured.flatLoss, 1),
+            String(r.measured.flatPixels),
+            fixed(r.measured.ssim4x, 4),
+            fixed(r.measured.psnr4x, 1),
           ],
     ),
   );
@@ -134,7 +154,10 @@ export function formatReport(
       `${meta.load[0].toFixed(2)} at the start, ${meta.load[1].toFixed(2)} at the end (2 cores are shared).`,
     'SSIM and PSNR: the SVG rendered by resvg against the input, both over white. Seams: % of ' +
       'input-opaque pixels whose colour differs between renders over magenta and over green ' +
-      '(category rows: the worst image). Ratios and ΔSSIM are against ' +
+      '(category rows: the worst image). ΔE00: mean CIEDE2000 over white. Flat loss: % of ' +
+      "the input's flat pixels (every 3×3 neighbour within ΔE00 1) rendered more than ΔE00 3 " +
+      'off. 4× SSIM / PSNR: against the ground-truth SVG beside the input, both rendered at 4× ' +
+      '(long side ≤ 2048 px; SSIM after scaling to 1024 px). Ratios and ΔSSIM are against ' +
       `${meta.baseline}; category figures are medians over the images.`,
     ...meta.notes.map((n) => `\n${n}`),
     '',

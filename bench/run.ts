@@ -12,7 +12,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { BenchArgsError, USAGE, parseBenchArgs, type BenchArgs } from './args';
 import { decodeImage } from './lib/decode';
-import { measure } from './measure';
+import { imageReference, measure } from './measure';
 import { checkCutouts, runCutouts, summariseCutouts } from './cutouts';
 import {
   categoryTable,
@@ -42,7 +42,11 @@ function categoriesOf(args: BenchArgs): string[] {
 function describe(r: Result): string {
   if ('error' in r) return `error (${r.error})`;
   const m = r.measured;
-  return `${m.ms.toFixed(1)} ms, ${m.gzip} B gz, SSIM ${m.ssim.toFixed(4)}, seams ${m.seams.toFixed(3)} %`;
+  const vector = Number.isNaN(m.ssim4x) ? '' : `, 4× SSIM ${m.ssim4x.toFixed(4)}`;
+  return (
+    `${m.ms.toFixed(1)} ms, ${m.gzip} B gz, SSIM ${m.ssim.toFixed(4)}, seams ${m.seams.toFixed(3)} %, ` +
+    `ΔE00 ${m.deltaE.toFixed(2)}, flat loss ${m.flatLoss.toFixed(1)} %${vector}`
+  );
 }
 
 async function styles(args: BenchArgs): Promise<void> {
@@ -89,7 +93,12 @@ async function tracerComparison(args: BenchArgs): Promise<void> {
       .filter((f) => IMAGE_FILE.test(f))
       .sort();
     for (const file of files) {
-      const image = await decodeImage(join(args.corpus, category, file));
+      const path = join(args.corpus, category, file);
+      const image = await decodeImage(path);
+      const reference = await imageReference(
+        image,
+        args.noVector ? undefined : path.replace(IMAGE_FILE, '.svg'),
+      );
       for (const tracer of tracers) {
         if (tracer.categories && !tracer.categories.includes(category)) continue;
         const base = { tracer: tracer.name, category, image: file };
@@ -103,7 +112,7 @@ async function tracerComparison(args: BenchArgs): Promise<void> {
         try {
           results.push({
             ...base,
-            measured: await measure(tracer.prepare(image), image, args, outBase),
+            measured: await measure(tracer.prepare(image), reference, args, outBase),
           });
         } catch (error) {
           results.push({ ...base, error: String((error as Error).message ?? error).slice(0, 100) });

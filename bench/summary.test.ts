@@ -10,6 +10,11 @@ const figures: Measured = {
   ssim: 0.95,
   psnr: 30,
   seams: 0,
+  deltaE: 1,
+  flatLoss: 5,
+  flatPixels: 100,
+  ssim4x: NaN,
+  psnr4x: NaN,
 };
 
 function result(tracer: string, category: string, image: string, m: Partial<Measured>): Result {

@@ -12,6 +12,15 @@ export interface Measured {
   psnr: number;
   /** Seam leakage, % of input-opaque pixels. */
   seams: number;
+  /** Mean CIEDE2000 of the render against the input, both over white. */
+  deltaE: number;
+  /** Flat-area loss, % of the input's flat pixels rendered more than ΔE00 3 off. */
+  flatLoss: number;
+  /** How many input pixels are flat. */
+  flatPixels: number;
+  /** Against the ground-truth SVG at 4× (lib/vector-fidelity.ts); NaN without one. */
+  ssim4x: number;
+  psnr4x: number;
 }
 
 export type Result = { tracer: string; category: string; image: string } & (
@@ -31,6 +40,14 @@ export interface Summary {
   seams: number;
   /** The worst image's SSIM. */
   worstSsim: number;
+  deltaE: number;
+  flatLoss: number;
+  /** The worst image's flat-area loss, and that image. */
+  worstFlatLoss: number;
+  worstFlatImage: string;
+  /** Medians over the images with a ground truth (NaN when none has one). */
+  ssim4x: number;
+  psnr4x: number;
 }
 
 export const TARGET_CATEGORIES = ['logo', 'illustration', 'photo', 'lineart', 'jpeg'] as const;
@@ -43,9 +60,21 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** The median of the finite values (a missing or undefined measure is left out). */
+function medianOf(values: readonly number[]): number {
+  return median(values.filter((v) => !Number.isNaN(v)));
+}
+
 export function summarise(rows: readonly Result[]): Summary {
-  const ok = rows.flatMap((r) => ('measured' in r ? [r.measured] : []));
+  const okRows = rows.flatMap((r) => ('measured' in r ? [r] : []));
+  const ok = okRows.map((r) => r.measured);
   const of = (key: keyof Measured) => median(ok.map((m) => m[key]));
+  const worstFlat = okRows
+    .filter((r) => !Number.isNaN(r.measured.flatLoss))
+    .reduce<(typeof okRows)[number] | undefined>(
+      (worst, r) => (!worst || r.measured.flatLoss > worst.measured.flatLoss ? r : worst),
+      undefined,
+    );
   return {
     images: ok.length,
     errors: rows.length - ok.length,
@@ -57,6 +86,12 @@ export function summarise(rows: readonly Result[]): Summary {
     psnr: of('psnr'),
     seams: ok.length ? Math.max(...ok.map((m) => m.seams)) : NaN,
     worstSsim: ok.length ? Math.min(...ok.map((m) => m.ssim)) : NaN,
+    deltaE: of('deltaE'),
+    flatLoss: medianOf(ok.map((m) => m.flatLoss)),
+    worstFlatLoss: worstFlat?.measured.flatLoss ?? NaN,
+    worstFlatImage: worstFlat?.image ?? '',
+    ssim4x: medianOf(ok.map((m) => m.ssim4x)),
+    psnr4x: medianOf(ok.map((m) => m.psnr4x)),
   };
 }
 

@@ -11,7 +11,7 @@ import { vectorizeRawSync } from '@neplex/vectorizer';
 import type { Engine, VectorizeOptionsInput } from '../src/engine/index';
 import { loadEngine } from '../src/engine/load';
 import { readWasm } from '../src/node/wasm-module';
-import type { Raster } from './lib/raster';
+import type { Raster } from '../src/engine/fidelity/index';
 
 const require = createRequire(import.meta.url);
 

@@ -6,7 +6,7 @@
  */
 import { densify, type LineDrawing, type Point, type TrueStroke } from './line-art';
 import { renderSvg } from './render';
-import type { Raster } from './raster';
+import type { Raster } from '../../src/engine/fidelity/index';
 
 export interface OutputPath {
   points: Point[];

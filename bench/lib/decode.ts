@@ -6,7 +6,7 @@
 import { DEFAULT_OPTIONS } from '../../src/engine/index';
 import { decodeWithinBudget } from '../../src/engine/pipeline';
 import { imageBytes, sharpDecoder } from '../../src/node/decode';
-import type { Raster } from './raster';
+import type { Raster } from '../../src/engine/fidelity/index';
 
 /**
  * Decodes an image file or encoded buffer to 8-bit straight-alpha sRGB RGBA: greyscale is

@@ -3,7 +3,7 @@
  * curves, polylines with sharp corners, circles and ellipses, crossings and T-junctions,
  * widths 2–10 px, black on white, anti-aliased (4×4 supersampling of round-capped strokes).
  */
-import type { Raster } from './raster';
+import type { Raster } from '../../src/engine/fidelity/index';
 
 export type Point = [number, number];
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { psnr, seamLeakage, ssim } from './metrics';
-import type { Raster } from './raster';
+import { ssim } from '../../src/engine/fidelity/index';
+import { psnr, seamLeakage } from './metrics';
+import type { Raster } from '../../src/engine/fidelity/index';
 import { renderSvg } from './render';
 
 function flat(width: number, height: number, paint: (x: number, y: number) => number[]): Raster {

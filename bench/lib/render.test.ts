@@ -23,6 +23,13 @@ describe('renderSvg', () => {
     expect(Array.from(image.data.subarray(8, 12))).toEqual([0, 255, 0, 255]);
   });
 
+  it('renders at a given width, the height following the aspect', () => {
+    const image = renderSvg(halfRed, '#ffffff', 12);
+    expect(image).toMatchObject({ width: 12, height: 8 });
+    expect(Array.from(image.data.subarray(0, 4))).toEqual([255, 127, 127, 255]);
+    expect(Array.from(image.data.subarray(11 * 4, 12 * 4))).toEqual([255, 255, 255, 255]);
+  });
+
   it('is deterministic', () => {
     const curvy =
       '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><path d="M3 4c10 20 25-10 34 22H2z" fill="#3a7"/></svg>';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
 import { errorCodeOf, type Engine, type Progress } from './index';
 import { loadEngine, paint, testCard } from './test-support';
-import { ssim } from '../../bench/lib/metrics';
+import { ssim } from './fidelity/index';
 import { renderSvg } from '../../bench/lib/render';
 
 let engine: Engine;

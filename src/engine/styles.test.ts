@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
 import { VectorizeError, type Engine, type VectorizeOptionsInput } from './index';
 import { loadEngine, testCard } from './test-support';
-import { ssim } from '../../bench/lib/metrics';
+import { ssim } from './fidelity/index';
 import { coverage, filledPaths, overlapShare } from '../../bench/lib/overlap';
 import { renderSvg } from '../../bench/lib/render';
 

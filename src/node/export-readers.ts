@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { ROOT } from '../cli/cli-process';
 import type { VectorizeResult } from '../engine';
 import { loadEngine } from '../engine/test-support';
-import type { Raster } from '../../bench/lib/raster';
+import type { Raster } from '../engine/fidelity/index';
 
 export const EXPORT_DIR = join(ROOT, '.tmp/export-tests');
 

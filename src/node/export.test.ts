@@ -3,7 +3,7 @@
 import { rmSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderSvg } from '../../bench/lib/render';
-import { ssim } from '../../bench/lib/metrics';
+import { ssim } from '../engine/fidelity/index';
 import type { VectorizeResult } from '../engine';
 import { CUBIC, hexColor, parseDrawing } from '../engine/export/drawing';
 import { exportResult } from './export';
