@@ -50,6 +50,7 @@ pub mod mixtures;
 pub mod option_table;
 pub mod options;
 pub mod prepare;
+pub mod primitive_fit;
 pub mod progress;
 pub mod quantize;
 pub mod segment;
