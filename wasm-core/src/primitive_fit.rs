@@ -60,10 +60,7 @@ pub fn fit(samples: &[Point], tolerance: f32) -> Option<Primitive> {
     if samples.len() < MIN_POINTS {
         return None;
     }
-    let p: Vec<[f64; 2]> = samples
-        .iter()
-        .map(|q| [q[0] as f64, q[1] as f64])
-        .collect();
+    let p: Vec<[f64; 2]> = samples.iter().map(|q| [q[0] as f64, q[1] as f64]).collect();
     let tol = tolerance as f64;
     if let Some((c, r)) = fit_circle(&p) {
         if r >= 2.0 && max_circle_distance(&p, c, r) <= tol {
@@ -401,7 +398,10 @@ mod tests {
             }) => {
                 assert!((center[0] - 50.0).abs() < 0.1 && (center[1] - 40.0).abs() < 0.1);
                 let (big, small) = (rx.max(ry), rx.min(ry));
-                assert!((big - 30.0).abs() < 0.1 && (small - 12.0).abs() < 0.1, "{rx} {ry}");
+                assert!(
+                    (big - 30.0).abs() < 0.1 && (small - 12.0).abs() < 0.1,
+                    "{rx} {ry}"
+                );
                 let axis = if rx > ry { angle } else { angle - 90.0 };
                 let off = (axis - 0.5f32.to_degrees()).rem_euclid(180.0);
                 assert!(off.min(180.0 - off) < 0.5, "{}", angle);
@@ -446,7 +446,10 @@ mod tests {
                 angle,
             }) => {
                 assert!((center[0] - 60.2).abs() < 0.1 && (center[1] - 45.6).abs() < 0.1);
-                assert!((w - 40.0).abs() < 0.15 && (h - 22.0).abs() < 0.15, "{w} {h}");
+                assert!(
+                    (w - 40.0).abs() < 0.15 && (h - 22.0).abs() < 0.15,
+                    "{w} {h}"
+                );
                 assert!((angle - 0.3f32.to_degrees()).abs() < 0.3, "{}", angle);
             }
             other => panic!("{:?}", other),
