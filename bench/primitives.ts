@@ -6,22 +6,28 @@
  * whose shapes overlap. Prints the figures and the targets; never a test gate.
  * Run: `npm run bench:primitives [scenes]`.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
+import type { Engine } from '../src/engine/index';
 import { loadEngine } from '../src/engine/load';
 import { readWasm } from '../src/node/wasm-module';
+import { decodeImage } from './lib/decode';
 import { ssim } from './lib/metrics';
 import { scoreScene } from './lib/primitive-metrics';
 import { renderSvg } from './lib/render';
 import { shapesScene, type ShapesScene } from './lib/shapes-scene';
 
 const SCALE = 4;
+const CORPUS = process.env.CORPUS ?? '/work/shared/corpus';
 
 /** The SVG drawn at `SCALE`× its size (same viewBox), over white. */
 function render4x(svg: string, width: number, height: number) {
-  const scaled = svg.replace(
-    /^<svg([^>]*?) width="[^"]*" height="[^"]*"/,
-    `<svg$1 width="${width * SCALE}" height="${height * SCALE}"`,
+  const scaled = svg.replace(/<svg\b[^>]*>/, (tag) =>
+    tag
+      .replace(/ width="[^"]*"/, ` width="${width * SCALE}"`)
+      .replace(/ height="[^"]*"/, ` height="${height * SCALE}"`),
   );
   return renderSvg(scaled, 'white');
 }
@@ -47,9 +53,54 @@ interface Run {
   ms: number;
 }
 
+/** Organic artwork with its true SVG: no false primitives, fidelity not below off's. */
+async function organic(engine: Engine) {
+  console.log(
+    '\ncorpus image                   primitives  SSIM4x(off→on)     gzip(off→on)   ms(off→on)',
+  );
+  const ratios: number[] = [];
+  const deltas: number[] = [];
+  for (const category of ['logo', 'illustration']) {
+    const dir = join(CORPUS, category);
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.png'))) {
+      const truthFile = join(dir, file.replace(/\.png$/, '.svg'));
+      if (!existsSync(truthFile)) continue;
+      const { data, width, height } = await decodeImage(join(dir, file));
+      const truth = render4x(readFileSync(truthFile, 'utf8'), width, height);
+      const run = async (primitives: boolean) => {
+        const times: number[] = [];
+        let svg = '';
+        for (let r = 0; r < 3; r++) {
+          const start = performance.now();
+          svg = (await engine.vectorize(new Uint8Array(data), width, height, { primitives })).svg;
+          times.push(performance.now() - start);
+        }
+        return { svg, ms: median(times), ssim: ssim(truth, render4x(svg, width, height)) };
+      };
+      const [off, on] = [await run(false), await run(true)];
+      const count = (on.svg.match(/<(circle|ellipse|rect) |a[\d.]+ [\d.]+ -?[\d.]+ 1 [01]/g) ?? [])
+        .length;
+      const [gOff, gOn] = [gzipSync(off.svg).length, gzipSync(on.svg).length];
+      ratios.push(on.ms / off.ms);
+      deltas.push(on.ssim - off.ssim);
+      console.log(
+        `${category}/${file}`.padEnd(30),
+        String(count).padStart(10),
+        `${off.ssim.toFixed(5)}→${on.ssim.toFixed(5)}`.padStart(17),
+        `${gOff}→${gOn}`.padStart(15),
+        `${off.ms.toFixed(0)}→${on.ms.toFixed(0)}`.padStart(11),
+      );
+    }
+  }
+  console.log(
+    `  4× SSIM on − off: median ${median(deltas).toFixed(5)}, worst ${Math.min(...deltas).toFixed(5)} (target ≥ 0 beyond noise); time on/off median ${median(ratios).toFixed(2)}×`,
+  );
+}
+
 async function main() {
   const engine = await loadEngine(readWasm, 'simd');
   const count = Number(process.argv[2] ?? 12);
+  await organic(engine);
   for (const overlap of [false, true]) {
     const runs: Record<'off' | 'on', Run[]> = { off: [], on: [] };
     let total = 0;

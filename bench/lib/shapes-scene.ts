@@ -57,13 +57,26 @@ export function shapeElement(s: TrueShape): string {
   return `<rect x="${r1(s.cx - s.w / 2)}" y="${r1(s.cy - s.h / 2)}" width="${s.w}" height="${s.h}" fill="${s.fill}"${turn(s.angle)}/>`;
 }
 
-function color(rand: () => number): string {
-  const c = () => Math.floor(40 + rand() * 200);
-  return `#${[c(), c(), c()].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+/** A random colour at least 60 (RGB distance) from every colour in `taken`: flat artwork
+ * does not set shapes on near-identical colours. */
+function color(rand: () => number, taken: string[]): string {
+  const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  for (let tries = 0; ; tries++) {
+    const c = () => Math.floor(40 + rand() * 200);
+    const hex = `#${[c(), c(), c()].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+    const far = taken.every((t) => Math.hypot(...rgb(t).map((v, i) => v - rgb(hex)[i])) >= 60);
+    if (far || tries > 50) return hex;
+  }
 }
 
-function shape(rand: () => number, cx: number, cy: number, size: number): TrueShape {
-  const fill = color(rand);
+function shape(
+  rand: () => number,
+  cx: number,
+  cy: number,
+  size: number,
+  taken: string[],
+): TrueShape {
+  const fill = color(rand, taken);
   const kind = rand();
   const angle = rand() < 0.25 ? 0 : Math.round((rand() * 90 - 45) * 10) / 10;
   if (kind < 0.4) return { kind: 'circle', cx: r1(cx), cy: r1(cy), r: r1(size), fill };
@@ -82,6 +95,7 @@ export function shapesScene(
 ): ShapesScene {
   const rand = random(seed * 7919 + (overlap ? 1 : 0));
   const shapes: TrueShape[] = [];
+  const taken = ['#f4f1e8'];
   let tries = 0;
   while (shapes.length < count && tries++ < 2000) {
     const nestIn =
@@ -90,8 +104,11 @@ export function shapesScene(
       const room = inner(nestIn);
       if (room < 12) continue;
       const size = room * (0.35 + rand() * 0.35);
-      const s = shape(rand, nestIn.cx, nestIn.cy, size);
-      if (reach(s) < room - 2 && !shapes.some((o) => o !== nestIn && crosses(o, s))) shapes.push(s);
+      const s = shape(rand, nestIn.cx, nestIn.cy, size, taken);
+      if (reach(s) < room - 4 && !shapes.some((o) => o !== nestIn && crosses(o, s))) {
+        shapes.push(s);
+        taken.push(s.fill);
+      }
       continue;
     }
     const size = 8 + rand() * 36;
@@ -100,10 +117,14 @@ export function shapesScene(
       size + rand() * (width - 2 * size),
       size + rand() * (height - 2 * size),
       size,
+      taken,
     );
     if (reach(s) > Math.min(s.cx, s.cy, width - s.cx, height - s.cy) - 2) continue;
     const clash = shapes.filter((o) => crosses(o, s));
-    if (clash.length === 0 || (overlap && clash.length === 1 && rand() < 0.5)) shapes.push(s);
+    if (clash.length === 0 || (overlap && clash.length === 1 && rand() < 0.5)) {
+      shapes.push(s);
+      taken.push(s.fill);
+    }
   }
   const whole = shapes.map((s, i) => !shapes.slice(i + 1).some((o) => crosses(o, s)));
   const background = '#f4f1e8';

@@ -417,10 +417,11 @@ impl Writer {
     ) {
         // Cutouts write cycles canonically (see `Look::evenodd`); the underlay never is one.
         let canonical = look.evenodd && canvas.is_none();
-        if let (None, Paint::Fill, [(cycle, _)]) = (canvas, look.paint, &plan.cycles[..]) {
-            if let Some(p) = cycle_primitive(graph, edges, *cycle) {
-                return self.primitive_element(p, color);
+        if let Some(elements) = primitive_elements(graph, edges, plan, canvas, look) {
+            for p in elements {
+                self.primitive_element(p, color);
             }
+            return;
         }
         self.open_path(color, look.paint);
         if canonical && look.paint == Paint::Fill {
@@ -630,6 +631,28 @@ fn cycle_primitive<'a>(
         [step] => edges[step.edge as usize].primitive.as_ref(),
         _ => None,
     }
+}
+
+/// A filled path whose every cycle is an outline (no hole) that is a primitive: one element
+/// each (shapes of one colour at one depth never overlap, so drawing them apart is the same).
+fn primitive_elements<'a>(
+    graph: &Graph,
+    edges: &'a [GridEdge],
+    plan: &PathPlan,
+    canvas: Option<Grid>,
+    look: &Look,
+) -> Option<Vec<&'a GridPrimitive>> {
+    if canvas.is_some() || look.paint != Paint::Fill || plan.cycles.is_empty() {
+        return None;
+    }
+    plan.cycles
+        .iter()
+        .map(|&(cycle, _)| {
+            (graph.cycles[cycle as usize].area2 > 0)
+                .then(|| cycle_primitive(graph, edges, cycle))
+                .flatten()
+        })
+        .collect()
 }
 
 /// Whether a closed run of segments turns clockwise on screen (y down): positive shoelace.
