@@ -53,6 +53,8 @@ export interface VectorizeOptions {
   /** '#rrggbb', or 'auto' (the shape's colour; for edges the darker neighbour's). */
   strokeColor: string;
   groupBy: GroupBy;
+  /** Circles, ellipses and rectangles written as such (off: every outline as a path). */
+  primitives: boolean;
 }
 
 export type VectorizeOptionsInput = Partial<VectorizeOptions>;
@@ -114,7 +116,7 @@ export type OptionSpec =
       | 'gapFillerWidth'
       | 'strokeWidth'
     >
-  | BoolSpec<'denoise' | 'gapFiller'>
+  | BoolSpec<'denoise' | 'gapFiller' | 'primitives'>
   | ColorSpec<'strokeColor'>
   | PaletteSpec<'palette'>
   | PaletteRemapSpec<'paletteRemap'>;
@@ -307,6 +309,14 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     description:
       'none: paths in drawing order; color: one group per colour (id c-rrggbb); layer: one group per stacking layer.',
   },
+  {
+    name: 'primitives',
+    label: 'Primitive shapes',
+    group: 'advanced',
+    kind: 'bool',
+    description:
+      'Outlines that are circles, ellipses or rectangles within the tolerance become <circle>, <ellipse>, <rect> and arcs (off: Bézier paths only, for machines that take no arcs).',
+  },
 ];
 
 export const DEFAULT_OPTIONS: Readonly<VectorizeOptions> = {
@@ -329,6 +339,7 @@ export const DEFAULT_OPTIONS: Readonly<VectorizeOptions> = {
   strokeWidth: 1,
   strokeColor: 'auto',
   groupBy: 'none',
+  primitives: true,
 };
 
 export function optionSpec(name: string): OptionSpec | undefined {

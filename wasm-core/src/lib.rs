@@ -50,6 +50,8 @@ pub mod mixtures;
 pub mod option_table;
 pub mod options;
 pub mod prepare;
+pub mod primitive_fit;
+pub mod primitive_svg;
 pub mod progress;
 pub mod quantize;
 pub mod remap;
@@ -216,7 +218,14 @@ pub fn vectorize(
             ]
         };
         let fitted = fit::fit_edge(&points, edge.closed, shift, ends, &params);
-        grid_edges.push(svg::to_grid(&fitted, precision));
+        let mut grid_edge = svg::to_grid(&fitted, precision);
+        // Sub-pixel evidence is what places a primitive; textured images have none.
+        if options.primitives && edge.closed && !shift.is_empty() {
+            let samples = primitive_fit::edge_samples(&points, shift);
+            grid_edge.primitive = primitive_fit::fit(&samples, params.tolerance)
+                .map(|p| primitive_svg::to_grid(&p, precision));
+        }
+        grid_edges.push(grid_edge);
     }
     let opaque: Vec<bool> = region_labels
         .iter()

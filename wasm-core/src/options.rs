@@ -44,6 +44,8 @@ pub struct Options {
     /// Colour of the strokes as 0xRRGGBB; `None` follows the shapes' colours.
     pub stroke_color: Option<u32>,
     pub group_by: GroupBy,
+    /// Closed outlines that fit a circle, ellipse or rectangle are written as that element.
+    pub primitives: bool,
 }
 
 /// The schema's defaults (`DEFAULT_OPTIONS`), from the table.
@@ -146,6 +148,7 @@ impl Options {
             stroke_width: block[table::STROKE_WIDTH] as f32,
             stroke_color: auto_or(block[table::STROKE_COLOR]).map(|c| c as u32),
             group_by: GroupBy::ALL[block[table::GROUP_BY] as usize],
+            primitives: block[table::PRIMITIVES] == 1.0,
         }
     }
 
@@ -177,6 +180,7 @@ impl Options {
             .iter()
             .position(|&v| v == self.group_by)
             .unwrap_or(0) as f64;
+        block[table::PRIMITIVES] = if self.primitives { 1.0 } else { 0.0 };
         block
     }
 }

@@ -7,6 +7,7 @@ use crate::fit::FittedEdge;
 use crate::geometry::Segment;
 use crate::layers::{PathPlan, Plan};
 use crate::options::GroupBy;
+use crate::primitive_svg::{self, GridPrimitive};
 use crate::styles::{unkey, Look, Paint};
 use crate::trace::{Graph, Step};
 
@@ -30,6 +31,8 @@ impl GridSegment {
 pub struct GridEdge {
     start: Grid,
     segments: Vec<GridSegment>,
+    /// A closed edge that is a whole circle, ellipse or rectangle: written as that.
+    pub primitive: Option<GridPrimitive>,
 }
 
 pub fn to_grid(edge: &FittedEdge, precision: u8) -> GridEdge {
@@ -45,6 +48,7 @@ pub fn to_grid(edge: &FittedEdge, precision: u8) -> GridEdge {
                 Segment::Cubic(a, b, p) => GridSegment::Cubic(g(a), g(b), g(p)),
             })
             .collect(),
+        primitive: None,
     }
 }
 
@@ -92,14 +96,17 @@ impl Writer {
     }
 
     fn number(&mut self, value: i64) {
-        let text = format_number(value, self.precision);
+        self.number_text(&format_number(value, self.precision));
+    }
+
+    fn number_text(&mut self, text: &str) {
         let needs_space =
             self.after_number && !text.starts_with('-') && !(text.starts_with('.') && self.had_dot);
         if needs_space {
             self.out.push(' ');
         }
         self.had_dot = text.contains('.');
-        self.out.push_str(&text);
+        self.out.push_str(text);
         self.after_number = true;
     }
 
@@ -410,6 +417,12 @@ impl Writer {
     ) {
         // Cutouts write cycles canonically (see `Look::evenodd`); the underlay never is one.
         let canonical = look.evenodd && canvas.is_none();
+        if let Some(elements) = primitive_elements(graph, edges, plan, canvas, look) {
+            for p in elements {
+                self.primitive_element(p, color);
+            }
+            return;
+        }
         self.open_path(color, look.paint);
         if canonical && look.paint == Paint::Fill {
             // On each path, so that a path taken out of the file keeps its holes.
@@ -437,11 +450,78 @@ impl Writer {
             } else {
                 Self::cycle_segments(graph, edges, cycle, reversed)
             };
-            if !segments.is_empty() {
-                self.subpath(&segments, &mut pen);
+            if segments.is_empty() {
+                continue;
+            }
+            match cycle_primitive(graph, edges, cycle) {
+                Some(p) => self.primitive_subpath(p, clockwise(&segments), &mut pen),
+                None => self.subpath(&segments, &mut pen),
             }
         }
         self.close_path();
+    }
+
+    /// A whole filled shape as `<circle>`, `<ellipse>` or `<rect>`.
+    fn primitive_element(&mut self, p: &GridPrimitive, rgba: [u8; 4]) {
+        self.paths += 1;
+        self.segments += 1;
+        self.out.push('<');
+        self.out
+            .push_str(&primitive_svg::element(p, self.precision));
+        if rgba[..3] != [0, 0, 0] {
+            self.out.push_str(" fill=\"");
+            self.out.push_str(&hex_color(rgba));
+            self.out.push('"');
+        }
+        self.push_opacity("fill-opacity", rgba[3]);
+        self.out.push_str("/>");
+    }
+
+    /// A primitive as one closed subpath (two arcs, or four lines), wound as asked.
+    fn primitive_subpath(&mut self, p: &GridPrimitive, clockwise: bool, pen: &mut Option<Grid>) {
+        let sweep = clockwise as i64;
+        let (start, arc) = match *p {
+            GridPrimitive::Circle { c, r } => (
+                [c[0] + r, c[1]],
+                Some((r, r, "0".to_string(), [c[0] - r, c[1]])),
+            ),
+            GridPrimitive::Ellipse { c, rx, ry, angle } => {
+                let [a, b] = primitive_svg::ellipse_ends(c, rx, angle);
+                (a, Some((rx, ry, primitive_svg::angle_text(angle), b)))
+            }
+            GridPrimitive::Rect { c, w, h, angle } => {
+                let mut corners = primitive_svg::rect_corners(c, w, h, angle);
+                if !clockwise {
+                    corners.reverse();
+                }
+                self.move_to(corners[0], pen);
+                *pen = Some(corners[0]);
+                for k in 1..4 {
+                    let from = corners[k - 1];
+                    self.segment(from, &GridSegment::Line(corners[k]));
+                }
+                self.command(b'z');
+                return;
+            }
+        };
+        self.move_to(start, pen);
+        *pen = Some(start);
+        if let Some((rx, ry, angle, other)) = arc {
+            let mut from = start;
+            for to in [other, start] {
+                self.segments += 1;
+                self.command(b'a');
+                self.number(rx);
+                self.number(ry);
+                self.number_text(&angle);
+                self.number_text("1");
+                self.number_text(if sweep == 1 { "1" } else { "0" });
+                self.number(to[0] - from[0]);
+                self.number(to[1] - from[1]);
+                from = to;
+            }
+        }
+        self.command(b'z');
     }
 
     pub fn write(
@@ -539,6 +619,52 @@ impl Writer {
             from = to;
         }
     }
+}
+
+/// The primitive a cycle is, when it is one closed edge that fitted one.
+fn cycle_primitive<'a>(
+    graph: &Graph,
+    edges: &'a [GridEdge],
+    cycle: u32,
+) -> Option<&'a GridPrimitive> {
+    match graph.cycle_steps(&graph.cycles[cycle as usize]) {
+        [step] => edges[step.edge as usize].primitive.as_ref(),
+        _ => None,
+    }
+}
+
+/// A filled path whose every cycle is an outline (no hole) that is a primitive: one element
+/// each (shapes of one colour at one depth never overlap, so drawing them apart is the same).
+fn primitive_elements<'a>(
+    graph: &Graph,
+    edges: &'a [GridEdge],
+    plan: &PathPlan,
+    canvas: Option<Grid>,
+    look: &Look,
+) -> Option<Vec<&'a GridPrimitive>> {
+    if canvas.is_some() || look.paint != Paint::Fill || plan.cycles.is_empty() {
+        return None;
+    }
+    plan.cycles
+        .iter()
+        .map(|&(cycle, _)| {
+            (graph.cycles[cycle as usize].area2 > 0)
+                .then(|| cycle_primitive(graph, edges, cycle))
+                .flatten()
+        })
+        .collect()
+}
+
+/// Whether a closed run of segments turns clockwise on screen (y down): positive shoelace.
+fn clockwise(segments: &[(Grid, GridSegment)]) -> bool {
+    let twice_area: i128 = segments
+        .iter()
+        .map(|(from, s)| {
+            let to = s.end();
+            from[0] as i128 * to[1] as i128 - to[0] as i128 * from[1] as i128
+        })
+        .sum();
+    twice_area > 0
 }
 
 /// A cycle's steps in outer orientation (a hole walked backward), from its lowest edge: the

@@ -2,12 +2,15 @@
  * The engine's SVG read back as a drawing for the exporters: its viewBox size and, in paint
  * order, one shape per `<path>` with absolute coordinates (y down, viewBox units).
  *
- * It reads what `wasm-core/src/svg.rs` writes — `M m L l H h V v C c Z z` with implicit repeats
+ * It reads what `wasm-core/src/svg.rs` writes — `M m L l H h V v C c A a Z z` with implicit repeats
  * and shortest numbers (`l.5-.5.5`), a fill (black when absent) with an optional `fill-opacity`,
  * and the seam strokes (`fill="none" stroke="#…"`) whose width and join come from the enclosing
- * `<g>` — and refuses anything else rather than drawing it wrong.
+ * `<g>`, and the primitives `<circle>`, `<ellipse>`, `<rect>` (with a `rotate` transform); arcs
+ * and primitives become cubics (see `arcs.ts`) — and refuses anything else rather than drawing
+ * it wrong.
  */
 import { VectorizeError } from '../errors';
+import { appendArc, ellipseSubpath, readRotation, rectSubpath } from './arcs';
 
 export type Rgb = [number, number, number];
 
@@ -67,7 +70,7 @@ export function hexColor([r, g, b]: Rgb): string {
   return '#' + [r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('');
 }
 
-const ARITY: Readonly<Record<string, number>> = { m: 2, l: 2, h: 1, v: 1, c: 6, z: 0 };
+const ARITY: Readonly<Record<string, number>> = { m: 2, l: 2, h: 1, v: 1, c: 6, a: 7, z: 0 };
 
 const isSpace = (c: number) => c === 32 || c === 44 || c === 10 || c === 9 || c === 13;
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -129,7 +132,7 @@ export function parsePathData(d: string): Subpath[] {
   let startY = 0;
   let command = '';
   let i = 0;
-  const args = [0, 0, 0, 0, 0, 0];
+  const args = [0, 0, 0, 0, 0, 0, 0];
   const open = () => {
     current = { startX: x, startY: y, kinds: [], coords: [], closed: false };
     subpaths.push(current);
@@ -206,6 +209,24 @@ export function parsePathData(d: string): Subpath[] {
         y = oy + args[5];
         break;
       }
+      case 'a': {
+        const [nx, ny] = [ox + args[5], oy + args[6]];
+        appendArc(
+          ensureOpen(),
+          x,
+          y,
+          args[0],
+          args[1],
+          args[2],
+          args[3] !== 0,
+          args[4] !== 0,
+          nx,
+          ny,
+        );
+        x = nx;
+        y = ny;
+        break;
+      }
     }
   }
   return subpaths;
@@ -241,6 +262,30 @@ export function readViewBox(svg: string): [number, number] {
   return viewBoxSize(attributes(svg.slice(start, end)));
 }
 
+/** A `<circle>`, `<ellipse>` or `<rect>` (turned by its `rotate` transform) as a subpath. */
+function primitive(name: string, attrs: Map<string, string>): Subpath[] {
+  const n = (key: string) => Number(attrs.get(key) ?? '0');
+  const [angle, ox, oy] = readRotation(attrs.get('transform'));
+  if (!Number.isFinite(angle)) throw malformed(`the transform of a <${name}> is not a rotate()`);
+  const values = name === 'rect' ? ['x', 'y', 'width', 'height'] : ['cx', 'cy', 'r', 'rx', 'ry'];
+  if (
+    values.some((key) => !Number.isFinite(n(key)) || n(key) < (key.startsWith('r') ? 0 : -Infinity))
+  )
+    throw malformed(`a <${name}> has a bad size or place`);
+  if (name === 'rect')
+    return [rectSubpath(n('x'), n('y'), n('width'), n('height'), [angle, ox, oy])];
+  if (name !== 'circle' && name !== 'ellipse')
+    throw malformed(`the element <${name}> is not supported`);
+  const t = (angle * Math.PI) / 180;
+  const [dx, dy] = [n('cx') - ox, n('cy') - oy];
+  const [cx, cy] = [
+    ox + dx * Math.cos(t) - dy * Math.sin(t),
+    oy + dx * Math.sin(t) + dy * Math.cos(t),
+  ];
+  const [rx, ry] = name === 'circle' ? [n('r'), n('r')] : [n('rx'), n('ry')];
+  return [ellipseSubpath(cx, cy, rx, ry, angle)];
+}
+
 /** Reads the engine's SVG. Throws INVALID_INPUT for anything it does not write. */
 export function parseDrawing(svg: string): Drawing {
   let width = 0;
@@ -264,7 +309,7 @@ export function parseDrawing(svg: string): Drawing {
       if (!selfClosing) stack.push(inherited);
       continue;
     }
-    if (name !== 'path') throw malformed(`the element <${name}> is not supported`);
+    const subpaths = name === 'path' ? parsePathData(attrs.get('d') ?? '') : primitive(name, attrs);
     const fillText = inherited.get('fill') ?? '#000';
     const strokeText = inherited.get('stroke') ?? 'none';
     const opacity = Number(inherited.get('fill-opacity') ?? '1');
@@ -279,7 +324,7 @@ export function parseDrawing(svg: string): Drawing {
       opacity,
       stroke:
         strokeText === 'none' ? null : { color: parseColor(strokeText), width: strokeWidth, join },
-      subpaths: parsePathData(attrs.get('d') ?? ''),
+      subpaths,
     });
   }
   if (width === 0) throw malformed('there is no <svg> element');

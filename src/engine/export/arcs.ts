@@ -1,0 +1,128 @@
+/**
+ * Elliptical arcs and the primitive elements (`<circle>`, `<ellipse>`, `<rect>` with a
+ * `rotate(a cx cy)` transform) as cubic Béziers for the exporters: each arc is cut into pieces
+ * of at most 90°, each piece one cubic (radial error under 0.03 % of the radius).
+ */
+import { CUBIC, LINE, type Subpath } from './drawing';
+
+/** The cubic control-point distance for a unit-circle piece of angle `t`. */
+const handle = (t: number) => (4 / 3) * Math.tan(t / 4);
+
+/**
+ * Appends to `path` the cubics of the arc from (x0, y0) to (x, y), as SVG's `A` command
+ * describes it (radii, x-axis rotation in degrees, large-arc and sweep flags).
+ */
+export function appendArc(
+  path: Subpath,
+  x0: number,
+  y0: number,
+  rxIn: number,
+  ryIn: number,
+  rotation: number,
+  largeArc: boolean,
+  sweep: boolean,
+  x: number,
+  y: number,
+): void {
+  let rx = Math.abs(rxIn);
+  let ry = Math.abs(ryIn);
+  if ((x0 === x && y0 === y) || rx === 0 || ry === 0) {
+    path.kinds.push(LINE);
+    path.coords.push(x, y);
+    return;
+  }
+  const phi = (rotation * Math.PI) / 180;
+  const [cos, sin] = [Math.cos(phi), Math.sin(phi)];
+  // The midpoint in the ellipse's own frame (SVG 1.1 appendix F.6.5).
+  const dx = (x0 - x) / 2;
+  const dy = (y0 - y) / 2;
+  const px = cos * dx + sin * dy;
+  const py = -sin * dx + cos * dy;
+  const grow = (px * px) / (rx * rx) + (py * py) / (ry * ry);
+  if (grow > 1) {
+    rx *= Math.sqrt(grow);
+    ry *= Math.sqrt(grow);
+  }
+  const num = rx * rx * ry * ry - rx * rx * py * py - ry * ry * px * px;
+  const den = rx * rx * py * py + ry * ry * px * px;
+  let k = Math.sqrt(Math.max(0, num / den));
+  if (largeArc === sweep) k = -k;
+  const cxp = (k * rx * py) / ry;
+  const cyp = (-k * ry * px) / rx;
+  const cx = cos * cxp - sin * cyp + (x0 + x) / 2;
+  const cy = sin * cxp + cos * cyp + (y0 + y) / 2;
+  const angle = (ux: number, uy: number) => Math.atan2(uy, ux);
+  const start = angle((px - cxp) / rx, (py - cyp) / ry);
+  let delta = angle((-px - cxp) / rx, (-py - cyp) / ry) - start;
+  if (sweep && delta < 0) delta += 2 * Math.PI;
+  if (!sweep && delta > 0) delta -= 2 * Math.PI;
+  const pieces = Math.max(1, Math.ceil(Math.abs(delta) / (Math.PI / 2) - 1e-9));
+  const step = delta / pieces;
+  const h = handle(step);
+  // A point and its tangent on the ellipse at parameter t, in the drawing's frame.
+  const at = (t: number, scale: number): [number, number] => {
+    const [u, v] = [
+      rx * (Math.cos(t) - scale * Math.sin(t)),
+      ry * (Math.sin(t) + scale * Math.cos(t)),
+    ];
+    return [cx + cos * u - sin * v, cy + sin * u + cos * v];
+  };
+  for (let i = 0; i < pieces; i++) {
+    const t0 = start + i * step;
+    const t1 = t0 + step;
+    const end: [number, number] = i === pieces - 1 ? [x, y] : at(t1, 0);
+    path.kinds.push(CUBIC);
+    path.coords.push(...at(t0, h), ...at(t1, -h), ...end);
+  }
+}
+
+/** `rotate(a cx cy)` → [a in degrees, cx, cy]; no transform → 0. */
+export function readRotation(transform: string | undefined): [number, number, number] {
+  if (!transform) return [0, 0, 0];
+  const m = /^\s*rotate\(\s*([^\s,)]+)(?:[\s,]+([^\s,)]+)[\s,]+([^\s,)]+))?\s*\)\s*$/.exec(
+    transform,
+  );
+  const values = m ? [m[1], m[2] ?? '0', m[3] ?? '0'].map(Number) : [];
+  if (values.length !== 3 || values.some((v) => !Number.isFinite(v))) return [NaN, 0, 0];
+  return values as [number, number, number];
+}
+
+/** A closed ellipse (a circle when rx = ry) as one subpath of four cubics, clockwise on screen. */
+export function ellipseSubpath(
+  cx: number,
+  cy: number,
+  rx: number,
+  ry: number,
+  rotation: number,
+): Subpath {
+  const phi = (rotation * Math.PI) / 180;
+  const [ex, ey] = [cx + rx * Math.cos(phi), cy + rx * Math.sin(phi)];
+  const [wx, wy] = [cx - rx * Math.cos(phi), cy - rx * Math.sin(phi)];
+  const path: Subpath = { startX: ex, startY: ey, kinds: [], coords: [], closed: true };
+  appendArc(path, ex, ey, rx, ry, rotation, true, true, wx, wy);
+  appendArc(path, wx, wy, rx, ry, rotation, true, true, ex, ey);
+  return path;
+}
+
+/** A rectangle turned by `rotation` degrees about (ox, oy), as one closed subpath of lines. */
+export function rectSubpath(
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  [rotation, ox, oy]: [number, number, number],
+): Subpath {
+  const t = (rotation * Math.PI) / 180;
+  const turn = (px: number, py: number) => [
+    ox + (px - ox) * Math.cos(t) - (py - oy) * Math.sin(t),
+    oy + (px - ox) * Math.sin(t) + (py - oy) * Math.cos(t),
+  ];
+  const [a, b, c, d] = [turn(x, y), turn(x + w, y), turn(x + w, y + h), turn(x, y + h)];
+  return {
+    startX: a[0],
+    startY: a[1],
+    kinds: [LINE, LINE, LINE],
+    coords: [...b, ...c, ...d],
+    closed: true,
+  };
+}

@@ -1,0 +1,478 @@
+//! Stage 4a′ — primitives: whether a closed traced outline is a circle, an ellipse or a
+//! (rotated) rectangle, and its geometry, fitted to all of the outline's sub-pixel edge points.
+//!
+//! Circles: an algebraic (Kåsa) fit refined by Gauss–Newton on the geometric distance.
+//! Ellipses: an algebraic conic fit on centred, scaled points, checked by the Sampson distance.
+//! Rectangles: the side directions from the outline's tangents (angles folded by 4θ), each side
+//! placed at the mean of its points; points near a corner (where anti-aliasing rounds it) are
+//! checked more loosely. A shape is only accepted when every point lies within the tolerance.
+
+use crate::geometry::Point;
+use crate::subpixel::{direction, NORMALS};
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Primitive {
+    Circle {
+        center: Point,
+        r: f32,
+    },
+    /// `angle`: rotation of the x axis (rx) in degrees, clockwise on screen.
+    Ellipse {
+        center: Point,
+        rx: f32,
+        ry: f32,
+        angle: f32,
+    },
+    /// Width along the rotated x axis, height along the rotated y axis.
+    Rect {
+        center: Point,
+        w: f32,
+        h: f32,
+        angle: f32,
+    },
+}
+
+/// Fewest edge points an outline needs before a primitive is tried.
+const MIN_POINTS: usize = 16;
+/// Points this close to a rectangle's corner (along its side, px) are checked loosely.
+const CORNER_ZONE: f64 = 1.5;
+/// Loosest distance allowed in a corner zone (an anti-aliased corner is cut by up to ~0.5 px).
+const CORNER_SLACK: f64 = 0.8;
+
+/// The sub-pixel edge points of a closed edge: each crack's midpoint moved by its shift.
+pub fn edge_samples(points: &[(i32, i32)], shifts: &[f32]) -> Vec<Point> {
+    points
+        .windows(2)
+        .enumerate()
+        .map(|(i, w)| {
+            let s = shifts.get(i).copied().unwrap_or(0.0);
+            let n = NORMALS[direction(w[0], w[1])];
+            [
+                (w[0].0 + w[1].0) as f32 * 0.5 + n[0] * s,
+                (w[0].1 + w[1].1) as f32 * 0.5 + n[1] * s,
+            ]
+        })
+        .collect()
+}
+
+/// The primitive that explains every point within `tolerance`, preferring the simplest.
+pub fn fit(samples: &[Point], tolerance: f32) -> Option<Primitive> {
+    if samples.len() < MIN_POINTS {
+        return None;
+    }
+    let p: Vec<[f64; 2]> = samples.iter().map(|q| [q[0] as f64, q[1] as f64]).collect();
+    let tol = tolerance as f64;
+    if let Some((c, r)) = fit_circle(&p) {
+        if r >= 2.0 && max_circle_distance(&p, c, r) <= tol {
+            return Some(Primitive::Circle {
+                center: [c[0] as f32, c[1] as f32],
+                r: r as f32,
+            });
+        }
+    }
+    if let Some(rect) = fit_rect(&p, tol) {
+        return Some(rect);
+    }
+    if let Some(e) = fit_ellipse(&p) {
+        let (c, rx, ry, angle) = e;
+        if rx.min(ry) >= 2.0 && max_ellipse_distance(&p, c, rx, ry, angle) <= tol {
+            return Some(Primitive::Ellipse {
+                center: [c[0] as f32, c[1] as f32],
+                rx: rx as f32,
+                ry: ry as f32,
+                angle: angle.to_degrees() as f32,
+            });
+        }
+    }
+    None
+}
+
+/// Solves `a x = b` by Gaussian elimination with partial pivoting.
+fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> Option<[f64; N]> {
+    for col in 0..N {
+        let pivot = (col..N).max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))?;
+        if a[pivot][col].abs() < 1e-12 {
+            return None;
+        }
+        a.swap(col, pivot);
+        b.swap(col, pivot);
+        for row in col + 1..N {
+            let f = a[row][col] / a[col][col];
+            for k in col..N {
+                a[row][k] -= f * a[col][k];
+            }
+            b[row] -= f * b[col];
+        }
+    }
+    let mut x = [0.0; N];
+    for row in (0..N).rev() {
+        let s: f64 = (row + 1..N).map(|k| a[row][k] * x[k]).sum();
+        x[row] = (b[row] - s) / a[row][row];
+    }
+    x.iter().all(|v| v.is_finite()).then_some(x)
+}
+
+/// Least squares: the `x` minimising Σ (rowᵢ·x − yᵢ)².
+fn least_squares<const N: usize>(rows: impl Iterator<Item = ([f64; N], f64)>) -> Option<[f64; N]> {
+    let mut a = [[0.0; N]; N];
+    let mut b = [0.0; N];
+    for (row, y) in rows {
+        for i in 0..N {
+            for j in 0..N {
+                a[i][j] += row[i] * row[j];
+            }
+            b[i] += row[i] * y;
+        }
+    }
+    solve(a, b)
+}
+
+fn centroid(p: &[[f64; 2]]) -> [f64; 2] {
+    let n = p.len() as f64;
+    let s = p.iter().fold([0.0, 0.0], |s, q| [s[0] + q[0], s[1] + q[1]]);
+    [s[0] / n, s[1] / n]
+}
+
+/// Centre and radius: the algebraic fit, then Gauss–Newton on the distances to the circle.
+pub fn fit_circle(p: &[[f64; 2]]) -> Option<([f64; 2], f64)> {
+    let m = centroid(p);
+    let rows = p.iter().map(|q| {
+        let (x, y) = (q[0] - m[0], q[1] - m[1]);
+        ([x, y, 1.0], -(x * x + y * y))
+    });
+    let [d, e, f] = least_squares(rows)?;
+    let (mut cx, mut cy) = (-d / 2.0, -e / 2.0);
+    let mut r = (cx * cx + cy * cy - f).max(0.0).sqrt();
+    for _ in 0..5 {
+        let rows = p.iter().filter_map(|q| {
+            let (dx, dy) = (q[0] - m[0] - cx, q[1] - m[1] - cy);
+            let dist = (dx * dx + dy * dy).sqrt();
+            (dist > 1e-9).then(|| ([dx / dist, dy / dist, 1.0], dist - r))
+        });
+        let [a, b, c] = least_squares(rows)?;
+        cx += a;
+        cy += b;
+        r += c;
+        if a.abs() + b.abs() + c.abs() < 1e-7 {
+            break;
+        }
+    }
+    Some(([cx + m[0], cy + m[1]], r))
+}
+
+fn max_circle_distance(p: &[[f64; 2]], c: [f64; 2], r: f64) -> f64 {
+    p.iter()
+        .map(|q| ((q[0] - c[0]).hypot(q[1] - c[1]) - r).abs())
+        .fold(0.0, f64::max)
+}
+
+/// Centre, semi-axes and rotation (radians) of the conic fitted to the points.
+pub fn fit_ellipse(p: &[[f64; 2]]) -> Option<([f64; 2], f64, f64, f64)> {
+    let m = centroid(p);
+    let spread = p
+        .iter()
+        .map(|q| (q[0] - m[0]).hypot(q[1] - m[1]))
+        .sum::<f64>()
+        / p.len() as f64;
+    if spread <= 0.0 {
+        return None;
+    }
+    let s = 1.0 / spread;
+    let rows = p.iter().map(|q| {
+        let (x, y) = ((q[0] - m[0]) * s, (q[1] - m[1]) * s);
+        ([x * x, x * y, y * y, x, y], 1.0)
+    });
+    let [a, b, c, d, e] = least_squares(rows)?;
+    let f = -1.0;
+    if b * b - 4.0 * a * c >= 0.0 {
+        return None;
+    }
+    let [x0, y0] = solve([[2.0 * a, b], [b, 2.0 * c]], [-d, -e])?;
+    let value = a * x0 * x0 + b * x0 * y0 + c * y0 * y0 + d * x0 + e * y0 + f;
+    let theta = 0.5 * b.atan2(a - c);
+    let (cos, sin) = (theta.cos(), theta.sin());
+    let a2 = a * cos * cos + b * cos * sin + c * sin * sin;
+    let c2 = a * sin * sin - b * cos * sin + c * cos * cos;
+    if a2 <= 0.0 || c2 <= 0.0 || value >= 0.0 {
+        return None;
+    }
+    let rx = (-value / a2).sqrt() / s;
+    let ry = (-value / c2).sqrt() / s;
+    Some(([x0 / s + m[0], y0 / s + m[1]], rx, ry, theta))
+}
+
+/// Largest Sampson (first-order) distance of the points to the ellipse.
+fn max_ellipse_distance(p: &[[f64; 2]], c: [f64; 2], rx: f64, ry: f64, theta: f64) -> f64 {
+    let (cos, sin) = (theta.cos(), theta.sin());
+    p.iter()
+        .map(|q| {
+            let (dx, dy) = (q[0] - c[0], q[1] - c[1]);
+            let (u, v) = (dx * cos + dy * sin, -dx * sin + dy * cos);
+            let g = u * u / (rx * rx) + v * v / (ry * ry) - 1.0;
+            let grad = (2.0 * u / (rx * rx)).hypot(2.0 * v / (ry * ry));
+            if grad > 0.0 {
+                (g / grad).abs()
+            } else {
+                f64::INFINITY
+            }
+        })
+        .fold(0.0, f64::max)
+}
+
+/// The dominant direction of the outline modulo 90° (radians in [-π/4, π/4]).
+fn side_angle(p: &[[f64; 2]]) -> f64 {
+    let n = p.len();
+    let step = 3.min(n / 4).max(1);
+    let (mut s, mut c) = (0.0, 0.0);
+    for i in 0..n {
+        let (a, b) = (p[i], p[(i + step) % n]);
+        let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+        let len = dx.hypot(dy);
+        let t = 4.0 * dy.atan2(dx);
+        s += len * t.sin();
+        c += len * t.cos();
+    }
+    s.atan2(c) / 4.0
+}
+
+/// Rectangle in the frame rotated by `theta`: the points' coordinates there, each side at
+/// the mean of the points nearest it (away from the corners). Returns [u0, u1, v0, v1].
+fn rect_sides(p: &[[f64; 2]], theta: f64) -> Option<([f64; 4], Vec<[f64; 2]>)> {
+    let (cos, sin) = (theta.cos(), theta.sin());
+    let uv: Vec<[f64; 2]> = p
+        .iter()
+        .map(|q| [q[0] * cos + q[1] * sin, -q[0] * sin + q[1] * cos])
+        .collect();
+    let mut sides = [f64::MAX, f64::MIN, f64::MAX, f64::MIN];
+    for q in &uv {
+        sides[0] = sides[0].min(q[0]);
+        sides[1] = sides[1].max(q[0]);
+        sides[2] = sides[2].min(q[1]);
+        sides[3] = sides[3].max(q[1]);
+    }
+    for _ in 0..2 {
+        let mut sum = [0.0; 4];
+        let mut count = [0usize; 4];
+        for q in &uv {
+            let (side, _, along) = nearest_side(&sides, *q);
+            if along > CORNER_ZONE {
+                sum[side] += q[side / 2];
+                count[side] += 1;
+            }
+        }
+        if count.iter().any(|&k| k < 2) {
+            return None;
+        }
+        for k in 0..4 {
+            sides[k] = sum[k] / count[k] as f64;
+        }
+    }
+    Some((sides, uv))
+}
+
+/// The side of the rectangle nearest `q`, the distance to it, and how far `q` lies from the
+/// nearest corner along that side.
+fn nearest_side(sides: &[f64; 4], q: [f64; 2]) -> (usize, f64, f64) {
+    let d = [
+        (q[0] - sides[0]).abs(),
+        (q[0] - sides[1]).abs(),
+        (q[1] - sides[2]).abs(),
+        (q[1] - sides[3]).abs(),
+    ];
+    let side = (0..4).min_by(|&i, &j| d[i].total_cmp(&d[j])).unwrap_or(0);
+    let along = if side < 2 {
+        (q[1] - sides[2]).min(sides[3] - q[1])
+    } else {
+        (q[0] - sides[0]).min(sides[1] - q[0])
+    };
+    (side, d[side], along)
+}
+
+fn fit_rect(p: &[[f64; 2]], tol: f64) -> Option<Primitive> {
+    let mut theta = side_angle(p);
+    // Refine the angle from the sides' own directions (total least squares per side).
+    let (sides, uv) = rect_sides(p, theta)?;
+    let mut moments = [[0.0f64; 3]; 4];
+    for q in &uv {
+        let (side, _, along) = nearest_side(&sides, *q);
+        if along > CORNER_ZONE {
+            let m = &mut moments[side];
+            let (a, b) = if side < 2 { (q[1], q[0]) } else { (q[0], q[1]) };
+            m[0] += 1.0;
+            m[1] += a;
+            m[2] += b;
+        }
+    }
+    let mut slope = [0.0f64; 2];
+    for q in &uv {
+        let (side, _, along) = nearest_side(&sides, *q);
+        if along > CORNER_ZONE {
+            let m = moments[side];
+            let (a, b) = if side < 2 { (q[1], q[0]) } else { (q[0], q[1]) };
+            let (da, db) = (a - m[1] / m[0], b - m[2] / m[0]);
+            // Along-side coordinate a, offset b: b ≈ k·a; vertical sides turn the other way.
+            let sign = if side < 2 { -1.0 } else { 1.0 };
+            slope[0] += sign * da * db;
+            slope[1] += da * da;
+        }
+    }
+    if slope[1] > 0.0 {
+        theta += (slope[0] / slope[1]).atan();
+    }
+    let (sides, uv) = rect_sides(p, theta)?;
+    let (w, h) = (sides[1] - sides[0], sides[3] - sides[2]);
+    if w < 2.0 || h < 2.0 {
+        return None;
+    }
+    for q in &uv {
+        let (_, d, along) = nearest_side(&sides, *q);
+        let limit = if along > CORNER_ZONE {
+            tol
+        } else {
+            CORNER_SLACK.max(tol)
+        };
+        if d > limit {
+            return None;
+        }
+    }
+    let (cu, cv) = ((sides[0] + sides[1]) / 2.0, (sides[2] + sides[3]) / 2.0);
+    let (cos, sin) = (theta.cos(), theta.sin());
+    Some(Primitive::Rect {
+        center: [(cu * cos - cv * sin) as f32, (cu * sin + cv * cos) as f32],
+        w: w as f32,
+        h: h as f32,
+        angle: theta.to_degrees() as f32,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A tiny deterministic noise source in [-amp, amp].
+    fn noise(seed: &mut u32, amp: f64) -> f64 {
+        *seed = seed.wrapping_mul(1664525).wrapping_add(1013904223);
+        ((*seed >> 8) as f64 / (1u32 << 24) as f64 * 2.0 - 1.0) * amp
+    }
+
+    fn on_ellipse(c: [f64; 2], rx: f64, ry: f64, theta: f64, n: usize, amp: f64) -> Vec<Point> {
+        let mut seed = 7;
+        (0..n)
+            .map(|i| {
+                let t = i as f64 / n as f64 * std::f64::consts::TAU;
+                let (u, v) = (rx * t.cos(), ry * t.sin());
+                let (x, y) = (
+                    c[0] + u * theta.cos() - v * theta.sin(),
+                    c[1] + u * theta.sin() + v * theta.cos(),
+                );
+                [
+                    (x + noise(&mut seed, amp)) as f32,
+                    (y + noise(&mut seed, amp)) as f32,
+                ]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_circle_comes_back_from_noisy_edge_points() {
+        let points = on_ellipse([40.3, 31.7], 17.4, 17.4, 0.0, 120, 0.15);
+        match fit(&points, 0.6) {
+            Some(Primitive::Circle { center, r }) => {
+                assert!((center[0] - 40.3).abs() < 0.05, "{:?}", center);
+                assert!((center[1] - 31.7).abs() < 0.05, "{:?}", center);
+                assert!((r - 17.4).abs() < 0.05, "{}", r);
+            }
+            other => panic!("{:?}", other),
+        }
+    }
+
+    #[test]
+    fn a_rotated_ellipse_comes_back_with_its_axes() {
+        let points = on_ellipse([50.0, 40.0], 30.0, 12.0, 0.5, 160, 0.1);
+        match fit(&points, 0.6) {
+            Some(Primitive::Ellipse {
+                center,
+                rx,
+                ry,
+                angle,
+            }) => {
+                assert!((center[0] - 50.0).abs() < 0.1 && (center[1] - 40.0).abs() < 0.1);
+                let (big, small) = (rx.max(ry), rx.min(ry));
+                assert!(
+                    (big - 30.0).abs() < 0.1 && (small - 12.0).abs() < 0.1,
+                    "{rx} {ry}"
+                );
+                let axis = if rx > ry { angle } else { angle - 90.0 };
+                let off = (axis - 0.5f32.to_degrees()).rem_euclid(180.0);
+                assert!(off.min(180.0 - off) < 0.5, "{}", angle);
+            }
+            other => panic!("{:?}", other),
+        }
+    }
+
+    fn rect_outline(c: [f64; 2], w: f64, h: f64, theta: f64, amp: f64) -> Vec<Point> {
+        let mut seed = 3;
+        let mut out = Vec::new();
+        let corners = [
+            (-w / 2.0, -h / 2.0),
+            (w / 2.0, -h / 2.0),
+            (w / 2.0, h / 2.0),
+            (-w / 2.0, h / 2.0),
+        ];
+        for k in 0..4 {
+            let (a, b) = (corners[k], corners[(k + 1) % 4]);
+            let len = (b.0 - a.0).hypot(b.1 - a.1);
+            let steps = (len * 2.0) as usize;
+            for i in 0..steps {
+                let t = i as f64 / steps as f64;
+                let (u, v) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+                out.push([
+                    (c[0] + u * theta.cos() - v * theta.sin() + noise(&mut seed, amp)) as f32,
+                    (c[1] + u * theta.sin() + v * theta.cos() + noise(&mut seed, amp)) as f32,
+                ]);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_rotated_rectangle_comes_back_with_its_corners() {
+        let points = rect_outline([60.2, 45.6], 40.0, 22.0, 0.3, 0.1);
+        match fit(&points, 0.6) {
+            Some(Primitive::Rect {
+                center,
+                w,
+                h,
+                angle,
+            }) => {
+                assert!((center[0] - 60.2).abs() < 0.1 && (center[1] - 45.6).abs() < 0.1);
+                assert!(
+                    (w - 40.0).abs() < 0.15 && (h - 22.0).abs() < 0.15,
+                    "{w} {h}"
+                );
+                assert!((angle - 0.3f32.to_degrees()).abs() < 0.3, "{}", angle);
+            }
+            other => panic!("{:?}", other),
+        }
+    }
+
+    #[test]
+    fn an_organic_outline_is_no_primitive() {
+        let points: Vec<Point> = (0..200)
+            .map(|i| {
+                let t = i as f64 / 200.0 * std::f64::consts::TAU;
+                let r = 30.0 + 4.0 * (3.0 * t).sin() + 2.0 * (5.0 * t).cos();
+                [(50.0 + r * t.cos()) as f32, (50.0 + r * t.sin()) as f32]
+            })
+            .collect();
+        assert_eq!(fit(&points, 0.6), None);
+    }
+
+    #[test]
+    fn samples_lie_on_the_crack_midpoints_moved_by_their_shift() {
+        let square = [(0, 0), (1, 0), (1, 1), (0, 1), (0, 0)];
+        let s = edge_samples(&square, &[0.25, 0.0, 0.0, 0.0]);
+        assert_eq!(s[0], [0.5, 0.25]);
+        assert_eq!(s[1], [1.0, 0.5]);
+    }
+}

@@ -1,0 +1,230 @@
+//! Stage 4c′ — primitives on the output grid: a fitted [`Primitive`] rounded once (like an
+//! edge, so every side that draws it writes the same numbers), as an element (`<circle>`,
+//! `<ellipse>`, `<rect>` with a `rotate` transform) or as a closed subpath of arcs or lines for
+//! the paths that have it as a hole.
+
+use crate::primitive_fit::Primitive;
+use crate::svg::format_number;
+
+type Grid = [i64; 2];
+
+/// A primitive with its numbers on the grid of 10^-precision px; `angle` in hundredths of a
+/// degree, within (-9000, 9000] (a rectangle's within [-4500, 4500]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum GridPrimitive {
+    Circle {
+        c: Grid,
+        r: i64,
+    },
+    Ellipse {
+        c: Grid,
+        rx: i64,
+        ry: i64,
+        angle: i64,
+    },
+    Rect {
+        c: Grid,
+        w: i64,
+        h: i64,
+        angle: i64,
+    },
+}
+
+/// Angle steps written for rotations: hundredths of a degree.
+const ANGLE_SCALE: f64 = 100.0;
+
+pub fn to_grid(p: &Primitive, precision: u8) -> GridPrimitive {
+    let scale = 10f64.powi(precision as i32);
+    let g = |v: f32| (v as f64 * scale).round() as i64;
+    let c = |p: [f32; 2]| [g(p[0]), g(p[1])];
+    match *p {
+        Primitive::Circle { center, r } => GridPrimitive::Circle {
+            c: c(center),
+            r: g(r),
+        },
+        Primitive::Ellipse {
+            center,
+            rx,
+            ry,
+            angle,
+        } => {
+            // The long axis first, turned into (-90°, 90°].
+            let (rx, ry, angle) = if rx >= ry {
+                (rx, ry, angle)
+            } else {
+                (ry, rx, angle + 90.0)
+            };
+            let mut a = (angle as f64 * ANGLE_SCALE).round() as i64 % 18000;
+            if a <= -9000 {
+                a += 18000;
+            } else if a > 9000 {
+                a -= 18000;
+            }
+            GridPrimitive::Ellipse {
+                c: c(center),
+                rx: g(rx),
+                ry: g(ry),
+                angle: a,
+            }
+        }
+        Primitive::Rect {
+            center,
+            w,
+            h,
+            angle,
+        } => GridPrimitive::Rect {
+            c: c(center),
+            w: g(w),
+            h: g(h),
+            angle: (angle as f64 * ANGLE_SCALE).round() as i64,
+        },
+    }
+}
+
+/// `rotate(a cx cy)` text for a rotation in hundredths of a degree about a grid point.
+fn rotate(angle: i64, c: Grid, precision: u8) -> String {
+    format!(
+        "rotate({} {} {})",
+        format_number(angle, 2),
+        format_number(c[0], precision),
+        format_number(c[1], precision)
+    )
+}
+
+/// The element's tag and geometry attributes (everything but the paint), e.g.
+/// `circle cx="5" cy="5" r="3"`.
+pub fn element(p: &GridPrimitive, precision: u8) -> String {
+    let n = |v: i64| format_number(v, precision);
+    match *p {
+        GridPrimitive::Circle { c, r } => {
+            format!(
+                "circle cx=\"{}\" cy=\"{}\" r=\"{}\"",
+                n(c[0]),
+                n(c[1]),
+                n(r)
+            )
+        }
+        GridPrimitive::Ellipse { c, rx, ry, angle } => {
+            let (rx, ry, angle) = if angle == 9000 {
+                (ry, rx, 0)
+            } else {
+                (rx, ry, angle)
+            };
+            let mut text = format!(
+                "ellipse cx=\"{}\" cy=\"{}\" rx=\"{}\" ry=\"{}\"",
+                n(c[0]),
+                n(c[1]),
+                n(rx),
+                n(ry)
+            );
+            if angle != 0 {
+                text.push_str(&format!(" transform=\"{}\"", rotate(angle, c, precision)));
+            }
+            text
+        }
+        GridPrimitive::Rect { c, w, h, angle } => {
+            let mut text = format!(
+                "rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
+                n(c[0] - w / 2),
+                n(c[1] - h / 2),
+                n(w),
+                n(h)
+            );
+            if angle != 0 {
+                text.push_str(&format!(" transform=\"{}\"", rotate(angle, c, precision)));
+            }
+            text
+        }
+    }
+}
+
+/// A rectangle's corners on the grid, clockwise on screen from the top left (unrotated). The
+/// unrotated corners are the element's own numbers, so the subpath and the element agree.
+pub fn rect_corners(c: Grid, w: i64, h: i64, angle: i64) -> [Grid; 4] {
+    let (x0, y0) = (c[0] - w / 2, c[1] - h / 2);
+    let (x1, y1) = (x0 + w, y0 + h);
+    let t = (angle as f64 / ANGLE_SCALE).to_radians();
+    let (cos, sin) = (t.cos(), t.sin());
+    let turn = |x: i64, y: i64| {
+        let (dx, dy) = ((x - c[0]) as f64, (y - c[1]) as f64);
+        [
+            c[0] + (dx * cos - dy * sin).round() as i64,
+            c[1] + (dx * sin + dy * cos).round() as i64,
+        ]
+    };
+    [turn(x0, y0), turn(x1, y0), turn(x1, y1), turn(x0, y1)]
+}
+
+/// The two ends of an ellipse's long axis on the grid (where its subpath's two arcs meet).
+pub fn ellipse_ends(c: Grid, rx: i64, angle: i64) -> [Grid; 2] {
+    let t = (angle as f64 / ANGLE_SCALE).to_radians();
+    let (dx, dy) = (
+        (rx as f64 * t.cos()).round() as i64,
+        (rx as f64 * t.sin()).round() as i64,
+    );
+    [[c[0] + dx, c[1] + dy], [c[0] - dx, c[1] - dy]]
+}
+
+/// An angle in hundredths of a degree, as written.
+pub fn angle_text(angle: i64) -> String {
+    format_number(angle, 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_circle_writes_its_centre_and_radius() {
+        let p = to_grid(
+            &Primitive::Circle {
+                center: [10.254, 3.0],
+                r: 4.5,
+            },
+            2,
+        );
+        assert_eq!(element(&p, 2), "circle cx=\"10.25\" cy=\"3\" r=\"4.5\"");
+    }
+
+    #[test]
+    fn an_ellipse_puts_its_long_axis_first() {
+        let p = to_grid(
+            &Primitive::Ellipse {
+                center: [5.0, 5.0],
+                rx: 2.0,
+                ry: 4.0,
+                angle: 10.0,
+            },
+            1,
+        );
+        assert_eq!(
+            p,
+            GridPrimitive::Ellipse {
+                c: [50, 50],
+                rx: 40,
+                ry: 20,
+                angle: 10000 - 18000
+            }
+        );
+        assert_eq!(
+            element(&p, 1),
+            "ellipse cx=\"5\" cy=\"5\" rx=\"4\" ry=\"2\" transform=\"rotate(-80 5 5)\""
+        );
+    }
+
+    #[test]
+    fn a_rotated_rect_turns_about_its_centre() {
+        let corners = rect_corners([100, 100], 40, 20, 9000);
+        assert_eq!(corners, [[110, 80], [110, 120], [90, 120], [90, 80]]);
+        let p = GridPrimitive::Rect {
+            c: [100, 100],
+            w: 40,
+            h: 20,
+            angle: 1250,
+        };
+        assert_eq!(
+            element(&p, 1),
+            "rect x=\"8\" y=\"9\" width=\"4\" height=\"2\" transform=\"rotate(12.5 10 10)\""
+        );
+    }
+}
