@@ -21,6 +21,10 @@ export type DrawStyle = (typeof DRAW_STYLES)[number];
 export const GROUPINGS = ['none', 'color', 'layer'] as const;
 export type GroupBy = (typeof GROUPINGS)[number];
 
+/** Where colour varies smoothly: flat bands (off), or one gradient fill per smooth region (auto). */
+export const GRADIENT_MODES = ['off', 'auto'] as const;
+export type GradientMode = (typeof GRADIENT_MODES)[number];
+
 export const PRESET_NAMES = ['fast', 'balanced', 'high', 'ultra'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
@@ -44,6 +48,7 @@ export interface VectorizeOptions {
   /** '#rrggbb', or 'auto' (the shape's colour; for edges the darker neighbour's). */
   strokeColor: string;
   groupBy: GroupBy;
+  gradients: GradientMode;
 }
 
 export type VectorizeOptionsInput = Partial<VectorizeOptions>;
@@ -89,7 +94,7 @@ export interface PaletteSpec<K extends keyof VectorizeOptions> extends BaseSpec<
   maxColors: number;
 }
 export type OptionSpec =
-  | EnumSpec<'preset' | 'mode' | 'stacking' | 'drawStyle' | 'groupBy'>
+  | EnumSpec<'preset' | 'mode' | 'stacking' | 'drawStyle' | 'groupBy' | 'gradients'>
   | NumberSpec<
       | 'colors'
       | 'minArea'
@@ -284,6 +289,15 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     description:
       'none: paths in drawing order; color: one group per colour (id c-rrggbb); layer: one group per stacking layer.',
   },
+  {
+    name: 'gradients',
+    label: 'Gradients',
+    group: 'basic',
+    kind: 'enum',
+    values: GRADIENT_MODES,
+    description:
+      'auto: where colour varies smoothly, neighbouring bands that one linear or radial gradient explains become one shape filled with that gradient; off: flat fills only.',
+  },
 ];
 
 export const DEFAULT_OPTIONS: Readonly<VectorizeOptions> = {
@@ -305,6 +319,7 @@ export const DEFAULT_OPTIONS: Readonly<VectorizeOptions> = {
   strokeWidth: 1,
   strokeColor: 'auto',
   groupBy: 'none',
+  gradients: 'off',
 };
 
 export function optionSpec(name: string): OptionSpec | undefined {

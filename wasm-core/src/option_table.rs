@@ -3,13 +3,13 @@
 //! src/engine/options.ts: do not edit by hand; change the schema and run the generator.
 //! A vitest test (scripts/gen-option-table.test.ts) fails when this file is stale.
 
-/// ABI version word (1.0a69): revision 1 of the layout in the high 16 bits,
+/// ABI version word (1.46e5): revision 1 of the layout in the high 16 bits,
 /// a fingerprint of this table in the low 16. `vz_abi_version` returns it; the engine
 /// refuses a core built with another word (a stale `.wasm`).
-pub const ABI_VERSION: u32 = 0x0001_0a69;
+pub const ABI_VERSION: u32 = 0x0001_46e5;
 
 /// Number of values in the numeric options block.
-pub const OPTION_COUNT: usize = 16;
+pub const OPTION_COUNT: usize = 17;
 
 /// Most entries in a fixed palette (the palette travels in its own block).
 pub const MAX_PALETTE: usize = 256;
@@ -177,6 +177,15 @@ pub const OPTIONS: [OptionRow; OPTION_COUNT] = [
         default: 0.0,
         values: &["none", "color", "layer"],
     },
+    OptionRow {
+        name: "gradients",
+        min: 0.0,
+        max: 1.0,
+        whole: true,
+        auto: false,
+        default: 0.0,
+        values: &["off", "auto"],
+    },
 ];
 
 /// The block position of each option.
@@ -196,6 +205,7 @@ pub const DRAW_STYLE: usize = 12;
 pub const STROKE_WIDTH: usize = 13;
 pub const STROKE_COLOR: usize = 14;
 pub const GROUP_BY: usize = 15;
+pub const GRADIENTS: usize = 16;
 
 /// The values of `mode`, in index order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -263,4 +273,18 @@ pub enum GroupBy {
 impl GroupBy {
     /// Every value; a block value `i` is `ALL[i]`.
     pub const ALL: [GroupBy; 3] = [GroupBy::None, GroupBy::Color, GroupBy::Layer];
+}
+
+/// The values of `gradients`, in index order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gradients {
+    /// `off`
+    Off,
+    /// `auto`
+    Auto,
+}
+
+impl Gradients {
+    /// Every value; a block value `i` is `ALL[i]`.
+    pub const ALL: [Gradients; 2] = [Gradients::Off, Gradients::Auto];
 }

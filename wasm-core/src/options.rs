@@ -5,7 +5,7 @@
 use crate::error::{Error, OptionSlot, Result};
 use crate::option_table::{self as table, OptionRow, OPTIONS};
 
-pub use crate::option_table::{DrawStyle, GroupBy, Mode, Stacking, MAX_PALETTE, OPTION_COUNT};
+pub use crate::option_table::{DrawStyle, Gradients, GroupBy, Mode, Stacking, MAX_PALETTE, OPTION_COUNT};
 
 /// Most colours an automatic palette may have.
 pub const MAX_COLORS: usize = OPTIONS[table::COLORS].max as usize;
@@ -41,6 +41,8 @@ pub struct Options {
     /// Colour of the strokes as 0xRRGGBB; `None` follows the shapes' colours.
     pub stroke_color: Option<u32>,
     pub group_by: GroupBy,
+    /// Smooth regions as gradient fills (`Auto`) or flat bands (`Off`).
+    pub gradients: Gradients,
 }
 
 /// The schema's defaults (`DEFAULT_OPTIONS`), from the table.
@@ -137,6 +139,7 @@ impl Options {
             stroke_width: block[table::STROKE_WIDTH] as f32,
             stroke_color: auto_or(block[table::STROKE_COLOR]).map(|c| c as u32),
             group_by: GroupBy::ALL[block[table::GROUP_BY] as usize],
+            gradients: Gradients::ALL[block[table::GRADIENTS] as usize],
         }
     }
 
@@ -167,6 +170,10 @@ impl Options {
         block[table::GROUP_BY] = GroupBy::ALL
             .iter()
             .position(|&v| v == self.group_by)
+            .unwrap_or(0) as f64;
+        block[table::GRADIENTS] = Gradients::ALL
+            .iter()
+            .position(|&v| v == self.gradients)
             .unwrap_or(0) as f64;
         block
     }
