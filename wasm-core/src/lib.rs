@@ -40,6 +40,9 @@ pub mod edges;
 pub mod error;
 pub mod fit;
 pub mod geometry;
+pub mod gradient_fit;
+pub mod gradient_merge;
+pub mod gradient_svg;
 pub mod histogram;
 pub mod ink;
 pub mod kmeans;
@@ -67,7 +70,7 @@ mod abi;
 use color::LinearTable;
 use error::Result;
 use label::TRANSPARENT;
-use options::{Mode, Options};
+use options::{Gradients, Mode, Options};
 use progress::{Observer, Stage};
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -117,7 +120,7 @@ pub fn vectorize(
     observer.progress(Stage::Segment, 0.0);
     let quantized = quantize::quantize(rgba, w, options, observer)?;
     let textured = quantized.textured;
-    let palette = quantized.palette;
+    let mut palette = quantized.palette;
     let mut labels = quantized.labels;
     observer.progress(Stage::Segment, 0.65);
     let table = LinearTable::new();
@@ -130,6 +133,13 @@ pub fn vectorize(
         options.min_area
     };
     let regions = segment::regions_without_speckles(&mut labels, w, &palette_lab, min_area)?;
+    let flat_colors = palette.rgba.len();
+    let (regions, gradient_fills) =
+        if options.gradients == Gradients::Auto && options.mode == Mode::Color {
+            gradient_merge::merge(regions, rgba, w, &mut palette.rgba, &table)?
+        } else {
+            (regions, Vec::new())
+        };
     observer.progress(Stage::Segment, 0.9);
     drop(labels);
     observer.progress(Stage::Segment, 1.0);
@@ -171,12 +181,17 @@ pub fn vectorize(
             .map(|&p| graph.vertex(p))
             .collect()
     };
+    let is_gradient = |region: u32| matches!(region_labels.get(region as usize), Some(&l) if l != TRANSPARENT && l as usize >= flat_colors);
     // Sub-pixel placement reads anti-aliasing; in photo-like images it only adds noise.
     let shifts: Vec<Vec<f32>> = if params.smooth && !textured {
         graph
             .edges
             .iter()
             .map(|edge| {
+                // A gradient region has no one colour to read the anti-aliasing against.
+                if is_gradient(edge.left) || is_gradient(edge.right) {
+                    return Vec::new();
+                }
                 let left = region_color(edge.left);
                 subpixel::crack_shifts(&edge_points(edge), &image, left, region_color(edge.right))
             })
@@ -230,7 +245,8 @@ pub fn vectorize(
         palette: &palette.rgba,
     };
     let (plan, look) = styles::choose(&graph, options, &regions, params.smooth);
-    let writer = svg::Writer::new(w, h, precision);
+    let (defs, refs) = gradient_svg::defs(&gradient_fills, palette.rgba.len(), precision);
+    let writer = svg::Writer::new(w, h, precision).with_gradients(&defs, refs);
     let (svg, paths, segments) = writer.write(&graph, &grid_edges, &plan, &palette.rgba, &look);
     observer.progress(Stage::Fit, 1.0);
     clock[4] = observer.now_ms();

@@ -5,7 +5,9 @@
 use crate::error::{Error, OptionSlot, Result};
 use crate::option_table::{self as table, OptionRow, OPTIONS};
 
-pub use crate::option_table::{DrawStyle, Gradients, GroupBy, Mode, Stacking, MAX_PALETTE, OPTION_COUNT};
+pub use crate::option_table::{
+    DrawStyle, Gradients, GroupBy, Mode, Stacking, MAX_PALETTE, OPTION_COUNT,
+};
 
 /// Most colours an automatic palette may have.
 pub const MAX_COLORS: usize = OPTIONS[table::COLORS].max as usize;
