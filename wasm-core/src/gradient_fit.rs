@@ -35,7 +35,8 @@ pub struct Stop {
 pub struct Gradient {
     pub shape: Shape,
     pub stops: Vec<Stop>,
-    /// Root-mean-square Oklab distance of the pixels from the gradient.
+    /// Root-mean-square Oklab distance of the pixels from the gradient (an upper estimate:
+    /// read per bin of the profile, so it includes the ramp within each bin).
     pub rms: f32,
 }
 
@@ -181,12 +182,14 @@ fn fit_stops(
     tolerance: f32,
 ) -> (Vec<(f32, [f32; 3])>, f32) {
     let mut sum = [[0.0f64; 3]; BINS];
+    let mut squares = [0.0f64; BINS];
     let mut count = [0usize; BINS];
     for (s, &t) in samples.iter().zip(t) {
         let b = ((t * BINS as f32) as usize).min(BINS - 1);
         count[b] += 1;
         for k in 0..3 {
             sum[b][k] += s.lab[k] as f64;
+            squares[b] += (s.lab[k] as f64).powi(2);
         }
     }
     let bins: Vec<(f32, [f32; 3], usize)> = (0..BINS)
@@ -218,10 +221,18 @@ fn fit_stops(
         }
     }
     let stops: Vec<(f32, [f32; 3])> = chosen.iter().map(|&i| stop(&bins[i])).collect();
-    let sse: f64 = samples
-        .iter()
-        .zip(t)
-        .map(|(s, &t)| (distance(profile(table, &stops, t), s.lab) as f64).powi(2))
+    // Each bin's spread about its mean, plus its mean's distance from the profile (read at
+    // the bin's centre): the samples' squared error without a colour conversion per sample.
+    let sse: f64 = (0..BINS)
+        .filter(|&b| count[b] > 0)
+        .map(|b| {
+            let k = count[b] as f64;
+            let mean = sum[b].map(|v| v / k);
+            let within = squares[b] - k * (mean[0].powi(2) + mean[1].powi(2) + mean[2].powi(2));
+            let centre = (b as f32 + 0.5) / BINS as f32;
+            let off = distance(profile(table, &stops, centre), mean.map(|v| v as f32)) as f64;
+            within.max(0.0) + k * off * off
+        })
         .sum();
     (stops, (sse / samples.len() as f64).sqrt() as f32)
 }
@@ -352,7 +363,8 @@ mod tests {
         out
     }
 
-    fn max_error(table: &LinearTable, g: &Gradient, samples: &[Sample]) -> f32 {
+    /// Mean and largest Oklab distance of the samples from the gradient's rendering.
+    fn errors(table: &LinearTable, g: &Gradient, samples: &[Sample]) -> (f32, f32) {
         let stops: Vec<(f32, [f32; 3])> = g
             .stops
             .iter()
@@ -373,7 +385,7 @@ mod tests {
                 };
                 distance(profile(table, &stops, t.clamp(0.0, 1.0)), s.lab)
             })
-            .fold(0.0, f32::max)
+            .fold((0.0, 0.0), |(sum, max), e| (sum + e / samples.len() as f32, e.max(max)))
     }
 
     #[test]
@@ -389,9 +401,9 @@ mod tests {
         );
         let g = fit(&table, &samples, 0.005).unwrap();
         assert!(matches!(g.shape, Shape::Linear { .. }));
-        // Oklab 0.005 is about ΔE00 0.5.
-        assert!(max_error(&table, &g, &samples) < 0.005 * 1.6, "{g:?}");
-        assert!(g.rms < 0.004);
+        // Oklab 0.005 is about ΔE00 0.5; the largest error includes the 8-bit rounding.
+        let (mean, max) = errors(&table, &g, &samples);
+        assert!(mean < 0.005 && max < 0.008, "{mean} {max} {g:?}");
         assert!(g.stops.len() <= 4, "{:?}", g.stops);
     }
 
@@ -412,7 +424,8 @@ mod tests {
             _ => panic!("expected a radial gradient, got {g:?}"),
         };
         assert!((centre[0] - 22.0).abs() < 1.0 && (centre[1] - 27.0).abs() < 1.0);
-        assert!(g.rms < 0.005, "{g:?}");
+        let (mean, max) = errors(&table, &g, &samples);
+        assert!(mean < 0.005 && max < 0.012, "{mean} {max} {g:?}");
     }
 
     #[test]
