@@ -64,7 +64,7 @@ describe('options', () => {
     const numeric = OPTION_SPECS.filter((s) => s.name !== 'preset' && s.name !== 'palette');
     expect(encodeOptions(resolveOptions()).length).toBe(numeric.length);
     expect(Array.from(encodeOptions(resolveOptions({ threshold: 'auto', precision: 2 })))).toEqual([
-      0, 32, 8, 60, 0.6, -1, 0, 2, 40_000_000, 0, 0, 2, 0, 1, -1, 0,
+      0, 32, 8, 60, 0.6, -1, 0, 2, 40_000_000, 0, 0, 2, 0, 1, -1, 0, 0,
     ]);
     const made = resolveOptions({
       stacking: 'cutouts',

@@ -385,7 +385,9 @@ mod tests {
                 };
                 distance(profile(table, &stops, t.clamp(0.0, 1.0)), s.lab)
             })
-            .fold((0.0, 0.0), |(sum, max), e| (sum + e / samples.len() as f32, e.max(max)))
+            .fold((0.0, 0.0), |(sum, max), e| {
+                (sum + e / samples.len() as f32, e.max(max))
+            })
     }
 
     #[test]
