@@ -72,8 +72,9 @@ describe('options', () => {
       drawStyle: 'strokeEdges',
       strokeColor: '#E30',
       groupBy: 'layer',
+      gradients: 'auto',
     });
     expect(made.strokeColor).toBe('#ee3300');
-    expect(Array.from(encodeOptions(made)).slice(9)).toEqual([1, 1, 2, 2, 1, 0xee3300, 2]);
+    expect(Array.from(encodeOptions(made)).slice(9)).toEqual([1, 1, 2, 2, 1, 0xee3300, 2, 1]);
   });
 });
