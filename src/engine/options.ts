@@ -21,6 +21,10 @@ export type DrawStyle = (typeof DRAW_STYLES)[number];
 export const GROUPINGS = ['none', 'color', 'layer'] as const;
 export type GroupBy = (typeof GROUPINGS)[number];
 
+/** Where colour varies smoothly: flat bands (off), or one gradient fill per smooth region (auto). */
+export const GRADIENT_MODES = ['off', 'auto'] as const;
+export type GradientMode = (typeof GRADIENT_MODES)[number];
+
 export const PRESET_NAMES = ['fast', 'balanced', 'high', 'ultra'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
@@ -55,6 +59,7 @@ export interface VectorizeOptions {
   groupBy: GroupBy;
   /** Circles, ellipses and rectangles written as such (off: every outline as a path). */
   primitives: boolean;
+  gradients: GradientMode;
 }
 
 export type VectorizeOptionsInput = Partial<VectorizeOptions>;
@@ -104,7 +109,7 @@ export interface PaletteRemapSpec<K extends keyof VectorizeOptions> extends Base
   maxEntries: number;
 }
 export type OptionSpec =
-  | EnumSpec<'preset' | 'mode' | 'stacking' | 'drawStyle' | 'groupBy'>
+  | EnumSpec<'preset' | 'mode' | 'stacking' | 'drawStyle' | 'groupBy' | 'gradients'>
   | NumberSpec<
       | 'colors'
       | 'minArea'
@@ -317,6 +322,15 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     description:
       'Outlines that are circles, ellipses or rectangles within the tolerance become <circle>, <ellipse>, <rect> and arcs (off: Bézier paths only, for machines that take no arcs).',
   },
+  {
+    name: 'gradients',
+    label: 'Gradients',
+    group: 'basic',
+    kind: 'enum',
+    values: GRADIENT_MODES,
+    description:
+      'auto: where colour varies smoothly, neighbouring bands that one linear or radial gradient explains become one shape filled with that gradient; off: flat fills only.',
+  },
 ];
 
 export const DEFAULT_OPTIONS: Readonly<VectorizeOptions> = {
@@ -340,6 +354,7 @@ export const DEFAULT_OPTIONS: Readonly<VectorizeOptions> = {
   strokeColor: 'auto',
   groupBy: 'none',
   primitives: true,
+  gradients: 'off',
 };
 
 export function optionSpec(name: string): OptionSpec | undefined {

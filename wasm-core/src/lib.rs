@@ -24,7 +24,9 @@
 //!
 //! Limitations: fully transparent pixels belong to no shape; partially transparent ones are
 //! drawn with `fill-opacity` when they form regions of their own, else they join the nearest
-//! solid colour. Gradients become flat bands of colour.
+//! solid colour. With `gradients: auto` ([`gradient_merge`], [`gradient_fit`],
+//! [`gradient_svg`]) the bands of a smooth ramp become one shape with a linear or radial
+//! gradient (no focal point, no conic gradients); otherwise gradients become flat bands.
 //!
 //! Errors are typed ([`error::Error`]), grouped by fault; nothing panics on user input.
 
@@ -40,6 +42,9 @@ pub mod edges;
 pub mod error;
 pub mod fit;
 pub mod geometry;
+pub mod gradient_fit;
+pub mod gradient_merge;
+pub mod gradient_svg;
 pub mod histogram;
 pub mod ink;
 pub mod kmeans;
@@ -70,7 +75,7 @@ mod abi;
 use color::LinearTable;
 use error::Result;
 use label::TRANSPARENT;
-use options::{Mode, Options};
+use options::{Gradients, Mode, Options};
 use progress::{Observer, Stage};
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -120,7 +125,7 @@ pub fn vectorize(
     observer.progress(Stage::Segment, 0.0);
     let quantized = quantize::quantize(rgba, w, options, observer)?;
     let textured = quantized.textured;
-    let palette = quantized.palette;
+    let mut palette = quantized.palette;
     let mut labels = quantized.labels;
     observer.progress(Stage::Segment, 0.65);
     let table = LinearTable::new();
@@ -133,6 +138,13 @@ pub fn vectorize(
         options.min_area
     };
     let regions = segment::regions_without_speckles(&mut labels, w, &palette_lab, min_area)?;
+    let flat_colors = palette.rgba.len();
+    let (regions, gradient_fills) =
+        if options.gradients == Gradients::Auto && options.mode == Mode::Color {
+            gradient_merge::merge(regions, rgba, w, &mut palette.rgba, &table)?
+        } else {
+            (regions, Vec::new())
+        };
     observer.progress(Stage::Segment, 0.9);
     drop(labels);
     observer.progress(Stage::Segment, 1.0);
@@ -174,12 +186,17 @@ pub fn vectorize(
             .map(|&p| graph.vertex(p))
             .collect()
     };
+    let is_gradient = |region: u32| matches!(region_labels.get(region as usize), Some(&l) if l != TRANSPARENT && l as usize >= flat_colors);
     // Sub-pixel placement reads anti-aliasing; in photo-like images it only adds noise.
     let shifts: Vec<Vec<f32>> = if params.smooth && !textured {
         graph
             .edges
             .iter()
             .map(|edge| {
+                // A gradient region has no one colour to read the anti-aliasing against.
+                if is_gradient(edge.left) || is_gradient(edge.right) {
+                    return Vec::new();
+                }
                 let left = region_color(edge.left);
                 subpixel::crack_shifts(&edge_points(edge), &image, left, region_color(edge.right))
             })
@@ -240,7 +257,8 @@ pub fn vectorize(
         palette: &palette.rgba,
     };
     let (plan, look) = styles::choose(&graph, options, &regions, params.smooth);
-    let writer = svg::Writer::new(w, h, precision);
+    let (defs, refs) = gradient_svg::defs(&gradient_fills, palette.rgba.len(), precision);
+    let writer = svg::Writer::new(w, h, precision).with_gradients(&defs, refs);
     let (svg, paths, segments) = writer.write(&graph, &grid_edges, &plan, &palette.rgba, &look);
     observer.progress(Stage::Fit, 1.0);
     clock[4] = observer.now_ms();

@@ -3,13 +3,13 @@
 //! src/engine/options.ts: do not edit by hand; change the schema and run the generator.
 //! A vitest test (scripts/gen-option-table.test.ts) fails when this file is stale.
 
-/// ABI version word (2.735f): revision 2 of the layout in the high 16 bits,
+/// ABI version word (2.6797): revision 2 of the layout in the high 16 bits,
 /// a fingerprint of this table in the low 16. `vz_abi_version` returns it; the engine
 /// refuses a core built with another word (a stale `.wasm`).
-pub const ABI_VERSION: u32 = 0x0002_735f;
+pub const ABI_VERSION: u32 = 0x0002_6797;
 
 /// Number of values in the numeric options block.
-pub const OPTION_COUNT: usize = 17;
+pub const OPTION_COUNT: usize = 18;
 
 /// Most entries in a fixed palette (the palette travels in its own block).
 pub const MAX_PALETTE: usize = 256;
@@ -186,6 +186,15 @@ pub const OPTIONS: [OptionRow; OPTION_COUNT] = [
         default: 1.0,
         values: &[],
     },
+    OptionRow {
+        name: "gradients",
+        min: 0.0,
+        max: 1.0,
+        whole: true,
+        auto: false,
+        default: 0.0,
+        values: &["off", "auto"],
+    },
 ];
 
 /// The block position of each option.
@@ -206,6 +215,7 @@ pub const STROKE_WIDTH: usize = 13;
 pub const STROKE_COLOR: usize = 14;
 pub const GROUP_BY: usize = 15;
 pub const PRIMITIVES: usize = 16;
+pub const GRADIENTS: usize = 17;
 
 /// The values of `mode`, in index order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -273,4 +283,18 @@ pub enum GroupBy {
 impl GroupBy {
     /// Every value; a block value `i` is `ALL[i]`.
     pub const ALL: [GroupBy; 3] = [GroupBy::None, GroupBy::Color, GroupBy::Layer];
+}
+
+/// The values of `gradients`, in index order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gradients {
+    /// `off`
+    Off,
+    /// `auto`
+    Auto,
+}
+
+impl Gradients {
+    /// Every value; a block value `i` is `ALL[i]`.
+    pub const ALL: [Gradients; 2] = [Gradients::Off, Gradients::Auto];
 }

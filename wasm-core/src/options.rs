@@ -6,7 +6,9 @@ use crate::error::{Error, OptionSlot, Result};
 use crate::option_table::{self as table, OptionRow, OPTIONS};
 use crate::remap::{self, Remap};
 
-pub use crate::option_table::{DrawStyle, GroupBy, Mode, Stacking, MAX_PALETTE, OPTION_COUNT};
+pub use crate::option_table::{
+    DrawStyle, Gradients, GroupBy, Mode, Stacking, MAX_PALETTE, OPTION_COUNT,
+};
 
 /// Most colours an automatic palette may have.
 pub const MAX_COLORS: usize = OPTIONS[table::COLORS].max as usize;
@@ -46,6 +48,8 @@ pub struct Options {
     pub group_by: GroupBy,
     /// Closed outlines that fit a circle, ellipse or rectangle are written as that element.
     pub primitives: bool,
+    /// Smooth regions as gradient fills (`Auto`) or flat bands (`Off`).
+    pub gradients: Gradients,
 }
 
 /// The schema's defaults (`DEFAULT_OPTIONS`), from the table.
@@ -149,6 +153,7 @@ impl Options {
             stroke_color: auto_or(block[table::STROKE_COLOR]).map(|c| c as u32),
             group_by: GroupBy::ALL[block[table::GROUP_BY] as usize],
             primitives: block[table::PRIMITIVES] == 1.0,
+            gradients: Gradients::ALL[block[table::GRADIENTS] as usize],
         }
     }
 
@@ -181,6 +186,10 @@ impl Options {
             .position(|&v| v == self.group_by)
             .unwrap_or(0) as f64;
         block[table::PRIMITIVES] = if self.primitives { 1.0 } else { 0.0 };
+        block[table::GRADIENTS] = Gradients::ALL
+            .iter()
+            .position(|&v| v == self.gradients)
+            .unwrap_or(0) as f64;
         block
     }
 }

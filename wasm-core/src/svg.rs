@@ -73,6 +73,8 @@ pub struct Writer {
     /// The open `<g>` of grouped output (its layer and label), and the ids given so far.
     group: Option<(u32, u16)>,
     group_ids: Vec<String>,
+    /// Gradient fill references (`url(#g0)`) by palette label; `None` for flat colours.
+    gradient_refs: Vec<Option<String>>,
 }
 
 impl Writer {
@@ -92,6 +94,23 @@ impl Writer {
             paths: 0,
             group: None,
             group_ids: Vec::new(),
+            gradient_refs: Vec::new(),
+        }
+    }
+
+    /// Writes `defs` (the gradients, see `gradient_svg`) and fills the labels that `refs`
+    /// names with them.
+    pub fn with_gradients(mut self, defs: &str, refs: Vec<Option<String>>) -> Writer {
+        self.out.push_str(defs);
+        self.gradient_refs = refs;
+        self
+    }
+
+    /// The paint of a label: its gradient reference, or its colour.
+    fn paint_of(&self, label: u16, rgba: [u8; 4]) -> String {
+        match self.gradient_refs.get(label as usize) {
+            Some(Some(url)) => url.clone(),
+            _ => hex_color(rgba),
         }
     }
 
@@ -172,15 +191,16 @@ impl Writer {
         self.command(b'z');
     }
 
-    fn open_path(&mut self, rgba: [u8; 4], paint: Paint) {
+    fn open_path(&mut self, rgba: [u8; 4], label: u16, paint: Paint) {
         if let Paint::Stroke { color, .. } = paint {
             return self.open_stroke(rgba, color);
         }
         self.paths += 1;
         self.out.push_str("<path");
-        if rgba[..3] != [0, 0, 0] {
+        let fill = self.paint_of(label, rgba);
+        if fill != "#000" {
             self.out.push_str(" fill=\"");
-            self.out.push_str(&hex_color(rgba));
+            self.out.push_str(&fill);
             self.out.push('"');
         }
         self.push_opacity("fill-opacity", rgba[3]);
@@ -314,9 +334,9 @@ impl Writer {
 
     /// The seams of a path: open strokes along the given edges, in the path's colour.
     /// `own_width`: the path sets the stroke width and join itself (not in the seal group).
-    fn seams(&mut self, edges: &[GridEdge], seams: &[u32], rgba: [u8; 4], own_width: bool) {
+    fn seams(&mut self, edges: &[GridEdge], seams: &[u32], paint: &str, own_width: bool) {
         self.out.push_str("<path fill=\"none\" stroke=\"");
-        self.out.push_str(&hex_color(rgba));
+        self.out.push_str(paint);
         if own_width {
             self.out
                 .push_str("\" stroke-linejoin=\"round\" stroke-width=\"2");
@@ -419,11 +439,11 @@ impl Writer {
         let canonical = look.evenodd && canvas.is_none();
         if let Some(elements) = primitive_elements(graph, edges, plan, canvas, look) {
             for p in elements {
-                self.primitive_element(p, color);
+                self.primitive_element(p, color, plan.label);
             }
             return;
         }
-        self.open_path(color, look.paint);
+        self.open_path(color, plan.label, look.paint);
         if canonical && look.paint == Paint::Fill {
             // On each path, so that a path taken out of the file keeps its holes.
             self.out.truncate(self.out.len() - " d=\"".len());
@@ -462,15 +482,16 @@ impl Writer {
     }
 
     /// A whole filled shape as `<circle>`, `<ellipse>` or `<rect>`.
-    fn primitive_element(&mut self, p: &GridPrimitive, rgba: [u8; 4]) {
+    fn primitive_element(&mut self, p: &GridPrimitive, rgba: [u8; 4], label: u16) {
         self.paths += 1;
         self.segments += 1;
         self.out.push('<');
         self.out
             .push_str(&primitive_svg::element(p, self.precision));
-        if rgba[..3] != [0, 0, 0] {
+        let fill = self.paint_of(label, rgba);
+        if fill != "#000" {
             self.out.push_str(" fill=\"");
-            self.out.push_str(&hex_color(rgba));
+            self.out.push_str(&fill);
             self.out.push('"');
         }
         self.push_opacity("fill-opacity", rgba[3]);
@@ -568,7 +589,8 @@ impl Writer {
                 self.enter_group(by, path.layer, color, path.label);
                 self.path(graph, edges, path, color, None, look);
                 if seal && !path.seams.is_empty() {
-                    self.seams(edges, &path.seams, color, !seal_group);
+                    let paint = self.paint_of(path.label, color);
+                    self.seams(edges, &path.seams, &paint, !seal_group);
                 }
             }
             if seal_group {

@@ -83,3 +83,36 @@ fn pixel_art_exact() {
     };
     check("pixel-art", rgba, 8, 6, options);
 }
+
+/// A vertical sky ramp with a hard-edged block: one linear gradient, the block flat.
+#[test]
+fn sky_gradient() {
+    let (w, h) = (80usize, 60usize);
+    let mut rgba = Vec::with_capacity(w * h * 4);
+    for y in 0..h {
+        for x in 0..w {
+            let pixel = if (50..70).contains(&x) && (15..45).contains(&y) {
+                [200, 30, 30, 255]
+            } else {
+                let t = y as f32 / h as f32;
+                [
+                    (20.0 + 180.0 * t) as u8,
+                    (60.0 + 160.0 * t) as u8,
+                    (160.0 + 90.0 * t) as u8,
+                    255,
+                ]
+            };
+            rgba.extend_from_slice(&pixel);
+        }
+    }
+    check(
+        "sky-gradient",
+        rgba,
+        w as u32,
+        h as u32,
+        Options {
+            gradients: vectorizer_core::options::Gradients::Auto,
+            ..Options::default()
+        },
+    );
+}

@@ -7,7 +7,8 @@
  * and the seam strokes (`fill="none" stroke="#…"`) whose width and join come from the enclosing
  * `<g>`, and the primitives `<circle>`, `<ellipse>`, `<rect>` (with a `rotate` transform); arcs
  * and primitives become cubics (see `arcs.ts`) — and refuses anything else rather than drawing
- * it wrong.
+ * it wrong. A gradient fill (`url(#g0)`, from `<defs>`) is read as its mean colour: the
+ * exporters draw it flat.
  */
 import { VectorizeError } from '../errors';
 import { appendArc, ellipseSubpath, readRotation, rectSubpath } from './arcs';
@@ -286,19 +287,57 @@ function primitive(name: string, attrs: Map<string, string>): Subpath[] {
   return [ellipseSubpath(cx, cy, rx, ry, angle)];
 }
 
+/** The mean colour of a gradient's stops over offsets 0..1 (sRGB, as renderers interpolate). */
+export function meanStopColor(stops: [number, Rgb][]): Rgb {
+  if (stops.length === 0) throw malformed('a gradient has no stops');
+  const padded: [number, Rgb][] = [[0, stops[0][1]], ...stops, [1, stops[stops.length - 1][1]]];
+  const sum = [0, 0, 0];
+  for (let i = 1; i < padded.length; i++) {
+    const span = Math.max(0, padded[i][0] - padded[i - 1][0]);
+    for (let c = 0; c < 3; c++) sum[c] += (span * (padded[i][1][c] + padded[i - 1][1][c])) / 2;
+  }
+  return sum.map((v) => Math.round(v)) as Rgb;
+}
+
+const GRADIENT_TAGS = new Set(['linearGradient', 'radialGradient']);
+
 /** Reads the engine's SVG. Throws INVALID_INPUT for anything it does not write. */
 export function parseDrawing(svg: string): Drawing {
   let width = 0;
   let height = 0;
   const shapes: Shape[] = [];
   const stack: Map<string, string>[] = [new Map()];
+  const gradients = new Map<string, [number, Rgb][]>();
+  let gradient: [number, Rgb][] | null = null;
+  const paint = (text: string): Rgb => {
+    const url = /^url\(#([\w-]+)\)$/.exec(text);
+    if (!url) return parseColor(text);
+    const stops = gradients.get(url[1]);
+    if (!stops) throw malformed(`the gradient "${url[1]}" is not defined`);
+    return meanStopColor(stops);
+  };
   for (const match of svg.matchAll(TAG)) {
     const [, closing, name, rest, selfClosing] = match;
     if (closing) {
       if (name === 'g') stack.pop();
+      if (GRADIENT_TAGS.has(name)) gradient = null;
       continue;
     }
     const attrs = attributes(rest);
+    if (name === 'defs') continue;
+    if (GRADIENT_TAGS.has(name)) {
+      gradient = [];
+      gradients.set(attrs.get('id') ?? '', gradient);
+      continue;
+    }
+    if (name === 'stop') {
+      if (!gradient) throw malformed('a <stop> lies outside a gradient');
+      gradient.push([
+        Number(attrs.get('offset') ?? '0'),
+        parseColor(attrs.get('stop-color') ?? ''),
+      ]);
+      continue;
+    }
     if (name === 'svg') {
       [width, height] = viewBoxSize(attrs);
       continue;
@@ -320,10 +359,9 @@ export function parseDrawing(svg: string): Drawing {
     if (join !== 'round' && join !== 'miter' && join !== 'bevel')
       throw malformed(`the stroke-linejoin "${join}" is not supported`);
     shapes.push({
-      fill: fillText === 'none' ? null : parseColor(fillText),
+      fill: fillText === 'none' ? null : paint(fillText),
       opacity,
-      stroke:
-        strokeText === 'none' ? null : { color: parseColor(strokeText), width: strokeWidth, join },
+      stroke: strokeText === 'none' ? null : { color: paint(strokeText), width: strokeWidth, join },
       subpaths,
     });
   }
