@@ -351,4 +351,55 @@ describe('jobs store', () => {
       ]);
     });
   });
+
+  describe('palette edits', () => {
+    const twoColours = () => {
+      const svg =
+        '<svg><path fill="#ffffff" d="M0 0h2v2h-2z"/><path fill="#ff0000" d="M0 0h1v1z"/></svg>';
+      const done = result(svg);
+      done.stats.palette = ['#FFFFFF', '#ff0000'];
+      return done;
+    };
+
+    it('recolours by rewriting the fills (no new trace), saves it, and undoes and redoes it', async () => {
+      const { runner, persistence, store } = setup();
+      store.getState().addFiles([file()]);
+      runner.tasks.get('job-1')!.resolve(twoColours());
+      await settle();
+      runner.tasks.clear();
+      store.getState().recolour('job-1', '#ff0000', '#00FF00');
+      expect(runner.tasks.size).toBe(0);
+      expect(store.getState().jobs[0].result!.svg).toContain('fill="#00ff00"');
+      await settle();
+      const [saved] = await persistence.loadAll();
+      expect(saved.result!.svg).toContain('fill="#00ff00"');
+      expect(saved.paletteEdit!.at).toBe(1);
+      store.getState().undoPaletteEdit('job-1');
+      expect(store.getState().jobs[0].result!.svg).toContain('fill="#ff0000"');
+      store.getState().redoPaletteEdit('job-1');
+      expect(store.getState().jobs[0].result!.svg).toContain('fill="#00ff00"');
+      await settle();
+    });
+
+    it('removes a colour by tracing again with the palette fixed and a remap to transparent', async () => {
+      const { runner, store } = setup();
+      store.getState().addFiles([file()]);
+      runner.tasks.get('job-1')!.resolve(twoColours());
+      await settle();
+      store.getState().removeColour('job-1', '#ffffff');
+      expect(runner.tasks.get('job-1')!.task.options).toMatchObject({
+        palette: ['#ffffff', '#ff0000'],
+        paletteRemap: [{ from: '#ffffff', to: 'transparent' }],
+      });
+      runner.tasks.get('job-1')!.resolve(result('<svg><path fill="#ff0000" d="M0 0h1v1z"/></svg>'));
+      await settle();
+      store.getState().mergeColours('job-1', ['#ff0000']);
+      store.getState().undoPaletteEdit('job-1');
+      expect(runner.tasks.get('job-1')!.task.options).not.toHaveProperty('paletteRemap');
+      store.getState().usePalette('job-1');
+      expect(store.getState().options).toEqual({ palette: ['#ffffff', '#ff0000'] });
+      runner.tasks.get('job-1')!.resolve(twoColours());
+      await settle();
+    });
+  });
 });
