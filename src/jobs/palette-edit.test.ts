@@ -8,17 +8,18 @@ import {
   fillChanges,
   rewriteColours,
   startEdit,
-  svgFillColours,
+  svgColours,
   tracedOptions,
 } from './palette-edit';
 
 const SVG =
-  '<svg viewBox="0 0 4 4"><path fill="#FFFFFF" d="M0 0h4v4h-4z"/><g><path fill="#ff0000" d="M1 1h1v1z"/>' +
-  '<path fill="none" stroke="#ff0000" d="M1 1h1"/><path fill="#0000ff" d="M2 2h1v1z"/></g></svg>';
+  '<svg viewBox="0 0 4 4"><path fill="#FFF" d="M0 0h4v4h-4z"/><g><path fill="#ff0000" d="M1 1h1v1z"/>' +
+  '<path fill="none" stroke="#ff0000" d="M1 1h1"/><path fill="#0000ff" d="M2 2h1v1z"/>' +
+  '<path fill-opacity="0.5" d="M3 3h1v1z"/></g></svg>';
 
 describe('palette edits', () => {
-  it('reads the fill colours of an SVG, lower-case, in order of first use', () => {
-    expect(svgFillColours(SVG)).toEqual(['#ffffff', '#ff0000', '#0000ff']);
+  it('reads the paint colours of an SVG as #rrggbb, in order of first use, black when left out', () => {
+    expect(svgColours(SVG)).toEqual(['#ffffff', '#ff0000', '#0000ff', '#000000']);
   });
 
   it('rewrites fills and seam strokes at once, so two colours can swap', () => {
@@ -27,10 +28,12 @@ describe('palette edits', () => {
       new Map([
         ['#ff0000', '#0000ff'],
         ['#0000ff', '#ff0000'],
+        ['#000000', '#123456'],
       ]),
     );
-    expect(svgFillColours(swapped)).toEqual(['#ffffff', '#0000ff', '#ff0000']);
-    expect(swapped).toContain('stroke="#0000ff"');
+    expect(svgColours(swapped)).toEqual(['#ffffff', '#0000ff', '#ff0000', '#123456']);
+    expect(swapped).toContain('<path fill="none" stroke="#0000ff" d="M1 1h1"/>');
+    expect(swapped).toContain('<path fill="#123456" fill-opacity="0.5" d="M3 3h1v1z"/>');
   });
 
   it('a recolour is a fill rewrite; a merge or a removal needs a new trace', () => {

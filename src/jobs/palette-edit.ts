@@ -21,25 +21,44 @@ export interface PaletteEdit {
   at: number;
 }
 
-const COLOUR_ATTRIBUTE = /\b(fill|stroke)="(#[0-9a-fA-F]{6})"/g;
+/** A `<path` tag up to its data: the attributes that say how it is painted. */
+const PATH_PAINT = /<path\b([^>]*?) d="/g;
+const PAINT_ATTRIBUTE = /\b(fill|stroke)="(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6})"/;
 
-/** The distinct fill colours of an SVG, in order of first use, lower-case `#rrggbb`. */
-export function svgFillColours(svg: string): string[] {
-  const seen = new Set<string>();
-  for (const match of svg.matchAll(COLOUR_ATTRIBUTE))
-    if (match[1] === 'fill') seen.add(match[2].toLowerCase());
-  return [...seen];
+/** `#f00` or `#FF0000` → `#ff0000`. */
+function longHex(colour: string): string {
+  const hex = colour.slice(1).toLowerCase();
+  return hex.length === 3 ? `#${[...hex].map((c) => c + c).join('')}` : `#${hex}`;
 }
 
 /**
- * The SVG with each fill and stroke colour in `changes` replaced at once (so swapping two colours
- * works).
+ * A path's paint as the engine writes it: its `fill`, or the `stroke` of a stroke-only path,
+ * or black when it has neither (the engine leaves black fills out).
  */
+function pathPaint(attributes: string): { attribute: 'fill' | 'stroke'; colour: string } {
+  const paint = PAINT_ATTRIBUTE.exec(attributes);
+  if (paint) return { attribute: paint[1] as 'fill' | 'stroke', colour: longHex(paint[2]) };
+  return { attribute: 'fill', colour: '#000000' };
+}
+
+/** The distinct paint colours of the engine's SVG, in order of first use, as `#rrggbb`. */
+export function svgColours(svg: string): string[] {
+  const seen = new Set<string>();
+  for (const match of svg.matchAll(PATH_PAINT)) seen.add(pathPaint(match[1]).colour);
+  return [...seen];
+}
+
+/** The SVG with each path colour in `changes` replaced at once (so two colours can swap). */
 export function rewriteColours(svg: string, changes: ReadonlyMap<string, string>): string {
   if (changes.size === 0) return svg;
-  return svg.replace(COLOUR_ATTRIBUTE, (whole, attribute: string, colour: string) => {
-    const next = changes.get(colour.toLowerCase());
-    return next === undefined ? whole : `${attribute}="${next}"`;
+  return svg.replace(PATH_PAINT, (whole, attributes: string) => {
+    const { attribute, colour } = pathPaint(attributes);
+    const next = changes.get(colour);
+    if (next === undefined) return whole;
+    const painted = PAINT_ATTRIBUTE.test(attributes)
+      ? attributes.replace(PAINT_ATTRIBUTE, `${attribute}="${next}"`)
+      : ` fill="${next}"${attributes}`;
+    return `<path${painted} d="`;
   });
 }
 

@@ -5,6 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
+  MAX_PALETTE,
   toVectorizeError,
   type ExportedFile,
   type Rasterizer,
@@ -23,6 +24,7 @@ import {
   fillChanges,
   rewriteColours,
   startEdit,
+  svgColours,
   tracedOptions,
   TRANSPARENT,
   type PaletteEdit,
@@ -170,8 +172,8 @@ export function createJobsStore(deps: JobsStoreDeps): StoreApi<JobsState> {
     const edit = (id: string, from: readonly string[], to: string) => {
       const job = find(id);
       if (!job?.result || from.length === 0) return;
-      const base =
-        job.paletteEdit ?? startEdit(job.result.stats.palette.map((c) => c.toLowerCase()));
+      const base = job.paletteEdit ?? startEdit(svgColours(job.result.svg));
+      if (base.original.length > MAX_PALETTE) return;
       showEdit(id, addStep(base, from, to));
     };
 
@@ -376,8 +378,9 @@ export function createJobsStore(deps: JobsStoreDeps): StoreApi<JobsState> {
         if (!job?.result) return;
         const palette = job.paletteEdit
           ? currentColours(job.paletteEdit)
-          : job.result.stats.palette.map((c) => c.toLowerCase());
-        if (palette.length > 0) set({ options: { ...get().options, palette } });
+          : svgColours(job.result.svg);
+        if (palette.length > 0 && palette.length <= MAX_PALETTE)
+          set({ options: { ...get().options, palette } });
       },
 
       async hydrate() {

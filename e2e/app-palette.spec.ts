@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import { expectStatus, jobRow, openFreshApp, pick } from './app-support';
+import { downloadedColours, expectColours, posterFile, swatch } from './palette-support';
+
+test.beforeEach(async ({ page }) => openFreshApp(page));
+
+test('recolour rewrites the fill at once; undo, redo and a reload keep the edit', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await pick(page, [await posterFile(page)]);
+  await expectStatus(page, 'poster.png', 'complete');
+  await expectColours(page, 3);
+  expect(await downloadedColours(page)).toEqual(['#ffffff', '#0000ff', '#ff0000']);
+
+  await swatch(page, '#ff0000').click();
+  await page.getByLabel('New colour as hex').fill('#00aa00');
+  await page.getByRole('button', { name: 'Recolour' }).click();
+  await expect(swatch(page, '#00aa00')).toBeVisible();
+  await expectStatus(page, 'poster.png', 'complete');
+  expect(await downloadedColours(page)).toEqual(['#ffffff', '#0000ff', '#00aa00']);
+  await page.screenshot({ path: '.tmp/app/palette-recoloured.png' });
+
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(swatch(page, '#ff0000')).toBeVisible();
+  expect(await downloadedColours(page)).toEqual(['#ffffff', '#0000ff', '#ff0000']);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(swatch(page, '#00aa00')).toBeVisible();
+
+  await page.reload();
+  await jobRow(page, 'poster.png').getByRole('button').first().click();
+  await expect(swatch(page, '#00aa00')).toBeVisible();
+  expect(await downloadedColours(page)).toContain('#00aa00');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(swatch(page, '#ff0000')).toBeVisible();
+});
