@@ -12,6 +12,9 @@ test('recolour rewrites the fill at once; undo, redo and a reload keep the edit'
   await expectStatus(page, 'poster.png', 'complete');
   await expectColours(page, 3);
   expect(await downloadedColours(page)).toEqual(['#ffffff', '#0000ff', '#ff0000']);
+  // Shares from the worker's own render: the 30×36 square is 18 % of 96×64.
+  await expect(swatch(page, '#0000ff')).toHaveAccessibleName('#0000ff, 18 %');
+  await page.getByRole('region', { name: 'Palette' }).screenshot({ path: '.tmp/app/palette.png' });
 
   await swatch(page, '#ff0000').click();
   await page.getByLabel('New colour as hex').fill('#00aa00');

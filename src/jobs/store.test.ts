@@ -29,6 +29,11 @@ class ManualRunner implements JobRunner {
   configure(settings: { concurrency?: number }) {
     this.concurrency = settings.concurrency ?? this.concurrency;
   }
+  analysed: string[] = [];
+  analyse(request: { imageKey: string; svg: string }) {
+    this.analysed.push(request.svg);
+    return Promise.resolve({ shares: { '#ffffff': 1 } });
+  }
   exports: { request: ExportRequest; rasterize?: Rasterizer }[] = [];
   /** What the pool's worker does: the engine's exporter (the pool's own tests cover the trip). */
   exportFile(request: ExportRequest, rasterize?: Rasterizer) {
@@ -379,6 +384,12 @@ describe('jobs store', () => {
       store.getState().redoPaletteEdit('job-1');
       expect(store.getState().jobs[0].result!.svg).toContain('fill="#00ff00"');
       await settle();
+      store.getState().analyseJob('job-1');
+      store.getState().analyseJob('job-1');
+      await vi.waitFor(() =>
+        expect(store.getState().analyses['job-1'].analysis).toEqual({ shares: { '#ffffff': 1 } }),
+      );
+      expect(runner.analysed).toHaveLength(1);
     });
 
     it('removes a colour by tracing again with the palette fixed and a remap to transparent', async () => {

@@ -7,12 +7,13 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   MAX_PALETTE,
   toVectorizeError,
+  type ErrorInfo,
   type ExportedFile,
   type Rasterizer,
   type VectorizeOptionsInput,
 } from '../engine';
 import type { PoolSettings, PoolTask } from '../worker/pool';
-import type { ExportRequest, JobResult } from '../worker/protocol';
+import type { AnalyseRequest, ExportRequest, JobAnalysis, JobResult } from '../worker/protocol';
 import { exportOptionsFor, type ExportChoice } from './export-choice';
 import { isFinished, type Job } from './job';
 import {
@@ -37,6 +38,14 @@ export interface JobRunner {
   cancel(id: string): void;
   configure(settings: Partial<PoolSettings>): void;
   exportFile(request: ExportRequest, rasterize?: Rasterizer): Promise<ExportedFile>;
+  analyse(request: AnalyseRequest): Promise<JobAnalysis>;
+}
+
+/** A job's analysis (worker render vs input) for the SVG it was made from; kept in memory only. */
+export interface AnalysisState {
+  svg: string;
+  analysis?: JobAnalysis;
+  error?: ErrorInfo;
 }
 
 /** One finished job's result as a file of the chosen format. */
@@ -53,6 +62,10 @@ export interface JobsState {
   settings: Settings;
   /** False until saved jobs have been loaded. */
   hydrated: boolean;
+  /** Job id → its latest analysis (palette shares, fidelity), made on request. */
+  analyses: Record<string, AnalysisState>;
+  /** Analyses the job's current SVG in a worker, unless that is done or under way. */
+  analyseJob(id: string): void;
   addFiles(files: File[]): void;
   select(id: string | undefined): void;
   setOptions(options: VectorizeOptionsInput): void;
@@ -229,6 +242,22 @@ export function createJobsStore(deps: JobsStoreDeps): StoreApi<JobsState> {
       options: {},
       settings: deps.settings,
       hydrated: false,
+      analyses: {},
+
+      analyseJob(id) {
+        const job = find(id);
+        const svg = job?.result?.svg;
+        if (!job || !svg || get().analyses[id]?.svg === svg) return;
+        const update = (state: AnalysisState) => {
+          if (find(id)?.result?.svg === svg)
+            set((current) => ({ analyses: { ...current.analyses, [id]: state } }));
+        };
+        update({ svg });
+        runner.analyse({ imageKey: id, file: job.file, svg }).then(
+          (analysis) => update({ svg, analysis }),
+          (error: unknown) => update({ svg, error: toVectorizeError(error).toInfo() }),
+        );
+      },
 
       addFiles(files) {
         const created = files.map((file): Job => ({

@@ -3,6 +3,7 @@ import { MAX_PALETTE } from '../../engine';
 import { useJobs } from '../../jobs/app-store';
 import { isFinished, type Job } from '../../jobs/job';
 import { canRedo, canUndo, svgColours } from '../../jobs/palette-edit';
+import { useAnalysis, useIdle } from '../use-analysis';
 import { RecolourForm } from './RecolourForm';
 
 const percent = (share: number) => `${share < 0.01 ? '<1' : Math.round(share * 100)} %`;
@@ -10,15 +11,10 @@ const percent = (share: number) => `${share < 0.01 ? '<1' : Math.round(share * 1
 /**
  * The result's palette as swatches: select one to recolour or remove it (its shapes become
  * transparent), two or more to merge them; undo and redo; "Use this palette" fixes it for the
- * next jobs. `shares` (colour → fraction of the painted pixels) comes from the worker's render.
+ * next jobs. Each swatch's share of the painted pixels comes from the worker's render, made
+ * once no conversion is waiting.
  */
-export function PaletteEditor({
-  job,
-  shares,
-}: {
-  job: Job;
-  shares?: Readonly<Record<string, number>>;
-}) {
+export function PaletteEditor({ job }: { job: Job }) {
   const svg = job.result?.svg ?? '';
   const colours = useMemo(() => svgColours(svg), [svg]);
   const [picked, setPicked] = useState<string[]>([]);
@@ -33,6 +29,7 @@ export function PaletteEditor({
   };
   const busy = !isFinished(job);
   const [notice, setNotice] = useState('');
+  const shares = useAnalysis(job, useIdle())?.analysis?.shares;
 
   const toggle = (colour: string) =>
     setPicked(
