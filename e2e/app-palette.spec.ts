@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { expectStatus, jobRow, openFreshApp, pick } from './app-support';
 import { downloadedColours, expectColours, posterFile, swatch } from './palette-support';
@@ -37,4 +39,34 @@ test('recolour rewrites the fill at once; undo, redo and a reload keep the edit'
   expect(await downloadedColours(page)).toContain('#00aa00');
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(swatch(page, '#ff0000')).toBeVisible();
+});
+
+test('the recoloured result goes into "Download as" and into the ZIP of all results', async ({
+  page,
+}) => {
+  await pick(page, [await posterFile(page)]);
+  await expectStatus(page, 'poster.png', 'complete');
+  await swatch(page, '#ff0000').click();
+  await page.getByLabel('New colour as hex').fill('#00aa00');
+  await page.getByRole('button', { name: 'Recolour' }).click();
+  await expect(swatch(page, '#00aa00')).toBeVisible();
+
+  const panel = page.getByRole('region', { name: 'Download as' });
+  await panel.getByLabel('Format').selectOption('eps');
+  const greenFill = '0 0.6667 0 rg';
+  const [single] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByRole('button', { name: 'Download as EPS' }).click(),
+  ]);
+  expect(await readFile((await single.path())!, 'latin1')).toContain(greenFill);
+
+  const [zip] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByRole('button', { name: 'Download all as EPS (ZIP)' }).click(),
+  ]);
+  const zipPath = (await zip.path())!;
+  expect(execFileSync('unzip', ['-Z1', zipPath], { encoding: 'utf8' }).trim()).toBe('poster.eps');
+  const entry = execFileSync('unzip', ['-p', zipPath, 'poster.eps'], { encoding: 'latin1' });
+  expect(entry).toContain(greenFill);
+  expect(entry).not.toContain('1 0 0 rg');
 });
