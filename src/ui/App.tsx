@@ -58,7 +58,7 @@ export function App() {
         </div>
         <div className="flex flex-wrap gap-2">
           <button type="button" className="btn btn-primary" onClick={() => picker.current?.click()}>
-            Open images… <kbd className="ml-1 text-xs opacity-70">Ctrl+O</kbd>
+            Open images… <kbd className="ml-1 text-xs">Ctrl+O</kbd>
           </button>
           <input
             ref={picker}
