@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { E2E_PORTS } from './e2e/ports';
 
-const TELEMETRY_PORT = 8089;
-export const TELEMETRY_URL = `http://127.0.0.1:${TELEMETRY_PORT}`;
+export const TELEMETRY_URL = `http://127.0.0.1:${E2E_PORTS.telemetry}`;
+const PREVIEW_URL = `http://127.0.0.1:${E2E_PORTS.preview}`;
 
 /** Playwright runs against production builds, in Debian's Chromium (no browser download). */
 export default defineConfig({
@@ -14,7 +15,7 @@ export default defineConfig({
   workers: 1,
   reporter: process.env.CI ? 'line' : 'list',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: PREVIEW_URL,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
@@ -29,13 +30,13 @@ export default defineConfig({
   webServer: [
     {
       // The real telemetry endpoint, reached through the preview server's /api/ proxy.
-      command: `PORT=${TELEMETRY_PORT} HOST=127.0.0.1 node --import tsx server/main.ts`,
+      command: `PORT=${E2E_PORTS.telemetry} HOST=127.0.0.1 node --import tsx server/main.ts`,
       url: `${TELEMETRY_URL}/health`,
       reuseExistingServer: !process.env.CI,
     },
     {
-      command: `TELEMETRY_URL=${TELEMETRY_URL} npx vite preview --port 4173 --strictPort --host 127.0.0.1`,
-      url: 'http://127.0.0.1:4173',
+      command: `TELEMETRY_URL=${TELEMETRY_URL} npx vite preview --port ${E2E_PORTS.preview} --strictPort --host 127.0.0.1`,
+      url: PREVIEW_URL,
       reuseExistingServer: !process.env.CI,
     },
   ],

@@ -7,6 +7,7 @@ import {
   waitForServiceWorkerControl,
   waitForWaitingWorker,
 } from './pwa-support';
+import { E2E_PORTS } from './ports';
 
 /**
  * A deploy never produces a half-old, half-new app: the new service worker installs and
@@ -15,7 +16,7 @@ import {
  * Runs its own nginx on a copy of the build, so the test can "deploy" a changed worker.
  */
 
-const PORT = 4185;
+const PORT = E2E_PORTS.update;
 const SITE = '.tmp/pwa/update-site';
 const origin = `http://127.0.0.1:${PORT}`;
 

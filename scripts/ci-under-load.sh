@@ -5,6 +5,7 @@
 #     suite-runs  times `npm test` runs in a row under load (default 3)
 #     spec-runs   times each PWA and timing-sensitive spec then runs alone under load (default 10)
 # Prints one line per run and a summary; exits 1 if any run failed. Logs: .tmp/under-load/.
+# E2E_PORT_OFFSET (see e2e/ports.ts) lets it run beside another checkout's browser suites.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 suite_runs=${1:-3}

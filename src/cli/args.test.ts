@@ -49,6 +49,23 @@ describe('option flags from the schema', () => {
     });
   });
 
+  it('parses --palette-remap into { from, to } entries', () => {
+    const { options } = config(
+      'in.png',
+      '--palette',
+      '#f00,#fff,#00f',
+      '--palette-remap',
+      '#ff0000->#00ff00,#ffffff->transparent',
+    );
+    expect(options.paletteRemap).toEqual([
+      { from: '#ff0000', to: '#00ff00' },
+      { from: '#ffffff', to: 'transparent' },
+    ]);
+    expect(usageError('a.png', '--palette', '#f00', '--palette-remap', '#f00')).toMatch(
+      /^--palette-remap has to "", which is neither a hex colour nor "transparent"/,
+    );
+  });
+
   it('accepts --no-denoise and --denoise=false', () => {
     expect(config('a.png', '--no-denoise').options.denoise).toBe(false);
     expect(config('a.png', '--denoise=false').options.denoise).toBe(false);

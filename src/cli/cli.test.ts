@@ -43,6 +43,26 @@ describe('vectorizer, one file', () => {
     expect(lines[0]).toMatch(/INFO - \[JOB [0-9a-f]{8}\] Complete! Time: \d+\.\d\ds \(/);
   });
 
+  it('applies --palette-remap: the removed white ground leaves no shape, a recolour its fill', async () => {
+    const svg = join(dir, 'single/remapped.svg');
+    const run = await runCli([
+      join(dir, 'formats/rgb.png'),
+      '-o',
+      svg,
+      '-q',
+      '--palette',
+      '#fff,#e30000,#0040e0',
+      '--palette-remap',
+      '#ffffff->transparent, #e30000->#00aa00',
+    ]);
+    expect(run.code).toBe(0);
+    const text = await read(svg);
+    expect(isCompleteSvg(text, 96, 64)).toBe(true);
+    expect(text).not.toMatch(/fill="#fff"|fill="#ffffff"/);
+    expect(text).not.toMatch(/#e30000|#e00/);
+    expect(text).toMatch(/fill="#0a0"/);
+  });
+
   it('writes beside the input without -o, and is silent with --quiet', async () => {
     await mkdir(join(dir, 'beside'), { recursive: true });
     await copyFile(join(dir, 'formats/photo.jpg'), join(dir, 'beside/photo.jpg'));
@@ -78,6 +98,16 @@ describe('vectorizer, bad command lines', () => {
     ['a non-number', ['a.png', '--tolerance', 'fine'], /--tolerance must be a number/],
     ['a bad enum', ['a.png', '--preset', 'max'], /--preset must be one of fast, balanced/],
     ['a bad palette', ['a.png', '--palette', '#000,#ggg'], /--palette has "#ggg"/],
+    [
+      'a remap colour not in the palette',
+      ['a.png', '--palette', '#000,#fff', '--palette-remap', '#f00->#fff'],
+      /--palette-remap has #ff0000, which is not in the palette/,
+    ],
+    [
+      'a remap without a palette',
+      ['a.png', '--palette-remap', '#f00->#fff'],
+      /--palette-remap needs a fixed palette/,
+    ],
     ['a missing value', ['a.png', '--jobs'], /--jobs needs a value/],
     ['no input', [], /No input given/],
     ['-o with several inputs', [join(dir, 'formats/*.png'), '-o', 'x.svg'], /-o takes one input/],

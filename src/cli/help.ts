@@ -12,6 +12,7 @@ function defaultText(spec: OptionSpec): string {
   const value = DEFAULT_OPTIONS[spec.name];
   if (value === null) return 'none';
   if (spec.kind === 'bool') return value ? 'on' : 'off';
+  if (spec.kind === 'paletteRemap') return 'none';
   return String(value);
 }
 

@@ -1,11 +1,12 @@
 /**
  * The engine options as command-line flags, generated from the one options schema: each option
  * `minArea` becomes `--min-area <value>`; booleans are `--denoise` / `--no-denoise`; the palette
- * is a comma-separated list of hex colours.
+ * is a comma-separated list of hex colours, the palette remap a list of `from->to` entries.
  */
 import {
   OPTION_SPECS,
   VectorizeError,
+  parsePaletteRemapText,
   resolveOptions,
   validateOption,
   type OptionSpec,
@@ -31,6 +32,8 @@ export function valueHint(spec: OptionSpec): string {
       return '';
     case 'palette':
       return `#rgb,#rrggbb,… (1–${spec.maxColors})`;
+    case 'paletteRemap':
+      return '#from->#to|transparent,…';
     case 'color':
       return `#rgb|#rrggbb${spec.auto ? '|auto' : ''}`;
     case 'int':
@@ -51,6 +54,8 @@ function parseRaw(spec: OptionSpec, flag: string, text: string): unknown {
       throw new UsageError(`${flag} takes no value, or =true / =false (got "${text}").`);
     case 'palette':
       return text.split(',').map((entry) => entry.trim());
+    case 'paletteRemap':
+      return parsePaletteRemapText(text);
     case 'color':
       return text.trim();
     case 'int':

@@ -49,7 +49,14 @@ function read(block: ArrayLike<number>, palette: ArrayLike<number> = []): Readin
   const optionsPtr = put(new Uint8Array(options.buffer));
   const palettePtr = put(new Uint8Array(colours.buffer));
   try {
-    const status = core.vz_read_options(optionsPtr, options.length, palettePtr, colours.length);
+    const status = core.vz_read_options(
+      optionsPtr,
+      options.length,
+      palettePtr,
+      colours.length,
+      0,
+      0,
+    );
     const stats = Array.from(
       new Float64Array(core.memory.buffer, core.vz_stats_ptr(), core.vz_stats_len()),
     );

@@ -4,7 +4,14 @@
  * table (`wasm-core/src/option_table.rs`) is generated from `blockRows()` and `ABI_VERSION` by
  * `npm run gen:options`.
  */
-import { DEFAULT_OPTIONS, MAX_PALETTE, OPTION_SPECS, parseHexColor } from './options';
+import {
+  DEFAULT_OPTIONS,
+  MAX_PALETTE,
+  OPTION_SPECS,
+  REMAP_TRANSPARENT,
+  formatHex,
+  parseHexColor,
+} from './options';
 import type { OptionSpec, VectorizeOptions } from './options';
 
 export interface CoreExports {
@@ -20,6 +27,8 @@ export interface CoreExports {
     optionsLen: number,
     palettePtr: number,
     paletteLen: number,
+    remapPtr: number,
+    remapLen: number,
   ): number;
   vz_output_ptr(): number;
   vz_output_len(): number;
@@ -29,8 +38,9 @@ export interface CoreExports {
   /** The ABI version word the core was built with (compare with `ABI_VERSION`). */
   vz_abi_version(): number;
   /**
-   * Parses an options block and a palette as `vz_vectorize` would, without running anything:
-   * 0 with the values Rust read in the stats buffer (the block, then the palette), or a status
+   * Parses an options block, a palette and a remap as `vz_vectorize` would, without running
+   * anything: 0 with the values Rust read in the stats buffer (the block, the palette, then the
+   * remap pairs), or a status
    * code with the message in the output buffer and the rejected option's slot in the stats.
    */
   vz_read_options(
@@ -38,6 +48,8 @@ export interface CoreExports {
     optionsLen: number,
     palettePtr: number,
     paletteLen: number,
+    remapPtr: number,
+    remapLen: number,
   ): number;
 }
 
@@ -46,7 +58,7 @@ export interface CoreExports {
  * them changes (then run `npm run gen:options` and `npm run build:wasm`). The option table is
  * covered by the fingerprint in `ABI_VERSION` and needs no bump.
  */
-export const ABI_REVISION = 1;
+export const ABI_REVISION = 2;
 
 export const STAGES = ['prepare', 'segment', 'trace', 'fit'] as const;
 export type StageName = (typeof STAGES)[number];
@@ -69,11 +81,12 @@ export function overallProgress(stage: StageName, fraction: number): number {
 }
 
 /** An option that is a value of the numeric block. */
-export type BlockSpec = Exclude<OptionSpec, { kind: 'palette' }>;
+export type BlockSpec = Exclude<OptionSpec, { kind: 'palette' | 'paletteRemap' }>;
 
 /** The numeric block's options, in block order: the schema's order, less the preset and palette. */
 export const BLOCK_SPECS: readonly BlockSpec[] = OPTION_SPECS.filter(
-  (spec): spec is BlockSpec => spec.kind !== 'palette' && !spec.engineOnly,
+  (spec): spec is BlockSpec =>
+    spec.kind !== 'palette' && spec.kind !== 'paletteRemap' && !spec.engineOnly,
 );
 
 /** One value as the block carries it: an enum as its index, a bool as 0/1, 'auto' as -1. */
@@ -171,11 +184,27 @@ export function formatAbiVersion(word: number): string {
 
 /** Slot the core reports for a rejected palette (numeric options report their block index). */
 export const PALETTE_SLOT = -1;
+/** Slot the core reports for a rejected palette remap. */
+export const PALETTE_REMAP_SLOT = -3;
 
 /** The option a rejection slot (first stats value after an INVALID_OPTION status) names. */
 export function optionAtSlot(slot: number | undefined): string | undefined {
   if (slot === PALETTE_SLOT) return 'palette';
+  if (slot === PALETTE_REMAP_SLOT) return 'paletteRemap';
   return slot === undefined ? undefined : BLOCK_SPECS[slot]?.name;
+}
+
+/** The `to` word that removes a colour (any word above 0xFFFFFF is not a colour). */
+export const REMAP_TRANSPARENT_WORD = 0x0100_0000;
+
+/** The palette remap as (from, to) word pairs, `to` 0xRRGGBB or `REMAP_TRANSPARENT_WORD`. */
+export function encodePaletteRemap(options: VectorizeOptions): Uint32Array {
+  return Uint32Array.from(
+    (options.paletteRemap ?? []).flatMap(({ from, to }) => [
+      parseHexColor(from) ?? 0,
+      to === REMAP_TRANSPARENT ? REMAP_TRANSPARENT_WORD : (parseHexColor(to) ?? 0),
+    ]),
+  );
 }
 
 /** The palette as 0xRRGGBB words (empty when no fixed palette is given). */
@@ -205,10 +234,7 @@ const STATS_FIXED = 11;
 /** Decodes the f64 stats block: 11 fixed values, then the palette as 0xRRGGBB numbers. */
 export function decodeStats(block: Float64Array, memoryBytes: number): VectorizeStats {
   const [width, height, colors, paths, segments, bytes, prepare, segment, trace, fit, peak] = block;
-  const palette = Array.from(
-    block.subarray(STATS_FIXED),
-    (rgb) => '#' + rgb.toString(16).padStart(6, '0'),
-  );
+  const palette = Array.from(block.subarray(STATS_FIXED), formatHex);
   return {
     width,
     height,

@@ -11,6 +11,7 @@ import {
   decodeStats,
   encodeOptions,
   encodePalette,
+  encodePaletteRemap,
   formatAbiVersion,
   optionAtSlot,
   overallProgress,
@@ -114,6 +115,7 @@ export async function createEngine(module: WebAssembly.Module): Promise<Engine> 
 
     const optionBlock = encodeOptions(resolved);
     const paletteBlock = encodePalette(resolved);
+    const remapBlock = encodePaletteRemap(resolved);
     let lastOverall = -1;
     let lastStage = -1;
     onStage = (stage, fraction) => {
@@ -147,6 +149,7 @@ export async function createEngine(module: WebAssembly.Module): Promise<Engine> 
       );
       const optionsPtr = put(new Uint8Array(optionBlock.buffer));
       const palettePtr = put(new Uint8Array(paletteBlock.buffer));
+      const remapPtr = put(new Uint8Array(remapBlock.buffer));
       const status = exports.vz_vectorize(
         rgbaPtr,
         rgba.length,
@@ -156,13 +159,15 @@ export async function createEngine(module: WebAssembly.Module): Promise<Engine> 
         optionBlock.length,
         palettePtr,
         paletteBlock.length,
+        remapPtr,
+        remapBlock.length,
       );
       const output = decoder.decode(
         new Uint8Array(exports.memory.buffer, exports.vz_output_ptr(), exports.vz_output_len()),
       );
       if (status !== 0) {
         const code = ABI_STATUS_CODES[status];
-        // For a rejected option the stats buffer holds its slot (block index, -1 for the palette).
+        // For a rejected option the stats buffer holds its slot (block index, -1 for the palette, -3 for the remap).
         const slot =
           code === 'INVALID_OPTION' && exports.vz_stats_len() > 0
             ? new Float64Array(exports.memory.buffer, exports.vz_stats_ptr(), 1)[0]

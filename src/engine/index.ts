@@ -18,6 +18,7 @@ export {
   MODES,
   OPTION_SPECS,
   PRESET_NAMES,
+  REMAP_TRANSPARENT,
   optionSpec,
   parseHexColor,
   validateOption,
@@ -25,11 +26,13 @@ export {
 export type {
   Mode,
   OptionSpec,
+  PaletteRemapEntry,
   PresetName,
   VectorizeOptions,
   VectorizeOptionsInput,
 } from './options';
 export { presets, resolveOptions } from './presets';
+export { formatPaletteRemapText, parsePaletteRemapText } from './palette-remap';
 export { STAGES, overallProgress } from './abi';
 export type { StageName, VectorizeStats } from './abi';
 export { supportsSimd } from './simd';

@@ -61,7 +61,9 @@ describe('options', () => {
   });
 
   it('every option in the schema is encoded or handled outside the numeric block', () => {
-    const numeric = OPTION_SPECS.filter((s) => s.name !== 'preset' && s.name !== 'palette');
+    const numeric = OPTION_SPECS.filter(
+      (s) => s.name !== 'preset' && s.name !== 'palette' && s.name !== 'paletteRemap',
+    );
     expect(encodeOptions(resolveOptions()).length).toBe(numeric.length);
     expect(Array.from(encodeOptions(resolveOptions({ threshold: 'auto', precision: 2 })))).toEqual([
       0, 32, 8, 60, 0.6, -1, 0, 2, 40_000_000, 0, 0, 2, 0, 1, -1, 0,

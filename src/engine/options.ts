@@ -24,11 +24,20 @@ export type GroupBy = (typeof GROUPINGS)[number];
 export const PRESET_NAMES = ['fast', 'balanced', 'high', 'ultra'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
+/** One edit of the fixed palette: `to` another palette colour merges, another colour recolours. */
+export interface PaletteRemapEntry {
+  /** A colour of the fixed palette, '#rrggbb'. */
+  from: string;
+  /** '#rrggbb', or 'transparent' to remove the colour's shapes. */
+  to: string;
+}
+
 export interface VectorizeOptions {
   preset: PresetName;
   mode: Mode;
   colors: number;
   palette: string[] | null;
+  paletteRemap: PaletteRemapEntry[] | null;
   minArea: number;
   cornerAngle: number;
   tolerance: number;
@@ -88,6 +97,10 @@ export interface PaletteSpec<K extends keyof VectorizeOptions> extends BaseSpec<
   kind: 'palette';
   maxColors: number;
 }
+export interface PaletteRemapSpec<K extends keyof VectorizeOptions> extends BaseSpec<K> {
+  kind: 'paletteRemap';
+  maxEntries: number;
+}
 export type OptionSpec =
   | EnumSpec<'preset' | 'mode' | 'stacking' | 'drawStyle' | 'groupBy'>
   | NumberSpec<
@@ -103,7 +116,8 @@ export type OptionSpec =
     >
   | BoolSpec<'denoise' | 'gapFiller'>
   | ColorSpec<'strokeColor'>
-  | PaletteSpec<'palette'>;
+  | PaletteSpec<'palette'>
+  | PaletteRemapSpec<'paletteRemap'>;
 
 /** Most colours an automatic palette may have (pixel art with soft edges needs thousands). */
 export const MAX_COLORS = 4096;
@@ -111,8 +125,8 @@ export const MAX_COLORS = 4096;
 export const MAX_PALETTE = 256;
 
 /**
- * In ABI order: the numeric block holds every option here except the preset (`engineOnly`) and
- * the palette (its own block), in this order.
+ * In ABI order: the numeric block holds every option here except the preset (`engineOnly`),
+ * the palette and the palette remap (their own blocks), in this order.
  */
 export const OPTION_SPECS: readonly OptionSpec[] = [
   {
@@ -149,6 +163,15 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     kind: 'palette',
     maxColors: MAX_PALETTE,
     description: 'Fixed palette to map onto, as hex colours (#rgb or #rrggbb).',
+  },
+  {
+    name: 'paletteRemap',
+    label: 'Palette remap',
+    group: 'advanced',
+    kind: 'paletteRemap',
+    maxEntries: MAX_PALETTE,
+    description:
+      'With a fixed palette: each colour "from" becomes "to" after every pixel has its palette colour. Another palette colour merges the two, any other colour recolours, transparent removes the shapes.',
   },
   {
     name: 'minArea',
@@ -291,6 +314,7 @@ export const DEFAULT_OPTIONS: Readonly<VectorizeOptions> = {
   mode: 'color',
   colors: 32,
   palette: null,
+  paletteRemap: null,
   minArea: 8,
   cornerAngle: 60,
   tolerance: 0.6,
@@ -348,7 +372,7 @@ export function validateOption(spec: OptionSpec, value: unknown): unknown {
           name,
           `must be a hex colour like #e30 or #ee3300${spec.auto ? ', or auto' : ''} (got ${JSON.stringify(value)}).`,
         );
-      return '#' + rgb.toString(16).padStart(6, '0');
+      return formatHex(rgb);
     }
     case 'palette': {
       if (value === null) return null;
@@ -362,6 +386,8 @@ export function validateOption(spec: OptionSpec, value: unknown): unknown {
           );
       return value.map((entry: string) => entry.trim().toLowerCase());
     }
+    case 'paletteRemap':
+      return validatePaletteRemap(spec, value);
     case 'int':
     case 'float': {
       if (spec.auto && value === 'auto') return value;
@@ -375,4 +401,54 @@ export function validateOption(spec: OptionSpec, value: unknown): unknown {
       return value;
     }
   }
+}
+
+/** The word a remap entry's `to` may be instead of a colour. */
+export const REMAP_TRANSPARENT = 'transparent';
+
+/** Checks each entry's form (hex colours, no `from` twice); the palette itself is checked later. */
+function validatePaletteRemap(
+  spec: PaletteRemapSpec<'paletteRemap'>,
+  value: unknown,
+): PaletteRemapEntry[] | null {
+  const { name } = spec;
+  if (value === null) return null;
+  if (!Array.isArray(value) || value.length === 0 || value.length > spec.maxEntries)
+    throw invalid(name, `must be a list of 1 to ${spec.maxEntries} { from, to } entries.`);
+  const seen = new Set<number>();
+  return value.map((entry: unknown) => {
+    const { from, to } = (entry ?? {}) as { from?: unknown; to?: unknown };
+    const fromRgb = typeof from === 'string' ? parseHexColor(from) : undefined;
+    if (fromRgb === undefined)
+      throw invalid(name, `has from ${JSON.stringify(from)}, which is not a hex colour.`);
+    const removes = to === REMAP_TRANSPARENT;
+    const toRgb = typeof to === 'string' && !removes ? parseHexColor(to) : undefined;
+    if (!removes && toRgb === undefined)
+      throw invalid(
+        name,
+        `has to ${JSON.stringify(to)}, which is neither a hex colour nor "${REMAP_TRANSPARENT}".`,
+      );
+    if (seen.has(fromRgb)) throw invalid(name, `has ${formatHex(fromRgb)} as from twice.`);
+    seen.add(fromRgb);
+    return {
+      from: formatHex(fromRgb),
+      to: toRgb === undefined ? REMAP_TRANSPARENT : formatHex(toRgb),
+    };
+  });
+}
+
+/** 0xRRGGBB → '#rrggbb'. */
+export function formatHex(rgb: number): string {
+  return '#' + rgb.toString(16).padStart(6, '0');
+}
+
+/** Throws unless every remap entry's `from` is a colour of the fixed palette. */
+export function checkRemapAgainstPalette(options: VectorizeOptions): void {
+  const remap = options.paletteRemap;
+  if (remap === null) return;
+  if (options.palette === null)
+    throw invalid('paletteRemap', 'needs a fixed palette (option "palette").');
+  const palette = new Set(options.palette.map((hex) => parseHexColor(hex)));
+  const missing = remap.find((entry) => !palette.has(parseHexColor(entry.from)));
+  if (missing) throw invalid('paletteRemap', `has ${missing.from}, which is not in the palette.`);
 }

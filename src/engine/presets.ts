@@ -3,7 +3,14 @@
  * (16 / 32 / 64 / 128 colours at most). A preset sets several options at once; options given
  * explicitly win over the preset.
  */
-import { DEFAULT_OPTIONS, MAX_COLORS, OPTION_SPECS, optionSpec, validateOption } from './options';
+import {
+  DEFAULT_OPTIONS,
+  MAX_COLORS,
+  OPTION_SPECS,
+  checkRemapAgainstPalette,
+  optionSpec,
+  validateOption,
+} from './options';
 import type { PresetName, VectorizeOptions, VectorizeOptionsInput } from './options';
 import { VectorizeError } from './errors';
 
@@ -51,5 +58,7 @@ export function resolveOptions(input: VectorizeOptionsInput = {}): VectorizeOpti
     const value = given[spec.name];
     if (value !== undefined) merged[spec.name] = validateOption(spec, value);
   }
-  return merged as unknown as VectorizeOptions;
+  const resolved = merged as unknown as VectorizeOptions;
+  checkRemapAgainstPalette(resolved);
+  return resolved;
 }

@@ -1,3 +1,4 @@
+import { formatPaletteRemapText, parsePaletteRemapText } from '../engine';
 import type { OptionSpec, VectorizeOptions } from '../engine';
 
 interface Props {
@@ -62,6 +63,26 @@ export function OptionControl({ spec, value, onChange }: Props) {
         />
       );
       break;
+    case 'paletteRemap': {
+      const text = Array.isArray(value)
+        ? formatPaletteRemapText(value as VectorizeOptions['paletteRemap'] & object)
+        : '';
+      control = (
+        <input
+          id={id}
+          aria-describedby={help}
+          className="field"
+          key={text || 'none'}
+          placeholder="none, or #f00->#0f0,#fff->transparent"
+          defaultValue={text}
+          onBlur={(e) => {
+            const entries = parsePaletteRemapText(e.target.value);
+            onChange(entries.length > 0 ? entries : null);
+          }}
+        />
+      );
+      break;
+    }
     case 'color': {
       const isAuto = value === 'auto';
       control = (

@@ -138,26 +138,32 @@ fn fail(error: Error) -> u32 {
 }
 
 /// Parses an options block and a palette as `vz_vectorize` does, and runs nothing. Returns 0
-/// with the values read in the stats buffer (the block as Rust understood it, then the palette),
-/// or an `ErrorKind` code as `vz_vectorize` reports one.
+/// with the values read in the stats buffer (the block as Rust understood it, the palette, then
+/// the remap pairs), or an `ErrorKind` code as `vz_vectorize` reports one.
 #[no_mangle]
 pub extern "C" fn vz_read_options(
     options_ptr: *const f64,
     options_len: usize,
     palette_ptr: *const u32,
     palette_len: usize,
+    remap_ptr: *const u32,
+    remap_len: usize,
 ) -> u32 {
-    // SAFETY: both blocks come from `vz_alloc` with the lengths given (see `slice`).
-    let (block, palette) = unsafe {
+    // SAFETY: the three blocks come from `vz_alloc` with the lengths given (see `slice`).
+    let (block, palette, remap) = unsafe {
         (
             slice(options_ptr, options_len),
             slice(palette_ptr, palette_len),
+            slice(remap_ptr, remap_len),
         )
     };
-    match Options::parse(block, palette) {
+    match Options::parse(block, palette, remap) {
         Ok(options) => {
             let mut values = options.to_block().to_vec();
             values.extend(options.palette.iter().map(|&c| c as f64));
+            values.extend(options.palette_remap.iter().flat_map(|e| {
+                [e.from, e.to.unwrap_or(crate::remap::TRANSPARENT_WORD)].map(|w| w as f64)
+            }));
             OUTPUT.with(|o| o.borrow_mut().clear());
             STATS.with(|o| *o.borrow_mut() = values);
             0
@@ -179,6 +185,8 @@ pub extern "C" fn vz_vectorize(
     options_len: usize,
     palette_ptr: *const u32,
     palette_len: usize,
+    remap_ptr: *const u32,
+    remap_len: usize,
 ) -> u32 {
     let rgba: &mut [u8] = if rgba_ptr.is_null() {
         &mut []
@@ -187,14 +195,15 @@ pub extern "C" fn vz_vectorize(
         // else touches them during this call (wasm is single-threaded here).
         unsafe { std::slice::from_raw_parts_mut(rgba_ptr, rgba_len) }
     };
-    // SAFETY: both blocks come from `vz_alloc` with the lengths given (see `slice`).
-    let (block, palette) = unsafe {
+    // SAFETY: the three blocks come from `vz_alloc` with the lengths given (see `slice`).
+    let (block, palette, remap) = unsafe {
         (
             slice(options_ptr, options_len),
             slice(palette_ptr, palette_len),
+            slice(remap_ptr, remap_len),
         )
     };
-    let result = Options::parse(block, palette)
+    let result = Options::parse(block, palette, remap)
         .and_then(|options| crate::vectorize(rgba, width, height, &options, &mut Host));
     match result {
         Ok(output) => {

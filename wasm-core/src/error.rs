@@ -49,6 +49,8 @@ pub enum OptionSlot {
     Block(usize),
     /// The fixed palette (its own block).
     Palette,
+    /// The palette remap (its own block of word pairs).
+    PaletteRemap,
     /// The numeric block as a whole (it has the wrong length).
     Layout,
 }
@@ -59,16 +61,19 @@ impl OptionSlot {
         match self {
             OptionSlot::Block(index) => OPTIONS.get(index).map_or("options", |row| row.name),
             OptionSlot::Palette => "palette",
+            OptionSlot::PaletteRemap => "paletteRemap",
             OptionSlot::Layout => "options",
         }
     }
 
-    /// As the ABI reports it: the block position, -1 for the palette, -2 for the block itself.
+    /// As the ABI reports it: the block position, -1 for the palette, -2 for the block itself,
+    /// -3 for the palette remap.
     pub fn code(self) -> f64 {
         match self {
             OptionSlot::Block(index) => index as f64,
             OptionSlot::Palette => -1.0,
             OptionSlot::Layout => -2.0,
+            OptionSlot::PaletteRemap => -3.0,
         }
     }
 }

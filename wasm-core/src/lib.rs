@@ -52,6 +52,7 @@ pub mod options;
 pub mod prepare;
 pub mod progress;
 pub mod quantize;
+pub mod remap;
 pub mod segment;
 pub mod simd;
 pub mod skeleton;

@@ -4,6 +4,7 @@
 
 use crate::error::{Error, OptionSlot, Result};
 use crate::option_table::{self as table, OptionRow, OPTIONS};
+use crate::remap::{self, Remap};
 
 pub use crate::option_table::{DrawStyle, GroupBy, Mode, Stacking, MAX_PALETTE, OPTION_COUNT};
 
@@ -29,6 +30,8 @@ pub struct Options {
     pub max_pixels: u64,
     /// Fixed palette as 0xRRGGBB; empty for an automatic palette.
     pub palette: Vec<u32>,
+    /// Edits of the fixed palette (merge, recolour, remove); empty for none.
+    pub palette_remap: Vec<Remap>,
     /// Shapes stacked on their parents, or cut out of them.
     pub stacking: Stacking,
     /// Cutouts: a thin stroke under shared boundaries so renderers show no seams.
@@ -94,7 +97,8 @@ fn auto_or(value: f64) -> Option<f64> {
 }
 
 impl Options {
-    pub fn parse(block: &[f64], palette: &[u32]) -> Result<Options> {
+    /// Checks and reads the three blocks: numeric options, fixed palette, palette remap pairs.
+    pub fn parse(block: &[f64], palette: &[u32], remap: &[u32]) -> Result<Options> {
         if block.len() != OPTION_COUNT {
             return Err(Error::InvalidOption {
                 slot: OptionSlot::Layout,
@@ -114,7 +118,11 @@ impl Options {
                 reason: format!("must hold 1 to {} colours 0xRRGGBB.", MAX_PALETTE),
             });
         }
-        Ok(Options::from_checked(block, palette))
+        let palette_remap = remap::parse(remap, palette)?;
+        Ok(Options {
+            palette_remap,
+            ..Options::from_checked(block, palette)
+        })
     }
 
     /// Typed fields from a block whose values passed [`check`].
@@ -130,6 +138,7 @@ impl Options {
             precision: auto_or(block[table::PRECISION]).map(|p| p as u8),
             max_pixels: block[table::MAX_PIXELS] as u64,
             palette: palette.to_vec(),
+            palette_remap: Vec::new(),
             stacking: Stacking::ALL[block[table::STACKING] as usize],
             gap_filler: block[table::GAP_FILLER] == 1.0,
             gap_filler_width: block[table::GAP_FILLER_WIDTH] as f32,
@@ -182,7 +191,7 @@ mod tests {
 
     #[test]
     fn parses_defaults() {
-        let options = Options::parse(&block(), &[]).unwrap();
+        let options = Options::parse(&block(), &[], &[]).unwrap();
         assert_eq!(options, Options::default());
         assert_eq!(options.mode, Mode::Color);
         assert_eq!(options.colors, 32);
@@ -209,20 +218,20 @@ mod tests {
     fn names_the_bad_option() {
         let mut values = block();
         values[table::COLORS] = 1.0;
-        let error = Options::parse(&values, &[]).unwrap_err();
+        let error = Options::parse(&values, &[], &[]).unwrap_err();
         assert!(error.to_string().contains("\"colors\""));
         assert_eq!(error.option_slot(), Some(OptionSlot::Block(table::COLORS)));
         values[table::COLORS] = 3.5;
-        assert!(Options::parse(&values, &[]).is_err());
+        assert!(Options::parse(&values, &[], &[]).is_err());
         let mut values = block();
         values[table::TOLERANCE] = f64::NAN;
-        assert!(Options::parse(&values, &[])
+        assert!(Options::parse(&values, &[], &[])
             .unwrap_err()
             .to_string()
             .contains("tolerance"));
         let mut values = block();
         values[table::THRESHOLD] = -2.0;
-        let error = Options::parse(&values, &[]).unwrap_err();
+        let error = Options::parse(&values, &[], &[]).unwrap_err();
         assert_eq!(
             error.option_slot(),
             Some(OptionSlot::Block(table::THRESHOLD))
@@ -235,7 +244,7 @@ mod tests {
             for &value in &[row.min, row.max] {
                 let mut values = block();
                 values[index] = value;
-                let options = Options::parse(&values, &[]).unwrap();
+                let options = Options::parse(&values, &[], &[]).unwrap();
                 assert_eq!(
                     options.to_block()[index],
                     value as f32 as f64,
@@ -248,9 +257,9 @@ mod tests {
 
     #[test]
     fn rejects_a_short_block_and_bad_palette() {
-        let error = Options::parse(&block()[..3], &[]).unwrap_err();
+        let error = Options::parse(&block()[..3], &[], &[]).unwrap_err();
         assert_eq!(error.option_slot(), Some(OptionSlot::Layout));
-        let error = Options::parse(&block(), &[0x1_000_000]).unwrap_err();
+        let error = Options::parse(&block(), &[0x1_000_000], &[]).unwrap_err();
         assert_eq!(error.option_slot(), Some(OptionSlot::Palette));
     }
 }

@@ -128,11 +128,7 @@ pub fn quantize(
         }
     }
     let colors: Vec<[u8; 4]> = if fixed {
-        options
-            .palette
-            .iter()
-            .map(|&rgb| [(rgb >> 16) as u8, (rgb >> 8) as u8, rgb as u8, 255])
-            .collect()
+        crate::remap::apply(&options.palette, &mut labels, &options.palette_remap)
     } else {
         cluster_colors(&histogram, &bin_cluster, &centres)
     };
@@ -344,6 +340,7 @@ fn exact_colors(rgba: &[u8], limit: usize) -> Result<Option<Quantized>> {
 mod tests {
     use super::*;
     use crate::progress::Silent;
+    use crate::remap::Remap;
 
     fn image(pixels: &[[u8; 4]]) -> Vec<u8> {
         pixels.iter().flat_map(|p| p.iter().copied()).collect()
@@ -398,6 +395,28 @@ mod tests {
         };
         let q = quantize(&rgba, 2, &options, &mut Silent).unwrap();
         assert_eq!(q.palette.rgba, vec![[255, 0, 0, 255], [0, 0, 255, 255]]);
+    }
+
+    #[test]
+    fn palette_remap_merges_and_removes_after_assignment() {
+        let rgba = image(&[[250, 10, 10, 255], [10, 10, 240, 255], [10, 240, 10, 255]]);
+        let options = Options {
+            palette: vec![0xff0000, 0x0000ff, 0x00ff00],
+            palette_remap: vec![
+                Remap {
+                    from: 0xff0000,
+                    to: Some(0x0000ff),
+                },
+                Remap {
+                    from: 0x00ff00,
+                    to: None,
+                },
+            ],
+            ..Options::default()
+        };
+        let q = quantize(&rgba, 3, &options, &mut Silent).unwrap();
+        assert_eq!(q.palette.rgba, vec![[0, 0, 255, 255]]);
+        assert_eq!(q.labels, vec![0, 0, TRANSPARENT]);
     }
 
     #[test]
