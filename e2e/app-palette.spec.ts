@@ -2,7 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { expectStatus, jobRow, openFreshApp, pick } from './app-support';
-import { downloadedColours, expectColours, posterFile, swatch } from './palette-support';
+import { svgColours } from '../src/jobs/palette-edit';
+import {
+  downloadedColours,
+  downloadedSvg,
+  expectColours,
+  posterFile,
+  swatch,
+} from './palette-support';
 
 test.beforeEach(async ({ page }) => openFreshApp(page));
 
@@ -69,4 +76,36 @@ test('the recoloured result goes into "Download as" and into the ZIP of all resu
   const entry = execFileSync('unzip', ['-p', zipPath, 'poster.eps'], { encoding: 'latin1' });
   expect(entry).toContain(greenFill);
   expect(entry).not.toContain('1 0 0 rg');
+});
+
+test('merge traces again with fewer colours; remove leaves no white shape behind the subject', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await pick(page, [await posterFile(page)]);
+  await expectStatus(page, 'poster.png', 'complete');
+  await expectColours(page, 3);
+
+  await swatch(page, '#ff0000').click();
+  await swatch(page, '#0000ff').click();
+  await page.getByRole('button', { name: 'Merge' }).click();
+  await expectColours(page, 2);
+  await expectStatus(page, 'poster.png', 'complete');
+  expect(await downloadedColours(page)).toEqual(['#ffffff', '#ff0000']);
+
+  await swatch(page, '#ffffff').click();
+  await page.getByRole('button', { name: 'Remove colour' }).click();
+  await expectColours(page, 1);
+  await expectStatus(page, 'poster.png', 'complete');
+  const removed = await downloadedSvg(page);
+  expect(svgColours(removed)).toEqual(['#ff0000']);
+  expect(removed).not.toMatch(/fill="#fff(fff)?"/);
+  await page.screenshot({ path: '.tmp/app/palette-removed.png' });
+
+  await page.keyboard.press('Control+z');
+  await expectColours(page, 2);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expectColours(page, 3);
+  await expectStatus(page, 'poster.png', 'complete');
+  expect(await downloadedColours(page)).toEqual(['#ffffff', '#0000ff', '#ff0000']);
 });

@@ -5,9 +5,7 @@
  * when both group the original colours the same way (a recolour), and re-traces with the palette
  * fixed and `paletteRemap` otherwise (a merge or a removal).
  */
-import type { VectorizeOptionsInput } from '../engine';
-
-export const TRANSPARENT = 'transparent';
+import { REMAP_TRANSPARENT, type VectorizeOptionsInput } from '../engine';
 
 /** Original colour → its colour now (`#rrggbb`) or `transparent`. */
 export type ColourMap = Readonly<Record<string, string>>;
@@ -74,7 +72,7 @@ export function currentMap(edit: PaletteEdit): ColourMap {
 /** The colours the result shows now (no transparent), in palette order. */
 export function currentColours(edit: PaletteEdit): string[] {
   const colours = new Set(Object.values(currentMap(edit)));
-  colours.delete(TRANSPARENT);
+  colours.delete(REMAP_TRANSPARENT);
   return [...colours];
 }
 
@@ -104,7 +102,9 @@ function grouping(map: ColourMap): string {
     groups.set(now, [...(groups.get(now) ?? []), original]);
   }
   return [...groups.entries()]
-    .map(([now, originals]) => `${now === TRANSPARENT ? '-' : '+'}${originals.sort().join(',')}`)
+    .map(
+      ([now, originals]) => `${now === REMAP_TRANSPARENT ? '-' : '+'}${originals.sort().join(',')}`,
+    )
     .sort()
     .join(' ');
 }
@@ -117,7 +117,7 @@ export function fillChanges(from: ColourMap, to: ColourMap): Map<string, string>
   if (grouping(from) !== grouping(to)) return undefined;
   const changes = new Map<string, string>();
   for (const original of Object.keys(from))
-    if (from[original] !== to[original] && from[original] !== TRANSPARENT)
+    if (from[original] !== to[original] && from[original] !== REMAP_TRANSPARENT)
       changes.set(from[original], to[original]);
   return changes;
 }
@@ -136,5 +136,5 @@ export function tracedOptions(
     .filter((colour) => map[colour] !== colour)
     .map((colour) => ({ from: colour, to: map[colour] }));
   if (remap.length === 0) return options;
-  return { ...options, palette: edit.original, paletteRemap: remap } as VectorizeOptionsInput;
+  return { ...options, palette: edit.original, paletteRemap: remap };
 }

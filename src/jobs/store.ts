@@ -6,6 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   MAX_PALETTE,
+  REMAP_TRANSPARENT,
   toVectorizeError,
   type ErrorInfo,
   type ExportedFile,
@@ -27,7 +28,6 @@ import {
   startEdit,
   svgColours,
   tracedOptions,
-  TRANSPARENT,
   type PaletteEdit,
 } from './palette-edit';
 import type { JobPersistence } from './persistence';
@@ -387,7 +387,7 @@ export function createJobsStore(deps: JobsStoreDeps): StoreApi<JobsState> {
       },
 
       removeColour(id, colour) {
-        edit(id, [colour], TRANSPARENT);
+        edit(id, [colour], REMAP_TRANSPARENT);
       },
 
       undoPaletteEdit(id) {

@@ -135,7 +135,7 @@ export function PaletteEditor({ job }: { job: Job }) {
             after(`Removing ${selected[0]}…`, () => actions.removeColour(job.id, selected[0]))
           }
         >
-          Remove
+          Remove colour
         </button>
         <button
           type="button"
