@@ -27,6 +27,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await expectStatus(page, 'poster.png', 'complete');
     await swatch(page, '#ff0000').click();
     await expect(page.getByLabel('New colour as hex')).toBeVisible();
+    await page.screenshot({ path: `.tmp/app/palette-${scheme}.png` });
     expect(await seriousViolations(page)).toEqual([]);
 
     const compare = page.getByRole('region', { name: 'Compare input and SVG' });
