@@ -14,6 +14,7 @@ export { overPixelBudget } from './pixel-budget';
 export type { ErrorCode, ErrorInfo, FaultGroup } from './errors';
 export {
   DEFAULT_OPTIONS,
+  MAX_PALETTE,
   MODES,
   OPTION_SPECS,
   PRESET_NAMES,

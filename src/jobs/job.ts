@@ -1,6 +1,7 @@
 /** A job: one input file converted with one set of options. */
 import type { ErrorInfo, StageName, VectorizeOptionsInput } from '../engine';
 import type { JobResult } from '../worker/protocol';
+import type { PaletteEdit } from './palette-edit';
 
 export type JobStatus = 'queued' | 'processing' | 'complete' | 'failed' | 'cancelled';
 
@@ -24,6 +25,8 @@ export interface Job {
   storageError: ErrorInfo | undefined;
   /** Set when the last "Download as" of this job failed (not saved). */
   exportError?: ErrorInfo;
+  /** Palette edits of the result and their undo history (the result's SVG shows them). */
+  paletteEdit?: PaletteEdit;
   /** True once the finished job is in browser storage and survives a reload. */
   saved: boolean;
 }

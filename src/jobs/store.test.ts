@@ -29,6 +29,11 @@ class ManualRunner implements JobRunner {
   configure(settings: { concurrency?: number }) {
     this.concurrency = settings.concurrency ?? this.concurrency;
   }
+  analysed: string[] = [];
+  analyse(request: { imageKey: string; svg: string }) {
+    this.analysed.push(request.svg);
+    return Promise.resolve({ shares: { '#ffffff': 1 } });
+  }
   exports: { request: ExportRequest; rasterize?: Rasterizer }[] = [];
   /** What the pool's worker does: the engine's exporter (the pool's own tests cover the trip). */
   exportFile(request: ExportRequest, rasterize?: Rasterizer) {
@@ -349,6 +354,63 @@ describe('jobs store', () => {
         ['a.png', '.dxf'],
         ['c.png', '.dxf'],
       ]);
+    });
+  });
+
+  describe('palette edits', () => {
+    const twoColours = () => {
+      const svg =
+        '<svg><path fill="#ffffff" d="M0 0h2v2h-2z"/><path fill="#ff0000" d="M0 0h1v1z"/></svg>';
+      const done = result(svg);
+      done.stats.palette = ['#FFFFFF', '#ff0000'];
+      return done;
+    };
+
+    it('recolours by rewriting the fills (no new trace), saves it, and undoes and redoes it', async () => {
+      const { runner, persistence, store } = setup();
+      store.getState().addFiles([file()]);
+      runner.tasks.get('job-1')!.resolve(twoColours());
+      await settle();
+      runner.tasks.clear();
+      store.getState().recolour('job-1', '#ff0000', '#00FF00');
+      expect(runner.tasks.size).toBe(0);
+      expect(store.getState().jobs[0].result!.svg).toContain('fill="#00ff00"');
+      await settle();
+      const [saved] = await persistence.loadAll();
+      expect(saved.result!.svg).toContain('fill="#00ff00"');
+      expect(saved.paletteEdit!.at).toBe(1);
+      store.getState().undoPaletteEdit('job-1');
+      expect(store.getState().jobs[0].result!.svg).toContain('fill="#ff0000"');
+      store.getState().redoPaletteEdit('job-1');
+      expect(store.getState().jobs[0].result!.svg).toContain('fill="#00ff00"');
+      await settle();
+      store.getState().analyseJob('job-1');
+      store.getState().analyseJob('job-1');
+      await vi.waitFor(() =>
+        expect(store.getState().analyses['job-1'].analysis).toEqual({ shares: { '#ffffff': 1 } }),
+      );
+      expect(runner.analysed).toHaveLength(1);
+    });
+
+    it('removes a colour by tracing again with the palette fixed and a remap to transparent', async () => {
+      const { runner, store } = setup();
+      store.getState().addFiles([file()]);
+      runner.tasks.get('job-1')!.resolve(twoColours());
+      await settle();
+      store.getState().removeColour('job-1', '#ffffff');
+      expect(runner.tasks.get('job-1')!.task.options).toMatchObject({
+        palette: ['#ffffff', '#ff0000'],
+        paletteRemap: [{ from: '#ffffff', to: 'transparent' }],
+      });
+      runner.tasks.get('job-1')!.resolve(result('<svg><path fill="#ff0000" d="M0 0h1v1z"/></svg>'));
+      await settle();
+      store.getState().mergeColours('job-1', ['#ff0000']);
+      store.getState().undoPaletteEdit('job-1');
+      expect(runner.tasks.get('job-1')!.task.options).not.toHaveProperty('paletteRemap');
+      store.getState().usePalette('job-1');
+      expect(store.getState().options).toEqual({ palette: ['#ffffff', '#ff0000'] });
+      runner.tasks.get('job-1')!.resolve(twoColours());
+      await settle();
     });
   });
 });

@@ -5,15 +5,31 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
+  MAX_PALETTE,
+  REMAP_TRANSPARENT,
   toVectorizeError,
+  type ErrorInfo,
   type ExportedFile,
   type Rasterizer,
   type VectorizeOptionsInput,
 } from '../engine';
 import type { PoolSettings, PoolTask } from '../worker/pool';
-import type { ExportRequest, JobResult } from '../worker/protocol';
+import type { AnalyseRequest, ExportRequest, JobAnalysis, JobResult } from '../worker/protocol';
 import { exportOptionsFor, type ExportChoice } from './export-choice';
 import { isFinished, type Job } from './job';
+import {
+  addStep,
+  canRedo,
+  canUndo,
+  currentColours,
+  currentMap,
+  fillChanges,
+  rewriteColours,
+  startEdit,
+  svgColours,
+  tracedOptions,
+  type PaletteEdit,
+} from './palette-edit';
 import type { JobPersistence } from './persistence';
 import { saveSettings, type Settings } from './settings';
 
@@ -22,6 +38,14 @@ export interface JobRunner {
   cancel(id: string): void;
   configure(settings: Partial<PoolSettings>): void;
   exportFile(request: ExportRequest, rasterize?: Rasterizer): Promise<ExportedFile>;
+  analyse(request: AnalyseRequest): Promise<JobAnalysis>;
+}
+
+/** A job's analysis (worker render vs input) for the SVG it was made from; kept in memory only. */
+export interface AnalysisState {
+  svg: string;
+  analysis?: JobAnalysis;
+  error?: ErrorInfo;
 }
 
 /** One finished job's result as a file of the chosen format. */
@@ -38,6 +62,10 @@ export interface JobsState {
   settings: Settings;
   /** False until saved jobs have been loaded. */
   hydrated: boolean;
+  /** Job id → its latest analysis (palette shares, fidelity), made on request. */
+  analyses: Record<string, AnalysisState>;
+  /** Analyses the job's current SVG in a worker, unless that is done or under way. */
+  analyseJob(id: string): void;
   addFiles(files: File[]): void;
   select(id: string | undefined): void;
   setOptions(options: VectorizeOptionsInput): void;
@@ -58,6 +86,16 @@ export interface JobsState {
   /** Every finished job exported in the chosen format; the ones that failed are left out. */
   exportAll(choice?: ExportChoice): Promise<JobExport[]>;
   hydrate(): Promise<void>;
+  /** Palette edits of a finished job: a recolour rewrites the fills, without tracing again. */
+  recolour(id: string, from: string, to: string): void;
+  /** Merges the colours into the first of them (traced again with the palette fixed). */
+  mergeColours(id: string, colours: readonly string[]): void;
+  /** Makes a colour's shapes transparent (traced again with the palette fixed). */
+  removeColour(id: string, colour: string): void;
+  undoPaletteEdit(id: string): void;
+  redoPaletteEdit(id: string): void;
+  /** Fixes the job's current palette in the options of the next jobs (no re-run). */
+  usePalette(id: string): void;
 }
 
 export interface JobsStoreDeps {
@@ -98,6 +136,17 @@ export function createJobsStore(deps: JobsStoreDeps): StoreApi<JobsState> {
       }));
     const find = (id: string) => get().jobs.find((job) => job.id === id);
 
+    const persist = async (job: Job) => {
+      try {
+        await persistence.save(job);
+        const stored = find(job.id);
+        if (stored?.result === job.result && stored?.paletteEdit === job.paletteEdit)
+          patch(job.id, { saved: true });
+      } catch (error) {
+        if (find(job.id)) patch(job.id, { storageError: toVectorizeError(error).toInfo() });
+      }
+    };
+
     const finish = async (id: string, changes: Partial<Job>) => {
       const job = find(id);
       if (!job) return;
@@ -105,13 +154,40 @@ export function createJobsStore(deps: JobsStoreDeps): StoreApi<JobsState> {
       patch(id, { ...changes, elapsedMs, storageError: undefined, saved: false });
       const finished = find(id)!;
       deps.onJobFinished?.(finished);
-      if (finished.status === 'cancelled') return;
-      try {
-        await persistence.save(finished);
-        if (find(id)?.result === finished.result) patch(id, { saved: true });
-      } catch (error) {
-        if (find(id)) patch(id, { storageError: toVectorizeError(error).toInfo() });
+      if (finished.status !== 'cancelled') await persist(finished);
+    };
+
+    /** Shows the edit's current map: a fill rewrite when it can, a new trace otherwise. */
+    const showEdit = (id: string, edit: PaletteEdit) => {
+      const job = find(id);
+      if (!job?.result) return;
+      const before = job.paletteEdit ?? startEdit(edit.original);
+      const changes = fillChanges(currentMap(before), currentMap(edit));
+      if (!changes || !isFinished(job)) {
+        patch(id, { paletteEdit: edit });
+        get().rerun(id);
+        return;
       }
+      const { svg, stats } = job.result;
+      patch(id, {
+        paletteEdit: edit,
+        saved: false,
+        result: {
+          ...job.result,
+          svg: rewriteColours(svg, changes),
+          stats: { ...stats, palette: currentColours(edit) },
+        },
+      });
+      void persist(find(id)!);
+    };
+
+    /** A new edit step of a finished job: the colours in `from` become `to`. */
+    const edit = (id: string, from: readonly string[], to: string) => {
+      const job = find(id);
+      if (!job?.result || from.length === 0) return;
+      const base = job.paletteEdit ?? startEdit(svgColours(job.result.svg));
+      if (base.original.length > MAX_PALETTE) return;
+      showEdit(id, addStep(base, from, to));
     };
 
     const start = (id: string) => {
@@ -133,7 +209,7 @@ export function createJobsStore(deps: JobsStoreDeps): StoreApi<JobsState> {
           id,
           imageKey: id,
           file: job.file,
-          options: job.options,
+          options: tracedOptions(job.options, job.paletteEdit),
           onStart: () => {
             if (!current()) return;
             patch(id, { status: 'processing', startedAt: now() });
@@ -166,6 +242,22 @@ export function createJobsStore(deps: JobsStoreDeps): StoreApi<JobsState> {
       options: {},
       settings: deps.settings,
       hydrated: false,
+      analyses: {},
+
+      analyseJob(id) {
+        const job = find(id);
+        const svg = job?.result?.svg;
+        if (!job || !svg || get().analyses[id]?.svg === svg) return;
+        const update = (state: AnalysisState) => {
+          if (find(id)?.result?.svg === svg)
+            set((current) => ({ analyses: { ...current.analyses, [id]: state } }));
+        };
+        update({ svg });
+        runner.analyse({ imageKey: id, file: job.file, svg }).then(
+          (analysis) => update({ svg, analysis }),
+          (error: unknown) => update({ svg, error: toVectorizeError(error).toInfo() }),
+        );
+      },
 
       addFiles(files) {
         const created = files.map((file): Job => ({
@@ -284,6 +376,40 @@ export function createJobsStore(deps: JobsStoreDeps): StoreApi<JobsState> {
         const done = get().jobs.filter((job) => job.result);
         const exported = await Promise.all(done.map((job) => get().exportJob(job.id, choice)));
         return exported.filter((entry): entry is JobExport => entry !== undefined);
+      },
+
+      recolour(id, from, to) {
+        edit(id, [from], to.toLowerCase());
+      },
+
+      mergeColours(id, colours) {
+        if (colours.length >= 2) edit(id, colours, colours[0]);
+      },
+
+      removeColour(id, colour) {
+        edit(id, [colour], REMAP_TRANSPARENT);
+      },
+
+      undoPaletteEdit(id) {
+        const paletteEdit = find(id)?.paletteEdit;
+        if (paletteEdit && canUndo(paletteEdit))
+          showEdit(id, { ...paletteEdit, at: paletteEdit.at - 1 });
+      },
+
+      redoPaletteEdit(id) {
+        const paletteEdit = find(id)?.paletteEdit;
+        if (paletteEdit && canRedo(paletteEdit))
+          showEdit(id, { ...paletteEdit, at: paletteEdit.at + 1 });
+      },
+
+      usePalette(id) {
+        const job = find(id);
+        if (!job?.result) return;
+        const palette = job.paletteEdit
+          ? currentColours(job.paletteEdit)
+          : svgColours(job.result.svg);
+        if (palette.length > 0 && palette.length <= MAX_PALETTE)
+          set({ options: { ...get().options, palette } });
       },
 
       async hydrate() {

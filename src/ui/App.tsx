@@ -8,6 +8,7 @@ import { DownloadAllButton } from './DownloadAllButton';
 import { downloadSvg } from './export-svg';
 import { JobList } from './JobList';
 import { OptionsPanel } from './OptionsPanel';
+import { PaletteEditor } from './palette/PaletteEditor';
 import { ResultActions } from './ResultActions';
 import { SampleImages } from './SampleImages';
 import { SettingsPanel } from './SettingsPanel';
@@ -21,6 +22,8 @@ export function App() {
   const jobs = useJobs((state) => state.jobs);
   const selected = useJobs((state) => state.jobs.find((job) => job.id === state.selectedId));
   const cancelAll = useJobs((state) => state.cancelAll);
+  const undo = useJobs((state) => state.undoPaletteEdit);
+  const redo = useJobs((state) => state.redoPaletteEdit);
   const picker = useRef<HTMLInputElement>(null);
   const dragging = useFileIntake(addFiles);
   const shortcuts = useMemo(
@@ -29,8 +32,14 @@ export function App() {
       download: () => {
         if (selected) downloadSvg(selected);
       },
+      undo: () => {
+        if (selected) undo(selected.id);
+      },
+      redo: () => {
+        if (selected) redo(selected.id);
+      },
     }),
-    [selected],
+    [selected, undo, redo],
   );
   useShortcuts(shortcuts);
   const finished = jobs.filter((job) => job.result).length;
@@ -49,7 +58,7 @@ export function App() {
         </div>
         <div className="flex flex-wrap gap-2">
           <button type="button" className="btn btn-primary" onClick={() => picker.current?.click()}>
-            Open images… <kbd className="ml-1 text-xs opacity-70">Ctrl+O</kbd>
+            Open images… <kbd className="ml-1 text-xs">Ctrl+O</kbd>
           </button>
           <input
             ref={picker}
@@ -104,6 +113,7 @@ export function App() {
         <aside className="order-3 flex flex-col gap-4">
           <ErrorBoundary area="the result">
             {selected?.result && <StatsPanel stats={selected.result.stats} />}
+            {selected?.result && <PaletteEditor job={selected} />}
           </ErrorBoundary>
           <ErrorBoundary area="the options">
             <OptionsPanel />
@@ -114,7 +124,8 @@ export function App() {
         </aside>
       </main>
       <p className="text-xs opacity-60">
-        Shortcuts: Ctrl/Cmd+O open, Ctrl/Cmd+V paste, Ctrl/Cmd+S download the selected SVG.
+        Shortcuts: Ctrl/Cmd+O open, Ctrl/Cmd+V paste, Ctrl/Cmd+S download the selected SVG,
+        Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z undo and redo palette edits.
       </p>
       {dragging && (
         <div

@@ -3,7 +3,7 @@ import { EXPORT_FORMATS, UNITS } from '../engine/export';
 import { useJobs } from '../jobs/app-store';
 import { SIZE_SIDES, followingSide, type ExportChoice, type SizeSide } from '../jobs/export-choice';
 import type { Job } from '../jobs/job';
-import { downloadExport } from './export-svg';
+import { downloadAllAsZip, downloadExport } from './export-svg';
 import { ErrorMessage } from './ErrorMessage';
 
 const SIDE_LABELS: Record<SizeSide, string> = {
@@ -74,12 +74,14 @@ const round = (value: number) => String(Math.round(value * 100) / 100);
 
 /**
  * "Download as": the format and size for the selected result's download and for the ZIP of all
- * results, remembered in settings. The export runs in a worker (PNG is drawn by the browser).
+ * results (both offered here), remembered in settings. The export runs in a worker (PNG is drawn by the browser).
  */
 export function DownloadAs({ job }: { job: Job | undefined }) {
   const choice = useJobs((state) => state.settings.exportChoice);
   const setChoice = useJobs((state) => state.setExportChoice);
   const exportJob = useJobs((state) => state.exportJob);
+  const exportAll = useJobs((state) => state.exportAll);
+  const finished = useJobs((state) => state.jobs.filter((candidate) => candidate.result).length);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
   const change = (changes: Partial<ExportChoice>) => setChoice({ ...choice, ...changes });
@@ -95,6 +97,15 @@ export function DownloadAs({ job }: { job: Job | undefined }) {
     const exported = await exportJob(job.id);
     setBusy(false);
     setNotice(exported ? `Saved ${downloadExport(exported)}` : '');
+  };
+
+  const downloadAll = async () => {
+    setBusy(true);
+    setNotice(`Exporting ${finished} results as ${format}…`);
+    const exported = await exportAll();
+    await downloadAllAsZip(exported);
+    setBusy(false);
+    setNotice(`Saved a ZIP of ${exported.length} ${format} files`);
   };
 
   return (
@@ -161,7 +172,14 @@ export function DownloadAs({ job }: { job: Job | undefined }) {
         >
           Download as {format}
         </button>
-        <span className="text-xs opacity-75">Download all (ZIP) uses this format too.</span>
+        <button
+          type="button"
+          className="btn"
+          disabled={finished === 0 || busy}
+          onClick={() => void downloadAll()}
+        >
+          Download all as {format} (ZIP)
+        </button>
         <span role="status" className="text-sm opacity-80">
           {notice}
         </span>

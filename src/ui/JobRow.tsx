@@ -40,14 +40,16 @@ export function JobRow({ job, selected, onSelect, onCancel, onRemove }: Props) {
         type="button"
         onClick={onSelect}
         aria-current={selected ? 'true' : undefined}
-        aria-label={`Show ${job.name}`}
         className="flex min-w-0 flex-1 items-center gap-3 rounded text-left"
       >
         <span className="checkerboard flex h-12 w-12 shrink-0 items-center justify-center overflow-hidden rounded">
           {thumbnail && <img src={thumbnail} alt="" className="max-h-full max-w-full" />}
         </span>
         <span className="min-w-0 flex-1">
-          <span className="block truncate font-medium">{job.name}</span>
+          <span className="block truncate font-medium">
+            <span className="sr-only">Show </span>
+            {job.name}
+          </span>
           <span className="flex flex-wrap gap-x-2 text-xs">
             <span className={`font-semibold ${STATUS_STYLE[job.status]}`}>{job.status}</span>
             {running && (

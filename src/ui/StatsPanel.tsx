@@ -36,22 +36,6 @@ export function StatsPanel({ stats }: { stats: JobStats }) {
         ))}
         <Row label="Total in worker" value={formatMs(stats.totalMs)} />
       </dl>
-      {stats.palette.length > 0 && (
-        <ul
-          className="mt-3 flex flex-wrap gap-1"
-          aria-label={`Palette, ${stats.palette.length} colours`}
-        >
-          {stats.palette.map((colour) => (
-            <li
-              key={colour}
-              title={colour}
-              aria-label={colour}
-              className="h-5 w-5 rounded border border-slate-400/50"
-              style={{ background: colour }}
-            />
-          ))}
-        </ul>
-      )}
     </section>
   );
 }

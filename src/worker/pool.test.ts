@@ -19,6 +19,8 @@ class FakeWorkers {
   terminated = 0;
   prepared = 0;
   exported = 0;
+  /** Which worker analysed which image. */
+  analysed: [number, string][] = [];
   ports: MessagePort[] = [];
   constructor(private readonly behaviour: Behaviour) {}
 
@@ -37,6 +39,10 @@ class FakeWorkers {
           ...request.options,
           ...(rasterize ? { rasterize } : {}),
         });
+      },
+      analyse: async (request) => {
+        this.analysed.push([worker, request.imageKey]);
+        return { shares: { '#ffffff': 1 } };
       },
     };
     expose(api, port2);
@@ -272,5 +278,15 @@ describe('WorkerPool', () => {
       expect(workers.created).toBe(1);
       pool.dispose();
     });
+  });
+
+  it('analyses a result on the idle worker that holds its decoded image', async () => {
+    const workers = new FakeWorkers(async (request) => done(request.imageKey));
+    const pool = new WorkerPool({ concurrency: 2 }, workers.create);
+    await Promise.all([pool.run(task('a')), pool.run(task('b'))]);
+    const analysis = await pool.analyse({ ...task('b'), svg: '<svg/>' });
+    expect(analysis.shares).toEqual({ '#ffffff': 1 });
+    expect(workers.analysed).toEqual([[2, 'b']]);
+    pool.dispose();
   });
 });

@@ -13,7 +13,14 @@ import {
   type Progress,
   type Rasterizer,
 } from '../engine';
-import type { ExportRequest, JobResult, VectorizeRequest, VectorizeWorkerApi } from './protocol';
+import type {
+  AnalyseRequest,
+  ExportRequest,
+  JobAnalysis,
+  JobResult,
+  VectorizeRequest,
+  VectorizeWorkerApi,
+} from './protocol';
 
 export interface PoolTask extends VectorizeRequest {
   id: string;
@@ -51,6 +58,12 @@ type Pending =
       task: { id: string; request: ExportRequest; rasterize?: Rasterizer };
       resolve: (file: ExportedFile) => void;
       reject: (error: unknown) => void;
+    }
+  | {
+      kind: 'analyse';
+      task: { id: string; request: AnalyseRequest };
+      resolve: (analysis: JobAnalysis) => void;
+      reject: (error: unknown) => void;
     };
 
 export function defaultConcurrency(): number {
@@ -73,6 +86,7 @@ export class WorkerPool {
   private settings: PoolSettings;
   private watchdog: ReturnType<typeof setInterval> | undefined;
   private exports = 0;
+  private analyses = 0;
 
   constructor(
     settings: Partial<PoolSettings> = {},
@@ -102,6 +116,18 @@ export class WorkerPool {
     const id = `export-${(this.exports += 1)}`;
     return new Promise((resolve, reject) => {
       this.queue.push({ kind: 'export', task: { id, request, rasterize }, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /**
+   * Renders a result's SVG in a worker and compares it with its input (queued with the jobs, on
+   * the worker that holds the decoded image when one is idle).
+   */
+  analyse(request: AnalyseRequest): Promise<JobAnalysis> {
+    const id = `analyse-${(this.analyses += 1)}`;
+    return new Promise((resolve, reject) => {
+      this.queue.push({ kind: 'analyse', task: { id, request }, resolve, reject });
       this.pump();
     });
   }
@@ -144,7 +170,12 @@ export class WorkerPool {
   private pump(): void {
     while (this.queue.length > 0 && this.running < this.settings.concurrency) {
       const pending = this.queue.shift()!;
-      const imageKey = pending.kind === 'vectorize' ? pending.task.imageKey : undefined;
+      const imageKey =
+        pending.kind === 'vectorize'
+          ? pending.task.imageKey
+          : pending.kind === 'analyse'
+            ? pending.task.request.imageKey
+            : undefined;
       void this.start(this.pickSlot(imageKey), pending);
     }
     if (this.running > 0) this.startWatchdog();
@@ -189,6 +220,7 @@ export class WorkerPool {
     });
     try {
       if (pending.kind === 'export') await this.startExport(slot, pending, aborted);
+      else if (pending.kind === 'analyse') await this.startAnalyse(slot, pending, aborted);
       else await this.startVectorize(slot, pending, aborted);
     } finally {
       if (slot.taskId === pending.task.id) {
@@ -219,6 +251,25 @@ export class WorkerPool {
     }
   }
 
+  private async startAnalyse(
+    slot: Slot,
+    { task, resolve, reject }: Extract<Pending, { kind: 'analyse' }>,
+    aborted: Promise<never>,
+  ): Promise<void> {
+    try {
+      resolve(await Promise.race([slot.remote.analyse(task.request), aborted]));
+      this.remember(slot, task.request.imageKey);
+    } catch (error) {
+      reject(toVectorizeError(error));
+    }
+  }
+
+  /** The worker now holds this decoded image (its two most recent are kept). */
+  private remember(slot: Slot, imageKey: string): void {
+    slot.imageKeys = [imageKey, ...slot.imageKeys.filter((k) => k !== imageKey)];
+    slot.imageKeys.length = Math.min(slot.imageKeys.length, 2);
+  }
+
   private async startVectorize(
     slot: Slot,
     { task, resolve, reject }: Extract<Pending, { kind: 'vectorize' }>,
@@ -236,8 +287,7 @@ export class WorkerPool {
         options: task.options,
       };
       const result = await Promise.race([slot.remote.vectorize(request, onProgress), aborted]);
-      slot.imageKeys = [task.imageKey, ...slot.imageKeys.filter((k) => k !== task.imageKey)];
-      slot.imageKeys.length = Math.min(slot.imageKeys.length, 2);
+      this.remember(slot, task.imageKey);
       resolve(result);
     } catch (error) {
       reject(toVectorizeError(error));

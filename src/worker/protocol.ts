@@ -43,6 +43,17 @@ export interface ExportRequest {
   options: Omit<ExportOptions, 'rasterize'>;
 }
 
+/** A result to analyse against its input: the job's image (by key, decoded once) and its SVG. */
+export interface AnalyseRequest extends Pick<VectorizeRequest, 'imageKey' | 'file'> {
+  svg: string;
+}
+
+/** What the worker finds when it renders the SVG itself and compares it with the input. */
+export interface JobAnalysis {
+  /** Palette colour (`#rrggbb`) → fraction of the render's opaque pixels it paints. */
+  shares: Record<string, number>;
+}
+
 export interface VectorizeWorkerApi {
   /** Compiles the core now, so that the first job does not wait for it. */
   prepare(): Promise<void>;
@@ -52,4 +63,6 @@ export interface VectorizeWorkerApi {
    * main thread passes its renderer (a Comlink proxy); the engine checks the pixel budget first.
    */
   export(request: ExportRequest, rasterize?: Rasterizer): Promise<ExportedFile>;
+  /** Renders the SVG at the image's size and compares the two (see JobAnalysis). */
+  analyse(request: AnalyseRequest): Promise<JobAnalysis>;
 }

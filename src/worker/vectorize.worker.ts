@@ -6,13 +6,18 @@
  */
 import { expose, transfer } from 'comlink';
 import { exportResult, type Engine, type ExportedFile, type Rasterizer } from '../engine';
+import { parseDrawing } from '../engine/export/drawing';
 import { loadEngine as loadCore } from '../engine/load';
 import { vectorizeFile, type ImageDecoder } from '../engine/pipeline';
 import simdUrl from '../engine/wasm/vectorizer-simd.wasm?url&no-inline';
 import scalarUrl from '../engine/wasm/vectorizer-scalar.wasm?url&no-inline';
 import { browserDecoder, gzipSize, type DecodedImage } from './decode';
+import { paletteShares } from './palette-shares';
+import { renderDrawing } from './render-drawing';
 import type {
+  AnalyseRequest,
   ExportRequest,
+  JobAnalysis,
   JobResult,
   ProgressReport,
   VectorizeRequest,
@@ -76,6 +81,13 @@ const api: VectorizeWorkerApi = {
       ...(rasterize ? { rasterize: (svg, width, height) => rasterize(svg, width, height) } : {}),
     });
     return transfer(file, [file.data.buffer]);
+  },
+
+  async analyse(request: AnalyseRequest): Promise<JobAnalysis> {
+    const image = await keptOrDecoded(request.imageKey).decode(request.file);
+    const drawing = parseDrawing(request.svg);
+    const render = renderDrawing(drawing, image.width, image.height);
+    return { shares: paletteShares(drawing, render) };
   },
 };
 
