@@ -14,7 +14,7 @@ import type { Engine } from '../src/engine/index';
 import { loadEngine } from '../src/engine/load';
 import { readWasm } from '../src/node/wasm-module';
 import { decodeImage } from './lib/decode';
-import { ssim } from './lib/metrics';
+import { ssim } from '../src/engine/fidelity';
 import { scoreScene } from './lib/primitive-metrics';
 import { renderSvg } from './lib/render';
 import { shapesScene, type ShapesScene } from './lib/shapes-scene';

@@ -9,7 +9,7 @@ describe('gen:options', () => {
 
   it('writes one row per value of the numeric block, with the schema defaults', () => {
     const text = renderOptionTable();
-    expect(text).toContain('pub const OPTION_COUNT: usize = 17;');
+    expect(text).toContain('pub const OPTION_COUNT: usize = 18;');
     expect(text).toMatch(/name: "tolerance",\n\s+min: 0\.05,\n\s+max: 10\.0,\n\s+whole: false,/);
     expect(text).toMatch(/name: "threshold",[^}]*auto: true,\n\s+default: -1\.0,/);
     expect(text).toContain('values: &["color", "bw", "pixel", "centerline"],');

@@ -4,7 +4,7 @@
  * inside an earlier one; with `overlap`, some cross others' outlines (the lower one is then
  * partly hidden). Rendered with resvg, so the input is anti-aliased like real artwork.
  */
-import type { Raster } from './raster';
+import type { Raster } from '../../src/engine/fidelity';
 import { renderSvg } from './render';
 import { random } from './line-art';
 

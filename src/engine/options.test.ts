@@ -77,6 +77,6 @@ describe('options', () => {
       gradients: 'auto',
     });
     expect(made.strokeColor).toBe('#ee3300');
-    expect(Array.from(encodeOptions(made)).slice(9)).toEqual([1, 1, 2, 2, 1, 0xee3300, 2, 1]);
+    expect(Array.from(encodeOptions(made)).slice(9)).toEqual([1, 1, 2, 2, 1, 0xee3300, 2, 1, 1]);
   });
 });

@@ -325,7 +325,7 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
   {
     name: 'gradients',
     label: 'Gradients',
-    group: 'basic',
+    group: 'advanced',
     kind: 'enum',
     values: GRADIENT_MODES,
     description:

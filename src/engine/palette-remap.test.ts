@@ -34,8 +34,13 @@ function pixelAt(svg: string, x: number, y: number): number[] {
 
 describe('paletteRemap', () => {
   it('merges a colour into another palette colour: fewer colours and shapes', async () => {
-    const plain = await run({});
-    const merged = await run({ paletteRemap: [{ from: '#ff0000', to: '#0000ff' }] });
+    // Paths, not primitives: a merged colour's shapes are then one path (with primitives the
+    // disc and the square stay a <circle> and a <rect>, one element each, in one colour).
+    const plain = await run({ primitives: false });
+    const merged = await run({
+      primitives: false,
+      paletteRemap: [{ from: '#ff0000', to: '#0000ff' }],
+    });
     expect(plain.stats.colors).toBe(3);
     expect(merged.stats.colors).toBe(2);
     expect(merged.stats.palette).toEqual(['#ffffff', '#0000ff']);

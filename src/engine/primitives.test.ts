@@ -4,7 +4,7 @@ import { loadEngine } from './test-support';
 import { parseDrawing } from './export/drawing';
 import { scoreScene } from '../../bench/lib/primitive-metrics';
 import { shapesScene } from '../../bench/lib/shapes-scene';
-import { ssim } from '../../bench/lib/metrics';
+import { ssim } from './fidelity';
 import { renderSvg } from '../../bench/lib/render';
 
 let engine: Engine;
