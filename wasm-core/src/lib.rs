@@ -33,6 +33,7 @@
 
 pub mod bezier_fit;
 pub mod centerline;
+pub mod classify;
 pub mod color;
 pub mod cutouts;
 pub mod distance;
