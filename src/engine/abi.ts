@@ -35,6 +35,11 @@ export interface CoreExports {
   vz_stats_ptr(): number;
   vz_stats_len(): number;
   vz_release(): void;
+  /**
+   * Classifies the image for automatic settings: 0 with kind, alpha, noisy and the features in
+   * the stats buffer (see `auto.ts`), or an error status with the message in the output buffer.
+   */
+  vz_classify(rgbaPtr: number, rgbaLen: number, width: number, height: number): number;
   /** The ABI version word the core was built with (compare with `ABI_VERSION`). */
   vz_abi_version(): number;
   /**
@@ -58,7 +63,7 @@ export interface CoreExports {
  * them changes (then run `npm run gen:options` and `npm run build:wasm`). The option table is
  * covered by the fingerprint in `ABI_VERSION` and needs no bump.
  */
-export const ABI_REVISION = 2;
+export const ABI_REVISION = 3;
 
 export const STAGES = ['prepare', 'segment', 'trace', 'fit'] as const;
 export type StageName = (typeof STAGES)[number];

@@ -21,6 +21,13 @@ import {
 } from './abi';
 import type { VectorizeOptionsInput } from './options';
 import { resolveOptions } from './presets';
+import {
+  chooseSettings,
+  decodeClassification,
+  wantsAuto,
+  withChoice,
+  type AutoChoice,
+} from './auto';
 
 export interface Progress {
   stage: StageName;
@@ -33,7 +40,8 @@ export type ProgressCallback = (progress: Progress) => void;
 
 export interface VectorizeResult {
   svg: string;
-  stats: VectorizeStats;
+  /** With `auto` when mode or preset was 'auto': the detected kind and the settings chosen. */
+  stats: VectorizeStats & { auto?: AutoChoice };
 }
 
 export interface Engine {
@@ -89,6 +97,22 @@ export async function createEngine(module: WebAssembly.Module): Promise<Engine> 
 
   const decoder = new TextDecoder();
 
+  /** The typed error for a core status, its message read from the output buffer. */
+  function failure(status: number): VectorizeError {
+    const message = decoder.decode(
+      new Uint8Array(exports.memory.buffer, exports.vz_output_ptr(), exports.vz_output_len()),
+    );
+    const code = ABI_STATUS_CODES[status];
+    // For a rejected option the stats buffer holds its slot (block index, -1 for the palette, -3 for the remap).
+    const slot =
+      code === 'INVALID_OPTION' && exports.vz_stats_len() > 0
+        ? new Float64Array(exports.memory.buffer, exports.vz_stats_ptr(), 1)[0]
+        : undefined;
+    return new VectorizeError(code && code !== 'OK' ? code : 'INTERNAL', message, {
+      option: optionAtSlot(slot),
+    });
+  }
+
   function run(
     rgba: Uint8Array | Uint8ClampedArray,
     width: number,
@@ -96,7 +120,7 @@ export async function createEngine(module: WebAssembly.Module): Promise<Engine> 
     options: VectorizeOptionsInput,
     onProgress?: ProgressCallback,
   ): VectorizeResult {
-    const resolved = resolveOptions(options);
+    let resolved = resolveOptions(options);
     if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1)
       throw new VectorizeError(
         'INVALID_INPUT',
@@ -113,9 +137,6 @@ export async function createEngine(module: WebAssembly.Module): Promise<Engine> 
         `The pixel buffer holds ${rgba?.length ?? 0} bytes; a ${width}×${height} RGBA image needs ${width * height * 4}.`,
       );
 
-    const optionBlock = encodeOptions(resolved);
-    const paletteBlock = encodePalette(resolved);
-    const remapBlock = encodePaletteRemap(resolved);
     let lastOverall = -1;
     let lastStage = -1;
     onStage = (stage, fraction) => {
@@ -147,6 +168,20 @@ export async function createEngine(module: WebAssembly.Module): Promise<Engine> 
           ? rgba
           : new Uint8Array(rgba.buffer, rgba.byteOffset, rgba.length),
       );
+      let auto: AutoChoice | undefined;
+      if (wantsAuto(resolved)) {
+        const status = exports.vz_classify(rgbaPtr, rgba.length, width, height);
+        if (status !== 0) throw failure(status);
+        auto = chooseSettings(
+          decodeClassification(
+            new Float64Array(exports.memory.buffer, exports.vz_stats_ptr(), exports.vz_stats_len()),
+          ),
+        );
+        resolved = resolveOptions(withChoice(options, resolved, auto));
+      }
+      const optionBlock = encodeOptions(resolved);
+      const paletteBlock = encodePalette(resolved);
+      const remapBlock = encodePaletteRemap(resolved);
       const optionsPtr = put(new Uint8Array(optionBlock.buffer));
       const palettePtr = put(new Uint8Array(paletteBlock.buffer));
       const remapPtr = put(new Uint8Array(remapBlock.buffer));
@@ -162,20 +197,10 @@ export async function createEngine(module: WebAssembly.Module): Promise<Engine> 
         remapPtr,
         remapBlock.length,
       );
+      if (status !== 0) throw failure(status);
       const output = decoder.decode(
         new Uint8Array(exports.memory.buffer, exports.vz_output_ptr(), exports.vz_output_len()),
       );
-      if (status !== 0) {
-        const code = ABI_STATUS_CODES[status];
-        // For a rejected option the stats buffer holds its slot (block index, -1 for the palette, -3 for the remap).
-        const slot =
-          code === 'INVALID_OPTION' && exports.vz_stats_len() > 0
-            ? new Float64Array(exports.memory.buffer, exports.vz_stats_ptr(), 1)[0]
-            : undefined;
-        throw new VectorizeError(code && code !== 'OK' ? code : 'INTERNAL', output, {
-          option: optionAtSlot(slot),
-        });
-      }
       const stats = decodeStats(
         new Float64Array(
           exports.memory.buffer,
@@ -184,7 +209,7 @@ export async function createEngine(module: WebAssembly.Module): Promise<Engine> 
         ).slice(),
         exports.memory.buffer.byteLength,
       );
-      return { svg: output, stats };
+      return { svg: output, stats: auto ? { ...stats, auto } : stats };
     } finally {
       onStage = undefined;
       exports.vz_release();

@@ -36,5 +36,7 @@ export { formatPaletteRemapText, parsePaletteRemapText } from './palette-remap';
 export { STAGES, overallProgress } from './abi';
 export type { StageName, VectorizeStats } from './abi';
 export { supportsSimd } from './simd';
+export { IMAGE_KINDS, KIND_LABELS, KIND_SETTINGS } from './auto';
+export type { AutoChoice, Classification, ImageKind } from './auto';
 export { EXPORT_FORMATS, exportResult, formatFromPath, validateExportOptions } from './export';
 export type { DxfCurves, ExportFormat, ExportOptions, ExportedFile, Rasterizer } from './export';

@@ -36,9 +36,12 @@ export interface PaletteRemapEntry {
   to: string;
 }
 
+/** 'auto' for mode or preset: chosen from the image (see `auto.ts`). */
+export const AUTO = 'auto';
+
 export interface VectorizeOptions {
-  preset: PresetName;
-  mode: Mode;
+  preset: PresetName | typeof AUTO;
+  mode: Mode | typeof AUTO;
   colors: number;
   palette: string[] | null;
   paletteRemap: PaletteRemapEntry[] | null;
@@ -83,6 +86,8 @@ interface BaseSpec<K extends keyof VectorizeOptions> {
 export interface EnumSpec<K extends keyof VectorizeOptions> extends BaseSpec<K> {
   kind: 'enum';
   values: readonly string[];
+  /** When set, the value may also be 'auto', which the engine resolves before the core runs. */
+  auto?: true;
 }
 export interface NumberSpec<K extends keyof VectorizeOptions> extends BaseSpec<K> {
   kind: 'int' | 'float';
@@ -143,7 +148,9 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     engineOnly: true,
     kind: 'enum',
     values: PRESET_NAMES,
-    description: 'Quality preset: sets colours, speckle size and curve tolerance together.',
+    auto: true,
+    description:
+      'Quality preset: sets colours, speckle size and curve tolerance together; auto picks one for the kind of image.',
   },
   {
     name: 'mode',
@@ -151,8 +158,9 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     group: 'basic',
     kind: 'enum',
     values: MODES,
+    auto: true,
     description:
-      'color: flat colour regions; bw: black and white; pixel: exact pixel edges; centerline: line art as single open strokes.',
+      'color: flat colour regions; bw: black and white; pixel: exact pixel edges; centerline: line art as single open strokes; auto: chosen from the image (pixel art, line art, logo, illustration, photo).',
   },
   {
     name: 'colors',
@@ -380,10 +388,11 @@ export function validateOption(spec: OptionSpec, value: unknown): unknown {
   const { name } = spec;
   switch (spec.kind) {
     case 'enum':
+      if (spec.auto && value === AUTO) return value;
       if (typeof value !== 'string' || !spec.values.includes(value))
         throw invalid(
           name,
-          `must be one of ${spec.values.join(', ')} (got ${JSON.stringify(value)}).`,
+          `must be one of ${spec.values.join(', ')}${spec.auto ? ', auto' : ''} (got ${JSON.stringify(value)}).`,
         );
       return value;
     case 'bool':

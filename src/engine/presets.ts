@@ -50,8 +50,10 @@ export function resolveOptions(input: VectorizeOptionsInput = {}): VectorizeOpti
     given.preset === undefined
       ? DEFAULT_OPTIONS.preset
       : validateOption(optionSpec('preset')!, given.preset)
-  ) as PresetName;
-  const merged: Record<string, unknown> = { ...DEFAULT_OPTIONS, ...presets[preset], preset };
+  ) as VectorizeOptions['preset'];
+  // 'auto' is replaced once the image is classified (`auto.ts`); until then: the defaults.
+  const values = preset === 'auto' ? {} : presets[preset];
+  const merged: Record<string, unknown> = { ...DEFAULT_OPTIONS, ...values, preset };
   // Pixel art keeps every pixel and every colour unless told otherwise.
   if (given.mode === 'pixel') Object.assign(merged, PIXEL_MODE_DEFAULTS);
   for (const spec of OPTION_SPECS) {

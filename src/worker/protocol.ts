@@ -1,5 +1,6 @@
 /** What the pool and the worker say to each other (shared types, no runtime code). */
 import type {
+  AutoChoice,
   ExportFormat,
   ExportOptions,
   ExportedFile,
@@ -10,6 +11,8 @@ import type {
 } from '../engine';
 
 export interface JobStats extends VectorizeStats {
+  /** When mode or preset was auto: the detected kind and the settings chosen. */
+  auto?: AutoChoice;
   /** Size of the input file in bytes. */
   inputBytes: number;
   /** Size of the SVG gzip-compressed, in bytes. */

@@ -255,3 +255,39 @@ pub extern "C" fn vz_release() {
     OUTPUT.with(|o| *o.borrow_mut() = Vec::new());
     STATS.with(|o| *o.borrow_mut() = Vec::new());
 }
+
+/// Classifies an image for automatic settings (see `classify`). Returns 0 with, in the stats
+/// buffer: the kind's index in `Kind::ALL`, alpha (0/1), noisy (0/1), then the features flat,
+/// exact, grey, extreme, translucent; or an `ErrorKind` code with the message in the output.
+#[no_mangle]
+pub extern "C" fn vz_classify(
+    rgba_ptr: *const u8,
+    rgba_len: usize,
+    width: u32,
+    height: u32,
+) -> u32 {
+    // SAFETY: the pixels come from `vz_alloc(rgba_len)`, written by the host (see `slice`).
+    let rgba = unsafe { slice(rgba_ptr, rgba_len) };
+    if let Err(error) = crate::prepare::check_input(rgba.len(), width, height, u64::MAX) {
+        return fail(error);
+    }
+    let c = crate::classify::classify(rgba, width as usize, height as usize);
+    let kind = crate::classify::Kind::ALL
+        .iter()
+        .position(|&k| k == c.kind)
+        .unwrap_or(0);
+    let f = c.features;
+    let values = vec![
+        kind as f64,
+        c.alpha as u8 as f64,
+        c.noisy as u8 as f64,
+        f.flat as f64,
+        f.exact as f64,
+        f.grey as f64,
+        f.extreme as f64,
+        f.translucent as f64,
+    ];
+    OUTPUT.with(|o| o.borrow_mut().clear());
+    STATS.with(|o| *o.borrow_mut() = values);
+    0
+}

@@ -35,6 +35,7 @@
 
 pub mod bezier_fit;
 pub mod centerline;
+pub mod classify;
 pub mod color;
 pub mod cutouts;
 pub mod distance;
