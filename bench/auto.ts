@@ -10,17 +10,17 @@
  * illustration, large (wallpapers) → illustration, alpha per file (below).
  */
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { KIND_SETTINGS, type ImageKind } from '../src/engine/auto';
 import type { Engine, Mode, PresetName, VectorizeOptionsInput } from '../src/engine/index';
 import { PRESET_NAMES } from '../src/engine/index';
 import { loadEngine } from '../src/engine/test-support';
 import { decodeImage } from './lib/decode';
-import { ssim } from './lib/metrics';
 import { renderSvg } from './lib/render';
-import type { Raster } from './lib/raster';
+import { ssim, type Raster } from '../src/engine/fidelity';
 
-const CORPUS = '/work/shared/corpus';
+/** The shared corpus beside the checkout, as `npm run bench` reads it. */
+const CORPUS = resolve(join(import.meta.dirname, '../../shared/corpus'));
 const CATEGORY_KIND: Record<string, ImageKind> = {
   pixelart: 'pixelArt',
   lineart: 'lineArt',
