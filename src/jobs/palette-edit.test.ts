@@ -36,6 +36,25 @@ describe('palette edits', () => {
     expect(swapped).toContain('<path fill="#123456" fill-opacity="0.5" d="M3 3h1v1z"/>');
   });
 
+  it('reads and rewrites the primitives too, and leaves gradient fills alone', () => {
+    const svg =
+      '<svg viewBox="0 0 9 9"><defs><linearGradient id="g0"><stop stop-color="#fff"/></linearGradient></defs>' +
+      '<path fill="url(#g0)" d="M0 0h9v9h-9z"/><circle cx="3" cy="3" r="2" fill="#f00"/>' +
+      '<rect x="5" y="5" width="3" height="2"/><ellipse cx="2" cy="7" rx="2" ry="1" fill="#00f"/></svg>';
+    expect(svgColours(svg)).toEqual(['#ff0000', '#000000', '#0000ff']);
+    const edited = rewriteColours(
+      svg,
+      new Map([
+        ['#ff0000', '#00ff00'],
+        ['#000000', '#123456'],
+      ]),
+    );
+    expect(edited).toContain('<circle cx="3" cy="3" r="2" fill="#00ff00"/>');
+    expect(edited).toContain('<rect fill="#123456" x="5" y="5" width="3" height="2"/>');
+    expect(edited).toContain('<path fill="url(#g0)" d="M0 0h9v9h-9z"/>');
+    expect(svgColours(edited)).toEqual(['#00ff00', '#123456', '#0000ff']);
+  });
+
   it('a recolour is a fill rewrite; a merge or a removal needs a new trace', () => {
     const edit = startEdit(['#ffffff', '#ff0000', '#0000ff']);
     const recoloured = addStep(edit, ['#ff0000'], '#00ff00');

@@ -19,9 +19,13 @@ export interface PaletteEdit {
   at: number;
 }
 
-/** A `<path` tag up to its data: the attributes that say how it is painted. */
-const PATH_PAINT = /<path\b([^>]*?) d="/g;
+/**
+ * A painted element's start tag as the engine writes it: a `<path>`, or a primitive
+ * (`<circle>`, `<ellipse>`, `<rect>`); its attributes say how it is painted.
+ */
+const PAINTED_ELEMENT = /<(path|circle|ellipse|rect)\b([^>]*?)(\/?)>/g;
 const PAINT_ATTRIBUTE = /\b(fill|stroke)="(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6})"/;
+const GRADIENT_FILL = /\bfill="url\(/;
 
 /** `#f00` or `#FF0000` → `#ff0000`. */
 function longHex(colour: string): string {
@@ -30,34 +34,44 @@ function longHex(colour: string): string {
 }
 
 /**
- * A path's paint as the engine writes it: its `fill`, or the `stroke` of a stroke-only path,
- * or black when it has neither (the engine leaves black fills out).
+ * An element's paint as the engine writes it: its `fill`, or the `stroke` of a stroke-only path,
+ * or black when it has neither (the engine leaves black fills out); none for a gradient fill,
+ * which has no one colour to edit.
  */
-function pathPaint(attributes: string): { attribute: 'fill' | 'stroke'; colour: string } {
+function elementPaint(
+  attributes: string,
+): { attribute: 'fill' | 'stroke'; colour: string } | undefined {
   const paint = PAINT_ATTRIBUTE.exec(attributes);
   if (paint) return { attribute: paint[1] as 'fill' | 'stroke', colour: longHex(paint[2]) };
+  if (GRADIENT_FILL.test(attributes)) return undefined;
   return { attribute: 'fill', colour: '#000000' };
 }
 
 /** The distinct paint colours of the engine's SVG, in order of first use, as `#rrggbb`. */
 export function svgColours(svg: string): string[] {
   const seen = new Set<string>();
-  for (const match of svg.matchAll(PATH_PAINT)) seen.add(pathPaint(match[1]).colour);
+  for (const match of svg.matchAll(PAINTED_ELEMENT)) {
+    const paint = elementPaint(match[2]);
+    if (paint) seen.add(paint.colour);
+  }
   return [...seen];
 }
 
-/** The SVG with each path colour in `changes` replaced at once (so two colours can swap). */
+/** The SVG with each element colour in `changes` replaced at once (so two colours can swap). */
 export function rewriteColours(svg: string, changes: ReadonlyMap<string, string>): string {
   if (changes.size === 0) return svg;
-  return svg.replace(PATH_PAINT, (whole, attributes: string) => {
-    const { attribute, colour } = pathPaint(attributes);
-    const next = changes.get(colour);
-    if (next === undefined) return whole;
-    const painted = PAINT_ATTRIBUTE.test(attributes)
-      ? attributes.replace(PAINT_ATTRIBUTE, `${attribute}="${next}"`)
-      : ` fill="${next}"${attributes}`;
-    return `<path${painted} d="`;
-  });
+  return svg.replace(
+    PAINTED_ELEMENT,
+    (whole, name: string, attributes: string, selfClosing: string) => {
+      const paint = elementPaint(attributes);
+      const next = paint && changes.get(paint.colour);
+      if (!paint || next === undefined) return whole;
+      const painted = PAINT_ATTRIBUTE.test(attributes)
+        ? attributes.replace(PAINT_ATTRIBUTE, `${paint.attribute}="${next}"`)
+        : ` fill="${next}"${attributes}`;
+      return `<${name}${painted}${selfClosing}>`;
+    },
+  );
 }
 
 export function startEdit(palette: readonly string[]): PaletteEdit {
