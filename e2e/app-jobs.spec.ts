@@ -15,7 +15,7 @@ test('a batch converts in parallel, each job showing progress to completion', as
       const processing = rows.filter((row) => row.getAttribute('data-job-status') === 'processing');
       record.maxProcessing = Math.max(record.maxProcessing, processing.length);
       for (const row of rows) {
-        const name = row.querySelector('.truncate')?.textContent ?? '';
+        const name = row.getAttribute('data-job-name') ?? '';
         const progress = row.querySelector('progress')?.getAttribute('value');
         const entry = `${row.getAttribute('data-job-status')}${progress ? `:${progress}` : ''}`;
         const list = (seen[name] ??= []);

@@ -33,6 +33,7 @@ export function JobRow({ job, selected, onSelect, onCancel, onRemove }: Props) {
           ? 'border-sky-500 bg-sky-50 dark:bg-sky-950'
           : 'border-slate-200 dark:border-slate-700'
       }`}
+      data-job-name={job.name}
       data-job-status={job.status}
       data-job-saved={job.saved}
     >
