@@ -35,6 +35,9 @@ test('a silent worker fails its job after the watchdog time, and the next job ru
   await page.getByLabel('Stop a job silent for (s)').fill('5');
   await pick(page, [corpusFile('logo/twemoji-red-apple.png')]);
   await expectStatus(page, 'twemoji-red-apple.png', 'complete');
+  // The result's palette analysis runs on a worker after the conversion; once its shares show,
+  // no worker is busy, so the next job goes to one of the workers paused below.
+  await expect(page.getByTestId('palette')).toContainText('%');
 
   // Pause every dedicated worker: the next job is handed to a worker that never answers.
   const cdp = await inEveryWorker(browser, [
