@@ -197,6 +197,15 @@ impl Writer {
         }
         self.paths += 1;
         self.out.push_str("<path");
+        self.push_fill(label, rgba);
+        self.out.push_str(" d=\"");
+        self.after_number = false;
+        self.last_command = 0;
+    }
+
+    /// ` fill="…"` (a label's gradient or its colour; nothing for black, the default) and its
+    /// `fill-opacity`.
+    fn push_fill(&mut self, label: u16, rgba: [u8; 4]) {
         let fill = self.paint_of(label, rgba);
         if fill != "#000" {
             self.out.push_str(" fill=\"");
@@ -204,9 +213,6 @@ impl Writer {
             self.out.push('"');
         }
         self.push_opacity("fill-opacity", rgba[3]);
-        self.out.push_str(" d=\"");
-        self.after_number = false;
-        self.last_command = 0;
     }
 
     /// ` name="0.5"` for a translucent alpha; nothing for an opaque one.
@@ -488,13 +494,7 @@ impl Writer {
         self.out.push('<');
         self.out
             .push_str(&primitive_svg::element(p, self.precision));
-        let fill = self.paint_of(label, rgba);
-        if fill != "#000" {
-            self.out.push_str(" fill=\"");
-            self.out.push_str(&fill);
-            self.out.push('"');
-        }
-        self.push_opacity("fill-opacity", rgba[3]);
+        self.push_fill(label, rgba);
         self.out.push_str("/>");
     }
 
