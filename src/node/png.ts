@@ -150,7 +150,7 @@ export function decodeSimplePng(bytes: Uint8Array): PngPixels | undefined {
   try {
     const channels = CHANNELS[header.colourType];
     const rowBytes = Math.ceil((header.width * channels * header.bitDepth) / 8);
-    const data = inflateSync(Buffer.concat(idat));
+    const data = inflateSync(idat.length === 1 ? idat[0] : Buffer.concat(idat));
     if (data.length < (rowBytes + 1) * header.height) return undefined;
     const bpp = Math.max(1, (channels * header.bitDepth) / 8);
     const rows = unfilter(data, rowBytes, header.height, bpp);
