@@ -1,15 +1,18 @@
 /**
- * Overlap of filled shapes: each filled path rendered alone (resvg, cropped to its bounding box
+ * Overlap of filled shapes: each filled shape (a path or a primitive element) rendered alone (resvg, cropped to its bounding box
  * on whole pixels), and the share of image pixels that more than one path covers (alpha over 128,
  * more than half). Coverage is geometric: opacity attributes are dropped before rendering.
  */
 import { Resvg } from '@resvg/resvg-js';
 
-/** The `<path …/>` elements that are filled (not `fill="none"`, not in a `fill="none"` group). */
-export function filledPaths(svg: string): string[] {
+/**
+ * The shape elements (`<path>`, `<circle>`, `<ellipse>`, `<rect>`) that are filled (not
+ * `fill="none"`, not in a `fill="none"` group).
+ */
+export function filledShapes(svg: string): string[] {
   const out: string[] = [];
   const unfilled: boolean[] = [];
-  const tags = /<(\/?)(g|path)\b([^>]*?)(\/?)>/g;
+  const tags = /<(\/?)(g|path|circle|ellipse|rect)\b([^>]*?)(\/?)>/g;
   for (let match = tags.exec(svg); match; match = tags.exec(svg)) {
     const [, closing, name, attributes, selfClosing] = match;
     const none = /\bfill="none"/.test(attributes);
@@ -18,7 +21,7 @@ export function filledPaths(svg: string): string[] {
       else if (!selfClosing) unfilled.push(none || unfilled.some(Boolean));
       continue;
     }
-    if (!none && !unfilled.some(Boolean))
+    if (!closing && !none && !unfilled.some(Boolean))
       out.push(match[0].replace(/\s(fill-opacity|opacity)="[^"]*"/g, ''));
   }
   return out;
@@ -31,7 +34,7 @@ function svgOf(path: string, x: number, y: number, width: number, height: number
 /** Coverage counts per pixel (capped at 255) of the filled paths, each rendered alone. */
 export function coverage(svg: string, width: number, height: number): Uint8Array {
   const counts = new Uint8Array(width * height);
-  for (const path of filledPaths(svg)) {
+  for (const path of filledShapes(svg)) {
     const box = new Resvg(svgOf(path, 0, 0, width, height)).getBBox();
     if (!box) continue;
     const x0 = Math.max(0, Math.floor(box.x));

@@ -8,7 +8,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { VectorizeError, type Engine, type VectorizeOptionsInput } from './index';
 import { loadEngine, testCard } from './test-support';
 import { ssim } from './fidelity/index';
-import { coverage, filledPaths, overlapShare } from '../../bench/lib/overlap';
+import { coverage, filledShapes, overlapShare } from '../../bench/lib/overlap';
 import { renderSvg } from '../../bench/lib/render';
 
 let engine: Engine;
@@ -55,7 +55,7 @@ describe('stacking: cutouts', () => {
     expect(filler).toBeGreaterThan(0);
     const firstFill = svg.indexOf('<path', svg.indexOf('</g>', filler));
     expect(firstFill).toBeGreaterThan(filler);
-    expect(filledPaths(svg).length).toBe(filledPaths(await svgOf({ stacking: 'cutouts' })).length);
+    expect(filledShapes(svg).length).toBe(filledShapes(await svgOf({ stacking: 'cutouts' })).length);
   });
 });
 
@@ -64,7 +64,7 @@ describe('draw styles', () => {
     const svg = await svgOf({ drawStyle: 'strokeEdges', strokeWidth: 0.5 });
     parses(svg);
     expect(svg).toContain('<g fill="none" stroke-width=".5"');
-    expect(filledPaths(svg)).toEqual([]);
+    expect(filledShapes(svg)).toEqual([]);
     for (const path of paths(svg)) {
       expect(path).toMatch(/stroke="#[0-9a-f]{3,6}"/);
       expect(path).not.toMatch(/\bfill="/);
@@ -74,7 +74,7 @@ describe('draw styles', () => {
   it('strokeShapes: each shape outlined in the stroke colour given', async () => {
     const svg = await svgOf({ drawStyle: 'strokeShapes', strokeColor: '#ff0000' });
     parses(svg);
-    expect(filledPaths(svg)).toEqual([]);
+    expect(filledShapes(svg)).toEqual([]);
     expect(paths(svg).length).toBeGreaterThan(1);
     for (const path of paths(svg)) expect(path).toContain('stroke="#f00"');
     // The edges style draws each shared boundary once: fewer bytes than every outline.
@@ -88,7 +88,7 @@ describe('groupBy', () => {
     const svg = await svgOf({ stacking: 'cutouts', groupBy: 'color' });
     parses(svg);
     const groups = [...svg.matchAll(/<g id="c-([0-9a-f]{6})">(.*?)<\/g>/g)];
-    const fills = new Set(filledPaths(svg).map((p) => /fill="([^"]+)"/.exec(p)?.[1] ?? '#000'));
+    const fills = new Set(filledShapes(svg).map((p) => /fill="([^"]+)"/.exec(p)?.[1] ?? '#000'));
     expect(groups.length).toBe(fills.size);
     expect(new Set(groups.map((g) => g[1])).size).toBe(groups.length);
     for (const [, hex, body] of groups)

@@ -62,29 +62,71 @@ pub fn fit(samples: &[Point], tolerance: f32) -> Option<Primitive> {
     }
     let p: Vec<[f64; 2]> = samples.iter().map(|q| [q[0] as f64, q[1] as f64]).collect();
     let tol = tolerance as f64;
+    let enclosed = enclosed_area(&p);
+    let goes_round = |shape: &Primitive| goes_round(enclosed, shape, tol);
     if let Some((c, r)) = fit_circle(&p) {
-        if r >= 2.0 && max_circle_distance(&p, c, r) <= tol {
-            return Some(Primitive::Circle {
-                center: [c[0] as f32, c[1] as f32],
-                r: r as f32,
-            });
+        let circle = Primitive::Circle {
+            center: [c[0] as f32, c[1] as f32],
+            r: r as f32,
+        };
+        if r >= 2.0 && max_circle_distance(&p, c, r) <= tol && goes_round(&circle) {
+            return Some(circle);
         }
     }
-    if let Some(rect) = fit_rect(&p, tol) {
+    if let Some(rect) = fit_rect(&p, tol).filter(goes_round) {
         return Some(rect);
     }
     if let Some(e) = fit_ellipse(&p) {
         let (c, rx, ry, angle) = e;
-        if rx.min(ry) >= 2.0 && max_ellipse_distance(&p, c, rx, ry, angle) <= tol {
-            return Some(Primitive::Ellipse {
-                center: [c[0] as f32, c[1] as f32],
-                rx: rx as f32,
-                ry: ry as f32,
-                angle: angle.to_degrees() as f32,
-            });
+        let ellipse = Primitive::Ellipse {
+            center: [c[0] as f32, c[1] as f32],
+            rx: rx as f32,
+            ry: ry as f32,
+            angle: angle.to_degrees() as f32,
+        };
+        if rx.min(ry) >= 2.0
+            && max_ellipse_distance(&p, c, rx, ry, angle) <= tol
+            && goes_round(&ellipse)
+        {
+            return Some(ellipse);
         }
     }
     None
+}
+
+/// The area the points enclose, taken as a closed polygon in their order.
+fn enclosed_area(p: &[[f64; 2]]) -> f64 {
+    let twice: f64 = p
+        .iter()
+        .zip(p.iter().cycle().skip(1))
+        .map(|(a, b)| a[0] * b[1] - b[0] * a[1])
+        .sum();
+    twice.abs() / 2.0
+}
+
+/// Whether the outline runs all the way round `shape`: its points lying near the shape's
+/// outline is not enough (a short flat sliver lies within a fraction of a pixel of a huge
+/// circle's arc); the area it encloses must be the shape's, give or take the band the tolerance
+/// allows along the perimeter and a pixel.
+fn goes_round(enclosed: f64, shape: &Primitive, tol: f64) -> bool {
+    use std::f64::consts::PI;
+    let (area, perimeter) = match *shape {
+        Primitive::Circle { r, .. } => {
+            let r = r as f64;
+            (PI * r * r, 2.0 * PI * r)
+        }
+        Primitive::Ellipse { rx, ry, .. } => {
+            let (a, b) = (rx as f64, ry as f64);
+            // Ramanujan's approximation of the perimeter.
+            let h = ((a - b) / (a + b)).powi(2);
+            (
+                PI * a * b,
+                PI * (a + b) * (1.0 + 3.0 * h / (10.0 + (4.0 - 3.0 * h).sqrt())),
+            )
+        }
+        Primitive::Rect { w, h, .. } => ((w * h) as f64, 2.0 * (w + h) as f64),
+    };
+    (enclosed - area).abs() <= perimeter * tol + 1.0
 }
 
 /// Solves `a x = b` by Gaussian elimination with partial pivoting.
@@ -465,6 +507,14 @@ mod tests {
                 [(50.0 + r * t.cos()) as f32, (50.0 + r * t.sin()) as f32]
             })
             .collect();
+        assert_eq!(fit(&points, 0.6), None);
+    }
+
+    #[test]
+    fn a_flat_sliver_is_no_huge_circle() {
+        // A closed edge 13 px long and nearly flat: within 0.12 px of a circle of radius 177.
+        let mut points: Vec<Point> = (0..=26).map(|i| [i as f32 * 0.5, 0.0]).collect();
+        points.extend((0..=26).rev().map(|i| [i as f32 * 0.5, 0.1]));
         assert_eq!(fit(&points, 0.6), None);
     }
 
