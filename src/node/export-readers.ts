@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { ROOT } from '../cli/cli-process';
-import type { VectorizeResult } from '../engine';
+import type { VectorizeOptionsInput, VectorizeResult } from '../engine';
 import { loadEngine } from '../engine/test-support';
 import type { Raster } from '../engine/fidelity/index';
 
@@ -17,14 +17,21 @@ export const EXPORT_DIR = join(ROOT, '.tmp/export-tests');
 export const PYTHON = '/usr/bin/python3';
 
 /** A fixture from e2e/fixtures resized to `width` pixels wide, vectorized by the real engine. */
-export async function vectorizedFixture(path: string, width: number): Promise<VectorizeResult> {
+export async function vectorizedFixture(
+  path: string,
+  width: number,
+  options: VectorizeOptionsInput = {},
+): Promise<VectorizeResult> {
   const { data, info } = await sharp(join(ROOT, 'e2e/fixtures', path))
     .resize(width)
     .ensureAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
   const engine = await loadEngine();
-  return engine.vectorize(new Uint8Array(data), info.width, info.height, { preset: 'balanced' });
+  return engine.vectorize(new Uint8Array(data), info.width, info.height, {
+    preset: 'balanced',
+    ...options,
+  });
 }
 
 export function writeOut(name: string, data: Uint8Array | string): string {
@@ -77,8 +84,12 @@ export function markedBox(path: string): [number, number, number, number] {
   return match.slice(1).map(Number) as [number, number, number, number];
 }
 
-/** Renders an EPS to its bounding box with ghostscript at `dpi`. */
-export async function renderEps(eps: string, dpi: number): Promise<Raster> {
+/**
+ * Renders an EPS to its bounding box with ghostscript at `dpi`. `supersample` > 1 renders at that
+ * many times the dpi and reduces the render with sharp: ghostscript anti-aliases filled paths
+ * (GraphicsAlphaBits) but not the edges of shading (gradient) fills.
+ */
+export async function renderEps(eps: string, dpi: number, supersample = 1): Promise<Raster> {
   const out = eps.replace(/\.eps$/, '-gs.png');
   run('gs', [
     '-q',
@@ -89,11 +100,17 @@ export async function renderEps(eps: string, dpi: number): Promise<Raster> {
     '-dTextAlphaBits=4',
     '-dGraphicsAlphaBits=4',
     '-sDEVICE=pngalpha',
-    `-r${dpi}`,
+    `-r${dpi * supersample}`,
     `-sOutputFile=${out}`,
     eps,
   ]);
-  return readPng(out);
+  if (supersample === 1) return readPng(out);
+  const { width, height } = await sharp(out).metadata();
+  const reduced = out.replace(/\.png$/, '-reduced.png');
+  await sharp(out)
+    .resize(Math.round(width! / supersample), Math.round(height! / supersample))
+    .toFile(reduced);
+  return readPng(reduced);
 }
 
 const EXTENSIONS = '/usr/share/inkscape/extensions';

@@ -1,0 +1,94 @@
+// The styles beyond flat fills — gradients, round-capped strokes, circles and ellipses — through
+// the exporters, checked by the programs that read the formats (poppler, ghostscript, ezdxf).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderSvg } from '../../bench/lib/render';
+import type { VectorizeResult } from '../engine';
+import { ssim, type Raster } from '../engine/fidelity/index';
+import { exportResult } from './export';
+import { renderEps, renderPdf, vectorizedFixture, writeOut } from './export-readers';
+
+let crab: VectorizeResult; // 200×200, several gradient fills
+
+beforeAll(async () => {
+  crab = await vectorizedFixture('illustration/fluentemoji-crab.png', 200, { gradients: 'auto' });
+});
+
+/** The SVG at `scale` times its pixel size. */
+const scaled = (svg: string, scale: number) =>
+  svg.replace(
+    /width="(\d+)" height="(\d+)"/,
+    (_, w, h) => `width="${w * scale}" height="${h * scale}"`,
+  );
+
+/** PDF and EPS of an SVG at `scale` times its pixel size, rendered back, and the SVG's render. */
+async function renders(svg: string, name: string, scale = 1) {
+  const [w, h] = / viewBox="0 0 (\d+) (\d+)"/
+    .exec(svg)!
+    .slice(1)
+    .map((v) => Number(v) * scale);
+  const pdf = writeOut(`${name}.pdf`, (await exportResult({ svg }, 'pdf', { scale })).data);
+  const eps = writeOut(`${name}.eps`, (await exportResult({ svg }, 'eps', { scale })).data);
+  return {
+    pdf: await renderPdf(pdf, w, h),
+    // Ghostscript leaves the edges of shading fills aliased: see renderEps.
+    eps: await renderEps(eps, 96, 4),
+    svg: renderSvg(scaled(svg, scale)),
+  };
+}
+
+const pixel = (r: Raster, x: number, y: number) =>
+  Array.from(r.data.slice((y * r.width + x) * 4, (y * r.width + x) * 4 + 3));
+
+function expectColor(raster: Raster, x: number, y: number, rgb: number[], what: string) {
+  const got = pixel(raster, x, y);
+  for (let c = 0; c < 3; c++)
+    expect(Math.abs(got[c] - rgb[c]), `${what} at ${x},${y}: ${got}`).toBeLessThanOrEqual(4);
+}
+
+describe('gradients as smooth shadings', () => {
+  it('a traced image with gradient fills renders (poppler, ghostscript) like its SVG', async () => {
+    expect(crab.svg).toMatch(/<(linear|radial)Gradient /);
+    const { pdf, eps, svg } = await renders(crab.svg, 'crab-gradients', 2);
+    expect(ssim(pdf, svg)).toBeGreaterThanOrEqual(0.99);
+    expect(ssim(eps, svg)).toBeGreaterThanOrEqual(0.99);
+    const pdfText = Buffer.from((await exportResult(crab, 'pdf')).data).toString('latin1');
+    expect(pdfText).toMatch(/\/PatternType 2/);
+    const epsText = new TextDecoder().decode((await exportResult(crab, 'eps')).data);
+    expect(epsText).toContain('%%LanguageLevel: 3');
+    expect(epsText).toContain('makepattern setpattern');
+  });
+
+  // Top: a linear ramp red → green (hard step) blue → white along x, through a gradientTransform
+  // (scale 2 in x: the ramp runs from x 40 to 160), padded beyond its ends. Bottom: a radial
+  // gradient yellow at the centre to dark blue at r 40, moved by a translate.
+  const ramp =
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200" width="200" height="200">' +
+    '<defs><linearGradient id="g0" gradientUnits="userSpaceOnUse" x1="20" y1="0" x2="80" y2="0" ' +
+    'gradientTransform="scale(2 1)"><stop offset="0" stop-color="#f00"/>' +
+    '<stop offset=".5" stop-color="#0f0"/><stop offset=".5" stop-color="#00f"/>' +
+    '<stop offset="1" stop-color="#fff"/></linearGradient>' +
+    '<radialGradient id="g1" gradientUnits="userSpaceOnUse" cx="0" cy="0" r="40" ' +
+    'gradientTransform="translate(100 150)"><stop offset="0" stop-color="#ff0"/>' +
+    '<stop offset="1" stop-color="#002050"/></radialGradient></defs>' +
+    '<path fill="url(#g0)" d="M0 0h200v100h-200z"/><path fill="url(#g1)" d="M0 100h200v100h-200z"/>' +
+    '</svg>';
+
+  it('keeps the stops’ colours where the stops are, pads the ends, follows the transform', async () => {
+    const { pdf, eps, svg } = await renders(ramp, 'ramp');
+    for (const [raster, what] of [
+      [svg, 'svg'],
+      [pdf, 'pdf'],
+      [eps, 'eps'],
+    ] as const) {
+      expectColor(raster, 10, 50, [255, 0, 0], what); // before x 40: the first stop
+      // Pixel centres 95.5 and 105.5: t = 0.4625 (red → green) and 0.5458 (blue → white).
+      expectColor(raster, 95, 50, [19, 236, 0], what);
+      expectColor(raster, 105, 50, [23, 23, 255], what);
+      expectColor(raster, 190, 50, [255, 255, 255], what); // after x 160: the last stop
+      expectColor(raster, 100, 150, [254, 254, 1], what); // by the radial's centre (t ≈ 0.02)
+      expectColor(raster, 10, 110, [0, 32, 80], what); // beyond r 40: the last stop
+    }
+    expect(ssim(pdf, svg)).toBeGreaterThanOrEqual(0.99);
+    expect(ssim(eps, svg)).toBeGreaterThanOrEqual(0.99);
+  });
+});
