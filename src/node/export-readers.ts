@@ -153,6 +153,12 @@ export interface DxfReport {
   open: number;
   /** Every SPLINE is a cubic with 3n+1 control points and n+4 knots. */
   splinesOk: boolean;
+  /** The CIRCLE entities: centre and radius in mm. */
+  circles: { layer: string; center: [number, number]; r: number }[];
+  /** The ELLIPSE entities: centre, major axis (from the centre) and minor / major ratio. */
+  ellipses: { layer: string; center: [number, number]; major: [number, number]; ratio: number }[];
+  /** Each LWPOLYLINE's constant width (group 43) in mm, 0 when none. */
+  widths: number[];
 }
 
 const DXF_SCRIPT = `
@@ -167,12 +173,24 @@ def area(points):
     return (sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1]))) / 2
 chain = []
 splines_ok = True
+circles, ellipses, widths = [], [], []
 for e in msp:
     if e.dxftype() == 'SPLINE':
         n = len(e.control_points)
         splines_ok = splines_ok and e.dxf.degree == 3 and (n - 1) % 3 == 0 and len(e.knots) == n + 4
     types[e.dxftype()] = types.get(e.dxftype(), 0) + 1
+    if e.dxftype() in ('CIRCLE', 'ELLIPSE'):
+        points = [(v.x, v.y) for v in e.flattening(0.001)][:-1]
+        loops.setdefault(e.dxf.layer, []).append(area(points))
+        c = e.dxf.center
+        if e.dxftype() == 'CIRCLE':
+            circles.append({'layer': e.dxf.layer, 'center': [c.x, c.y], 'r': e.dxf.radius})
+        else:
+            m = e.dxf.major_axis
+            ellipses.append({'layer': e.dxf.layer, 'center': [c.x, c.y], 'major': [m.x, m.y], 'ratio': e.dxf.ratio})
+        continue
     if e.dxftype() == 'LWPOLYLINE':
+        widths.append(e.dxf.const_width)
         points = [(x, y) for x, y, *_ in e.get_points()]
         if e.closed:
             closed += 1
@@ -190,6 +208,7 @@ print(json.dumps({
     'extmin': list(ext.extmin)[:2], 'extmax': list(ext.extmax)[:2],
     'layers': {l.dxf.name: {'rgb': l.rgb, 'aci': l.dxf.color} for l in doc.layers},
     'types': types, 'loops': loops, 'closedPolylines': closed, 'open': len(chain), 'splinesOk': splines_ok,
+    'circles': circles, 'ellipses': ellipses, 'widths': widths,
 }))
 `;
 

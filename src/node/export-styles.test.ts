@@ -5,12 +5,18 @@ import { renderSvg } from '../../bench/lib/render';
 import type { VectorizeResult } from '../engine';
 import { ssim, type Raster } from '../engine/fidelity/index';
 import { exportResult } from './export';
-import { renderEps, renderPdf, vectorizedFixture, writeOut } from './export-readers';
+import { parseDrawing, type Ellipse } from '../engine/export/drawing';
+import { shapesScene } from '../../bench/lib/shapes-scene';
+import { vectorize } from './default-engine';
+import { readDxf, renderEps, renderPdf, vectorizedFixture, writeOut } from './export-readers';
 
 let crab: VectorizeResult; // 200×200, several gradient fills
+let shapes: VectorizeResult; // circles, ellipses and rectangles, some nested (holes)
 
 beforeAll(async () => {
   crab = await vectorizedFixture('illustration/fluentemoji-crab.png', 200, { gradients: 'auto' });
+  const { data, width, height } = shapesScene(3).image;
+  shapes = await vectorize(new Uint8Array(data), width, height);
 });
 
 /** The SVG at `scale` times its pixel size. */
@@ -90,5 +96,69 @@ describe('gradients as smooth shadings', () => {
     }
     expect(ssim(pdf, svg)).toBeGreaterThanOrEqual(0.99);
     expect(ssim(eps, svg)).toBeGreaterThanOrEqual(0.99);
+  });
+});
+
+describe('DXF: circles and ellipses as CIRCLE and ELLIPSE', () => {
+  /** The SVG's whole circles and ellipses (elements and holes), in mm, y up. */
+  function svgEllipses(result: VectorizeResult, mmPerPx: number): Ellipse[] {
+    const { height } = result.stats;
+    return parseDrawing(result.svg)
+      .shapes.filter((s) => s.fill)
+      .flatMap((s) => s.subpaths.flatMap((p) => (p.ellipse ? [p.ellipse] : [])))
+      .map((e) => ({
+        cx: e.cx * mmPerPx,
+        cy: (height - e.cy) * mmPerPx,
+        rx: e.rx * mmPerPx,
+        ry: e.ry * mmPerPx,
+        rotation: -e.rotation,
+      }));
+  }
+
+  it('writes them natively where the mode allows, at the SVG’s centres and radii', async () => {
+    expect(shapes.svg).toMatch(/<circle /);
+    expect(shapes.svg).toMatch(/<ellipse /);
+    const width = 100; // mm
+    const mmPerPx = width / shapes.stats.width;
+    const expected = svgEllipses(shapes, mmPerPx);
+    const circles = expected.filter((e) => e.rx === e.ry);
+    const ellipses = expected.filter((e) => e.rx !== e.ry);
+    expect(circles.length).toBeGreaterThan(0);
+    expect(ellipses.length).toBeGreaterThan(0);
+    for (const curves of ['lines', 'linesArcs', 'linesArcsSplines'] as const) {
+      const file = await exportResult(shapes, 'dxf', { width: `${width}mm`, dxfCurves: curves });
+      const report = readDxf(writeOut(`shapes-${curves}.dxf`, file.data));
+      expect(report.errors, curves).toEqual([]);
+      expect(report.fixes, curves).toEqual([]);
+      const height = (shapes.stats.height * width) / shapes.stats.width;
+      expect(report.extmin[0]).toBeCloseTo(0, 2);
+      expect(report.extmin[1]).toBeCloseTo(0, 2);
+      expect(report.extmax[0]).toBeCloseTo(width, 2);
+      expect(report.extmax[1]).toBeCloseTo(height, 2);
+      expect(report.circles.length, curves).toBe(curves === 'lines' ? 0 : circles.length);
+      expect(report.ellipses.length, curves).toBe(
+        curves === 'linesArcsSplines' ? ellipses.length : 0,
+      );
+      for (const circle of report.circles) {
+        const match = circles.find(
+          (e) => Math.hypot(e.cx - circle.center[0], e.cy - circle.center[1]) < 1e-4,
+        );
+        expect(match, JSON.stringify(circle)).toBeDefined();
+        expect(circle.r).toBeCloseTo(match!.rx, 5);
+      }
+      for (const ellipse of report.ellipses) {
+        const match = ellipses.find(
+          (e) => Math.hypot(e.cx - ellipse.center[0], e.cy - ellipse.center[1]) < 1e-4,
+        );
+        expect(match, JSON.stringify(ellipse)).toBeDefined();
+        const [major, minor] = [Math.max(match!.rx, match!.ry), Math.min(match!.rx, match!.ry)];
+        expect(Math.hypot(...ellipse.major)).toBeCloseTo(major, 5);
+        expect(ellipse.ratio).toBeCloseTo(minor / major, 5);
+        // The major axis points along the ellipse's long axis (either way round).
+        const angle = (Math.atan2(ellipse.major[1], ellipse.major[0]) * 180) / Math.PI;
+        const long = match!.rotation + (match!.rx >= match!.ry ? 0 : 90);
+        expect(Math.abs(Math.sin(((angle - long) * Math.PI) / 180))).toBeLessThan(1e-4);
+      }
+    }
   });
 });
