@@ -12,11 +12,15 @@ import { readDxf, renderEps, renderPdf, vectorizedFixture, writeOut } from './ex
 
 let crab: VectorizeResult; // 200×200, several gradient fills
 let shapes: VectorizeResult; // circles, ellipses and rectangles, some nested (holes)
+let centerline: VectorizeResult; // 128×128, wide round-capped strokes
+let edges: VectorizeResult; // 128×128, strokeEdges: hairline round-capped strokes
 
 beforeAll(async () => {
   crab = await vectorizedFixture('illustration/fluentemoji-crab.png', 200, { gradients: 'auto' });
   const { data, width, height } = shapesScene(3).image;
   shapes = await vectorize(new Uint8Array(data), width, height);
+  centerline = await vectorizedFixture('logo/crypto-btc.png', 128, { mode: 'centerline' });
+  edges = await vectorizedFixture('logo/twemoji-rocket.png', 128, { drawStyle: 'strokeEdges' });
 });
 
 /** The SVG at `scale` times its pixel size. */
@@ -42,8 +46,12 @@ async function renders(svg: string, name: string, scale = 1) {
   };
 }
 
-const pixel = (r: Raster, x: number, y: number) =>
-  Array.from(r.data.slice((y * r.width + x) * 4, (y * r.width + x) * 4 + 3));
+/** A pixel over white paper (renders without a background are transparent there). */
+function pixel(r: Raster, x: number, y: number): number[] {
+  const i = (y * r.width + x) * 4;
+  const a = r.data[i + 3] / 255;
+  return [0, 1, 2].map((c) => Math.round(r.data[i + c] * a + 255 * (1 - a)));
+}
 
 function expectColor(raster: Raster, x: number, y: number, rgb: number[], what: string) {
   const got = pixel(raster, x, y);
@@ -160,5 +168,56 @@ describe('DXF: circles and ellipses as CIRCLE and ELLIPSE', () => {
         expect(Math.abs(Math.sin(((angle - long) * Math.PI) / 180))).toBeLessThan(1e-4);
       }
     }
+  });
+});
+
+describe('strokes keep their round caps and joins', () => {
+  it('centerline and strokeEdges results render like their SVG (PDF, EPS)', async () => {
+    for (const [result, name] of [
+      [centerline, 'centerline'],
+      [edges, 'stroke-edges'],
+    ] as const) {
+      expect(result.svg).toContain('stroke-linecap="round"');
+      const { pdf, eps, svg } = await renders(result.svg, name, 2);
+      expect(ssim(pdf, svg), name).toBeGreaterThanOrEqual(0.99);
+      expect(ssim(eps, svg), name).toBeGreaterThanOrEqual(0.99);
+    }
+  });
+
+  // A wide stroke ending at x 60 (round cap to x 80) and turning at (60, 20): the cap and the
+  // round join paint where butt caps and miter joins would not, and leave a miter's corner bare.
+  const stroke =
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 60" width="100" height="60">' +
+    '<g fill="none" stroke="#000" stroke-linecap="round" stroke-linejoin="round">' +
+    '<path stroke-width="20" d="M20 40h40v-20"/></g></svg>';
+
+  it('paints the round cap and join (and no miter corner)', async () => {
+    const { pdf, eps, svg } = await renders(stroke, 'round-caps');
+    for (const [raster, what] of [
+      [svg, 'svg'],
+      [pdf, 'pdf'],
+      [eps, 'eps'],
+    ] as const) {
+      expectColor(raster, 12, 40, [0, 0, 0], `${what} start cap`);
+      expectColor(raster, 60, 12, [0, 0, 0], `${what} end cap`);
+      expectColor(raster, 65, 45, [0, 0, 0], `${what} round join`);
+      expectColor(raster, 69, 49, [255, 255, 255], `${what} no miter corner`);
+      expectColor(raster, 11, 31, [255, 255, 255], `${what} no square cap`);
+    }
+  });
+
+  it('DXF: strokes along their centre lines with their width, and says what it leaves out', async () => {
+    const file = await exportResult(centerline, 'dxf', { width: '128mm' });
+    const report = readDxf(writeOut('centerline.dxf', file.data));
+    expect(report.errors).toEqual([]);
+    expect(report.types.LWPOLYLINE).toBeGreaterThan(0);
+    const drawing = parseDrawing(centerline.svg);
+    const widths = drawing.shapes.map((s) => s.stroke!.width).sort((a, b) => a - b);
+    // 1 px = 1 mm here.
+    expect(report.widths.sort((a, b) => a - b)).toEqual(widths);
+    expect(file.warnings.join(' ')).toMatch(/DXF lines have no caps or joins: \d+ strokes/);
+    const gradients = await exportResult(crab, 'dxf');
+    expect(gradients.warnings.join(' ')).toMatch(/DXF has no gradients: \d+ gradient paints/);
+    expect((await exportResult(crab, 'pdf')).warnings).toEqual([]);
   });
 });
