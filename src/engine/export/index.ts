@@ -154,7 +154,7 @@ export async function exportResult(
       return file(png.data, png.size);
     }
     case 'pdf':
-      return file(writePdf(parseDrawing(result.svg), place, { title: options.title }));
+      return file(await writePdf(parseDrawing(result.svg), place, { title: options.title }));
     case 'eps':
       return file(encoder.encode(writeEps(parseDrawing(result.svg), place, options)));
     case 'dxf':

@@ -1,11 +1,10 @@
 /**
  * PDF 1.4: one page exactly the requested size (MediaBox in points), the drawing as vector paths
- * in one Flate-compressed content stream (fflate: pure JavaScript, so this runs in a worker as in
- * Node). Partly transparent fills and strokes use an ExtGState with /ca or /CA (PDF 1.4
- * transparency). Gradients are shading patterns (PatternType 2: an axial or radial shading, see
+ * in one Flate-compressed content stream (see `deflate.ts`; it runs in a worker as in Node).
+ * Partly transparent fills and strokes use an ExtGState with /ca or /CA (PDF 1.4 transparency). Gradients are shading patterns (PatternType 2: an axial or radial shading, see
  * `shading.ts`), one per gradient, its matrix the gradientTransform on the page.
  */
-import { zlibSync } from 'fflate';
+import { deflate } from './deflate';
 import type { Drawing } from './drawing';
 import { color, drawingMatrix, paintDrawing } from './paint';
 import { shadingDictionary } from './shading';
@@ -33,7 +32,11 @@ function pdfDate(date: Date): string {
   );
 }
 
-export function writePdf(drawing: Drawing, place: Placement, info: PdfInfo = {}): Uint8Array {
+export async function writePdf(
+  drawing: Drawing,
+  place: Placement,
+  info: PdfInfo = {},
+): Promise<Uint8Array> {
   const states: string[] = [];
   const patterns: string[] = [];
   const toPage = drawingMatrix(drawing, place);
@@ -58,7 +61,7 @@ export function writePdf(drawing: Drawing, place: Placement, info: PdfInfo = {})
       return stroke ? `/Pattern CS /p${index} SCN\n` : `/Pattern cs /p${index} scn\n`;
     },
   });
-  const stream = zlibSync(encoder.encode(content), { level: 6 });
+  const stream = await deflate(encoder.encode(content));
 
   // Objects: 1 catalog, 2 pages, 3 page, 4 content, 5 info, 6… graphics states, then patterns.
   const f = (v: number) => formatNumber(v, 4);
