@@ -1,5 +1,6 @@
 // The styles beyond flat fills — gradients, round-capped strokes, circles and ellipses — through
-// the exporters, checked by the programs that read the formats (poppler, ghostscript, ezdxf).
+// the exporters, checked by the programs that read the formats (poppler, ghostscript, ezdxf,
+// Inkscape).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderSvg } from '../../bench/lib/render';
 import type { VectorizeResult } from '../engine';
@@ -8,10 +9,18 @@ import { exportResult } from './export';
 import { parseDrawing, type Ellipse } from '../engine/export/drawing';
 import { shapesScene } from '../../bench/lib/shapes-scene';
 import { vectorize } from './default-engine';
-import { readDxf, renderEps, renderPdf, vectorizedFixture, writeOut } from './export-readers';
+import {
+  inkscapeToPng,
+  readDxf,
+  readPng,
+  renderEps,
+  renderPdf,
+  vectorizedFixture,
+  writeOut,
+} from './export-readers';
 
 let crab: VectorizeResult; // 200×200, several gradient fills
-let shapes: VectorizeResult; // circles, ellipses and rectangles, some nested (holes)
+let shapes: VectorizeResult; // circles, ellipses and rotated rectangles
 let centerline: VectorizeResult; // 128×128, wide round-capped strokes
 let edges: VectorizeResult; // 128×128, strokeEdges: hairline round-capped strokes
 
@@ -219,5 +228,25 @@ describe('strokes keep their round caps and joins', () => {
     const gradients = await exportResult(crab, 'dxf');
     expect(gradients.warnings.join(' ')).toMatch(/DXF has no gradients: \d+ gradient paints/);
     expect((await exportResult(crab, 'pdf')).warnings).toEqual([]);
+  });
+});
+
+describe('Inkscape opens the new entities and shadings', () => {
+  it('gradient PDF and EPS, CIRCLE / ELLIPSE and stroke DXF', { timeout: 300_000 }, async () => {
+    const files = [
+      writeOut('ink-crab.pdf', (await exportResult(crab, 'pdf')).data),
+      writeOut('ink-crab.eps', (await exportResult(crab, 'eps')).data),
+      writeOut(
+        'ink-shapes.dxf',
+        (await exportResult(shapes, 'dxf', { dxfCurves: 'linesArcsSplines' })).data,
+      ),
+      writeOut('ink-centerline.dxf', (await exportResult(centerline, 'dxf')).data),
+    ];
+    for (const path of files) {
+      const png = await readPng(inkscapeToPng(path));
+      let painted = 0;
+      for (let i = 3; i < png.data.length; i += 4) if (png.data[i] > 128) painted++;
+      expect(painted, path).toBeGreaterThan(100); // not blank
+    }
   });
 });
