@@ -18,6 +18,7 @@ export async function convert(task: ConvertTask): Promise<ConvertOutcome> {
   let result;
   let bytesIn: number;
   let data: Uint8Array;
+  let warnings: string[];
   try {
     const bytes = typeof task.input === 'string' ? readImageFileSync(task.input) : task.input;
     bytesIn = bytes.length;
@@ -25,7 +26,7 @@ export async function convert(task: ConvertTask): Promise<ConvertOutcome> {
     result = await convertImage(bytes, task.options);
     phases.decode = result.decodeMs;
     phases.job = result.vectorizeMs;
-    data = await outputBytes(result, task.export, task.options.maxPixels);
+    ({ data, warnings } = await outputBytes(result, task.export, task.options.maxPixels));
   } catch (error) {
     return { ok: false, failure: toFailure(error), ms: elapsed() };
   }
@@ -35,6 +36,7 @@ export async function convert(task: ConvertTask): Promise<ConvertOutcome> {
     bytesIn,
     bytesOut: data.length,
     phases,
+    warnings,
   };
   if (task.output === STDIO)
     return { ...outcome, svg: task.export ? data : result.svg, ms: elapsed() };

@@ -108,6 +108,13 @@ describe('the export step', () => {
     );
   });
 
+  it('says what a DXF cannot hold', async () => {
+    const outcome = await run(join(dir, 'lines.dxf'), '--mode', 'centerline');
+    expect(outcome.ok && outcome.warnings.join(' ')).toMatch(/DXF lines have no caps or joins/);
+    const pdf = await run(join(dir, 'lines.pdf'), '--mode', 'centerline');
+    expect(pdf.ok && pdf.warnings).toEqual([]);
+  });
+
   it('fails a PNG over the pixel budget with TOO_LARGE', async () => {
     const outcome = await run(join(dir, 'big.png'), '--width', '100in', '--max-pixels', '100000');
     expect(outcome).toMatchObject({ ok: false, failure: { code: 'TOO_LARGE' } });

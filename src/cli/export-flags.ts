@@ -1,7 +1,7 @@
 /**
  * The export flags: `--format svg|pdf|eps|dxf|png` (else the extension of `-o`, else svg),
  * `--width` / `--height` (a length: 85mm, 3in, 12cm, 240pt, 200 = pixels), `--dpi` and
- * `--dxf-curves lines|linesArcsSplines`. Checked as the exporters will check them, before any
+ * `--dxf-curves lines|linesArcs|linesArcsSplines`. Checked as the exporters will check them, before any
  * file is converted; problems are UsageErrors naming the flag.
  */
 import {

@@ -10,15 +10,18 @@ export interface ExportRequest {
   options: Pick<ExportOptions, 'width' | 'height' | 'dpi' | 'dxfCurves'>;
 }
 
-/** The bytes of the output file. A PNG's pixel budget is the engine's (`--max-pixels`). */
+/**
+ * The bytes of the output file, and what the format could not hold (the exporter's warnings). A
+ * PNG's pixel budget is the engine's (`--max-pixels`).
+ */
 export async function outputBytes(
   result: { svg: string },
   request: ExportRequest | undefined,
   maxPixels: number | undefined,
-): Promise<Uint8Array> {
-  if (!request) return Buffer.from(result.svg, 'utf8');
+): Promise<{ data: Uint8Array; warnings: string[] }> {
+  if (!request) return { data: Buffer.from(result.svg, 'utf8'), warnings: [] };
   // Loaded for an export only: an SVG run does not evaluate the exporters at start-up.
   const { exportResult } = await import('../node/export');
   const file = await exportResult(result, request.format, { ...request.options, maxPixels });
-  return file.data;
+  return { data: file.data, warnings: file.warnings };
 }

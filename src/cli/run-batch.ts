@@ -116,8 +116,9 @@ async function runFile(
     overwrite: config.force,
   });
   if (!outcome.ok) return fail(outcome.failure, outcome.ms);
-  const { stats, bytesIn, bytesOut, ms, svg, phases } = outcome;
+  const { stats, bytesIn, bytesOut, ms, svg, phases, warnings } = outcome;
   out.timings.add(phases);
+  for (const warning of warnings) out.logger.warn(`${label(output, 'stdout')}: ${warning}`, jobId);
   if (svg !== undefined) out.writeSvg(svg);
   out.logger.info(
     `Complete! Time: ${formatSeconds(ms)} (${label(input.path, 'stdin')} → ` +

@@ -31,6 +31,8 @@ export interface ConvertSuccess {
   bytesOut: number;
   ms: number;
   phases: FilePhases;
+  /** What the output format could not hold (e.g. a DXF: gradients, stroke caps). */
+  warnings: string[];
   /** Only when the output is standard output: the SVG, or the exported file's bytes. */
   svg?: string | Uint8Array;
 }

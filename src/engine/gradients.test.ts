@@ -60,17 +60,21 @@ describe('gradients', () => {
     expect(auto.svg).toBe(off.svg);
   });
 
-  it('exports read a gradient fill as its mean colour', async () => {
+  it('exports keep a gradient fill as a shading, with its mean colour beside it', async () => {
     const image = sky();
     const result = await engine.vectorize(image.data, image.width, image.height, {
       gradients: 'auto',
     });
     const drawing = parseDrawing(result.svg);
-    const filled = drawing.shapes.filter((s) => s.fill);
-    expect(filled.length).toBeGreaterThan(1);
-    for (const format of ['pdf', 'eps', 'dxf'] as const) {
-      const file = await exportResult(result, format);
-      expect(file.data.length).toBeGreaterThan(100);
-    }
+    const shaded = drawing.shapes.filter((s) => s.fillGradient);
+    expect(shaded.length).toBeGreaterThan(0);
+    // The mean of the deep-to-pale blue ramp lies between its ends.
+    for (const shape of shaded) expect(shape.fill![2]).toBeGreaterThan(160);
+    const pdf = new TextDecoder('latin1').decode((await exportResult(result, 'pdf')).data);
+    expect(pdf).toContain('/ShadingType 2');
+    const eps = new TextDecoder().decode((await exportResult(result, 'eps')).data);
+    expect(eps).toContain('/ShadingType 2');
+    const dxf = await exportResult(result, 'dxf');
+    expect(dxf.data.length).toBeGreaterThan(100);
   });
 });

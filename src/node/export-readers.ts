@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { ROOT } from '../cli/cli-process';
-import type { VectorizeResult } from '../engine';
+import type { VectorizeOptionsInput, VectorizeResult } from '../engine';
 import { loadEngine } from '../engine/test-support';
 import type { Raster } from '../engine/fidelity/index';
 
@@ -17,14 +17,21 @@ export const EXPORT_DIR = join(ROOT, '.tmp/export-tests');
 export const PYTHON = '/usr/bin/python3';
 
 /** A fixture from e2e/fixtures resized to `width` pixels wide, vectorized by the real engine. */
-export async function vectorizedFixture(path: string, width: number): Promise<VectorizeResult> {
+export async function vectorizedFixture(
+  path: string,
+  width: number,
+  options: VectorizeOptionsInput = {},
+): Promise<VectorizeResult> {
   const { data, info } = await sharp(join(ROOT, 'e2e/fixtures', path))
     .resize(width)
     .ensureAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
   const engine = await loadEngine();
-  return engine.vectorize(new Uint8Array(data), info.width, info.height, { preset: 'balanced' });
+  return engine.vectorize(new Uint8Array(data), info.width, info.height, {
+    preset: 'balanced',
+    ...options,
+  });
 }
 
 export function writeOut(name: string, data: Uint8Array | string): string {
@@ -77,8 +84,12 @@ export function markedBox(path: string): [number, number, number, number] {
   return match.slice(1).map(Number) as [number, number, number, number];
 }
 
-/** Renders an EPS to its bounding box with ghostscript at `dpi`. */
-export async function renderEps(eps: string, dpi: number): Promise<Raster> {
+/**
+ * Renders an EPS to its bounding box with ghostscript at `dpi`. `supersample` > 1 renders at that
+ * many times the dpi and reduces the render with sharp: ghostscript anti-aliases filled paths
+ * (GraphicsAlphaBits) but not the edges of shading (gradient) fills.
+ */
+export async function renderEps(eps: string, dpi: number, supersample = 1): Promise<Raster> {
   const out = eps.replace(/\.eps$/, '-gs.png');
   run('gs', [
     '-q',
@@ -89,11 +100,17 @@ export async function renderEps(eps: string, dpi: number): Promise<Raster> {
     '-dTextAlphaBits=4',
     '-dGraphicsAlphaBits=4',
     '-sDEVICE=pngalpha',
-    `-r${dpi}`,
+    `-r${dpi * supersample}`,
     `-sOutputFile=${out}`,
     eps,
   ]);
-  return readPng(out);
+  if (supersample === 1) return readPng(out);
+  const { width, height } = await sharp(out).metadata();
+  const reduced = out.replace(/\.png$/, '-reduced.png');
+  await sharp(out)
+    .resize(Math.round(width! / supersample), Math.round(height! / supersample))
+    .toFile(reduced);
+  return readPng(reduced);
 }
 
 const EXTENSIONS = '/usr/share/inkscape/extensions';
@@ -136,6 +153,12 @@ export interface DxfReport {
   open: number;
   /** Every SPLINE is a cubic with 3n+1 control points and n+4 knots. */
   splinesOk: boolean;
+  /** The CIRCLE entities: centre and radius in mm. */
+  circles: { layer: string; center: [number, number]; r: number }[];
+  /** The ELLIPSE entities: centre, major axis (from the centre) and minor / major ratio. */
+  ellipses: { layer: string; center: [number, number]; major: [number, number]; ratio: number }[];
+  /** Each LWPOLYLINE's constant width (group 43) in mm, 0 when none. */
+  widths: number[];
 }
 
 const DXF_SCRIPT = `
@@ -150,12 +173,24 @@ def area(points):
     return (sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1]))) / 2
 chain = []
 splines_ok = True
+circles, ellipses, widths = [], [], []
 for e in msp:
     if e.dxftype() == 'SPLINE':
         n = len(e.control_points)
         splines_ok = splines_ok and e.dxf.degree == 3 and (n - 1) % 3 == 0 and len(e.knots) == n + 4
     types[e.dxftype()] = types.get(e.dxftype(), 0) + 1
+    if e.dxftype() in ('CIRCLE', 'ELLIPSE'):
+        points = [(v.x, v.y) for v in e.flattening(0.001)][:-1]
+        loops.setdefault(e.dxf.layer, []).append(area(points))
+        c = e.dxf.center
+        if e.dxftype() == 'CIRCLE':
+            circles.append({'layer': e.dxf.layer, 'center': [c.x, c.y], 'r': e.dxf.radius})
+        else:
+            m = e.dxf.major_axis
+            ellipses.append({'layer': e.dxf.layer, 'center': [c.x, c.y], 'major': [m.x, m.y], 'ratio': e.dxf.ratio})
+        continue
     if e.dxftype() == 'LWPOLYLINE':
+        widths.append(e.dxf.const_width)
         points = [(x, y) for x, y, *_ in e.get_points()]
         if e.closed:
             closed += 1
@@ -173,6 +208,7 @@ print(json.dumps({
     'extmin': list(ext.extmin)[:2], 'extmax': list(ext.extmax)[:2],
     'layers': {l.dxf.name: {'rgb': l.rgb, 'aci': l.dxf.color} for l in doc.layers},
     'types': types, 'loops': loops, 'closedPolylines': closed, 'open': len(chain), 'splinesOk': splines_ok,
+    'circles': circles, 'ellipses': ellipses, 'widths': widths,
 }))
 `;
 

@@ -86,4 +86,38 @@ describe('primitives and arcs in the exporters', () => {
       expect(out.data.length).toBeGreaterThan(100);
     }
   });
+
+  it('knows a whole circle or ellipse, as an element or as a hole of two arcs', () => {
+    const { shapes } = parseDrawing(
+      wrap(
+        '<path fill="#000" d="M0 0h100v100h-100zM60 50a10 10 0 1 0-20 0 10 10 0 1 0 20 0z' +
+          'M75 20a15 5 30 1 1-25.98-15 15 5 30 1 1 25.98 15zM0 0a5 5 0 1 1 10 0z"/>' +
+          '<ellipse cx="20" cy="30" rx="8" ry="3" transform="rotate(10 20 30)"/>',
+      ),
+    );
+    const [outer, circle, ellipse, half] = shapes[0].subpaths;
+    expect(outer.ellipse).toBeUndefined();
+    expect(circle.ellipse).toEqual({ cx: 50, cy: 50, rx: 10, ry: 10, rotation: 0 });
+    expect(ellipse.ellipse).toMatchObject({ rx: 15, ry: 5, rotation: 30 });
+    expect(ellipse.ellipse!.cx).toBeCloseTo(62.01, 6);
+    expect(half.ellipse).toBeUndefined(); // one arc is not a whole ellipse
+    expect(shapes[1].subpaths[0].ellipse).toEqual({ cx: 20, cy: 30, rx: 8, ry: 3, rotation: 10 });
+  });
+
+  it('DXF: CIRCLE and ELLIPSE where the mode takes them, polylines otherwise', async () => {
+    const result = {
+      svg: wrap(
+        '<circle cx="50" cy="50" r="30" fill="#123456"/>' +
+          '<ellipse cx="20" cy="30" rx="8" ry="3" fill="#123456"/>',
+      ),
+    };
+    const entities = async (dxfCurves: 'lines' | 'linesArcs' | 'linesArcsSplines') => {
+      const file = await exportResult(result, 'dxf', { width: '100mm', dxfCurves });
+      const text = new TextDecoder().decode(file.data);
+      return [...text.matchAll(/\n0\n(CIRCLE|ELLIPSE|LWPOLYLINE|SPLINE)\n/g)].map((m) => m[1]);
+    };
+    expect(await entities('lines')).toEqual(['LWPOLYLINE', 'LWPOLYLINE']);
+    expect(await entities('linesArcs')).toEqual(['CIRCLE', 'LWPOLYLINE']);
+    expect(await entities('linesArcsSplines')).toEqual(['CIRCLE', 'ELLIPSE']);
+  });
 });

@@ -3,7 +3,7 @@
  * `rotate(a cx cy)` transform) as cubic Béziers for the exporters: each arc is cut into pieces
  * of at most 90°, each piece one cubic (radial error under 0.03 % of the radius).
  */
-import { CUBIC, LINE, type Subpath } from './drawing';
+import { CUBIC, LINE, type Ellipse, type Subpath } from './drawing';
 
 /** The cubic control-point distance for a unit-circle piece of angle `t`. */
 const handle = (t: number) => (4 / 3) * Math.tan(t / 4);
@@ -76,6 +76,32 @@ export function appendArc(
   }
 }
 
+/**
+ * The whole ellipse two arcs draw, when they are what the engine writes for a circle or ellipse
+ * hole: from one end of the long axis to the other and back, with the same radii, rotation,
+ * large-arc and sweep flags (`arcs` holds per arc: rx ry rotation large sweep, then the ends
+ * x0 y0 x1 y1). Undefined for anything else.
+ */
+export function ellipseOfArcs(arcs: readonly number[][]): Ellipse | undefined {
+  if (arcs.length !== 2) return undefined;
+  const [a, b] = arcs;
+  for (let i = 0; i < 5; i++) if (a[i] !== b[i]) return undefined;
+  const [rx, ry, rotation, large] = a;
+  if (!large || rx <= 0 || ry <= 0) return undefined;
+  // The second arc returns to the first's start, across the centre.
+  const near = (p: number, q: number) => Math.abs(p - q) < 1e-6;
+  if (!near(b[5], a[7]) || !near(b[6], a[8]) || !near(b[7], a[5]) || !near(b[8], a[6]))
+    return undefined;
+  const [cx, cy] = [(a[5] + a[7]) / 2, (a[6] + a[8]) / 2];
+  const half = Math.hypot(a[7] - a[5], a[8] - a[6]) / 2;
+  const phi = (rotation * Math.PI) / 180;
+  // The ends lie on the ellipse's x axis, rx from the centre (to the grid's rounding).
+  const across = Math.abs((a[5] - cx) * Math.sin(phi) - (a[6] - cy) * Math.cos(phi));
+  const slack = 0.01 * rx;
+  if (Math.abs(half - rx) > slack || (rx !== ry && across > slack)) return undefined;
+  return { cx, cy, rx, ry, rotation: rx === ry ? 0 : rotation };
+}
+
 /** `rotate(a cx cy)` → [a in degrees, cx, cy]; no transform → 0. */
 export function readRotation(transform: string | undefined): [number, number, number] {
   if (!transform) return [0, 0, 0];
@@ -98,7 +124,14 @@ export function ellipseSubpath(
   const phi = (rotation * Math.PI) / 180;
   const [ex, ey] = [cx + rx * Math.cos(phi), cy + rx * Math.sin(phi)];
   const [wx, wy] = [cx - rx * Math.cos(phi), cy - rx * Math.sin(phi)];
-  const path: Subpath = { startX: ex, startY: ey, kinds: [], coords: [], closed: true };
+  const path: Subpath = {
+    startX: ex,
+    startY: ey,
+    kinds: [],
+    coords: [],
+    closed: true,
+    ellipse: { cx, cy, rx, ry, rotation },
+  };
   appendArc(path, ex, ey, rx, ry, rotation, true, true, wx, wy);
   appendArc(path, wx, wy, rx, ry, rotation, true, true, ex, ey);
   return path;

@@ -4,14 +4,18 @@
  *
  * It reads what `wasm-core/src/svg.rs` writes — `M m L l H h V v C c A a Z z` with implicit repeats
  * and shortest numbers (`l.5-.5.5`), a fill (black when absent) with an optional `fill-opacity`,
- * and the seam strokes (`fill="none" stroke="#…"`) whose width and join come from the enclosing
- * `<g>`, and the primitives `<circle>`, `<ellipse>`, `<rect>` (with a `rotate` transform); arcs
- * and primitives become cubics (see `arcs.ts`) — and refuses anything else rather than drawing
- * it wrong. A gradient fill (`url(#g0)`, from `<defs>`) is read as its mean colour: the
- * exporters draw it flat.
+ * the seam strokes (`fill="none" stroke="#…"` on the path itself, or in the `gap-filler` group)
+ * whose width and join come from the enclosing `<g>`, the strokes of the stroke styles and of
+ * centerline mode (`<g fill="none" stroke-linecap="round" …>`, with `stroke-opacity`), and the
+ * primitives `<circle>`, `<ellipse>`, `<rect>` (with a `rotate` transform); arcs and primitives
+ * become cubics (see `arcs.ts`), and a whole circle or ellipse keeps its geometry too (for DXF's
+ * CIRCLE / ELLIPSE) — and refuses anything else rather than drawing it wrong. A gradient paint
+ * (`url(#g0)`, from `<defs>`, see `gradient.ts`) is kept with its mean colour beside it, for the
+ * formats that can only draw it flat.
  */
 import { VectorizeError } from '../errors';
-import { appendArc, ellipseSubpath, readRotation, rectSubpath } from './arcs';
+import { appendArc, ellipseOfArcs, ellipseSubpath, readRotation, rectSubpath } from './arcs';
+import { addStop, isDegenerate, meanStopColor, readGradient, type Gradient } from './gradient';
 
 export type Rgb = [number, number, number];
 
@@ -25,20 +29,41 @@ export interface Subpath {
   kinds: number[];
   coords: number[];
   closed: boolean;
+  /** Set when the subpath is a whole circle or ellipse (its cubics approximate it). */
+  ellipse?: Ellipse;
+}
+
+/** A circle (rx = ry) or an ellipse turned by `rotation` degrees, in viewBox units (y down). */
+export interface Ellipse {
+  cx: number;
+  cy: number;
+  rx: number;
+  ry: number;
+  rotation: number;
 }
 
 export const LINE = 0;
 export const CUBIC = 1;
 
 export interface Stroke {
+  /** The colour, or a gradient's mean colour. */
   color: Rgb;
+  /** The gradient the stroke is painted with, or null for a flat colour. */
+  gradient: Gradient | null;
   width: number;
   join: 'round' | 'miter' | 'bevel';
+  cap: 'butt' | 'round' | 'square';
+  /** 0..1 (stroke-opacity) */
+  opacity: number;
+  /** A seam (or gap-filler) stroke: it retraces edges of filled shapes to hide their seams. */
+  seam: boolean;
 }
 
 export interface Shape {
-  /** The fill, or null for a stroke-only path. */
+  /** The fill (a gradient's mean colour for a gradient fill), or null for a stroke-only path. */
   fill: Rgb | null;
+  /** The gradient the fill is painted with, or null for a flat colour. */
+  fillGradient: Gradient | null;
   /** 0..1 */
   opacity: number;
   stroke: Stroke | null;
@@ -51,7 +76,7 @@ export interface Drawing {
   shapes: Shape[];
 }
 
-function malformed(detail: string): VectorizeError {
+export function malformed(detail: string): VectorizeError {
   return new VectorizeError('INVALID_INPUT', `The SVG cannot be exported: ${detail}.`);
 }
 
@@ -134,7 +159,17 @@ export function parsePathData(d: string): Subpath[] {
   let command = '';
   let i = 0;
   const args = [0, 0, 0, 0, 0, 0, 0];
+  // The current subpath's arcs (rare: circle and ellipse holes), and whether it has other segments.
+  let arcs: number[][] = [];
+  let onlyArcs = true;
+  const finish = () => {
+    if (current && current.closed && onlyArcs && arcs.length === 2)
+      current.ellipse = ellipseOfArcs(arcs);
+    arcs = [];
+    onlyArcs = true;
+  };
   const open = () => {
+    finish();
     current = { startX: x, startY: y, kinds: [], coords: [], closed: false };
     subpaths.push(current);
     return current;
@@ -186,6 +221,7 @@ export function parsePathData(d: string): Subpath[] {
       case 'l':
       case 'h':
       case 'v': {
+        onlyArcs = false;
         const nx = lower === 'v' ? x : ox + args[0];
         const ny = lower === 'h' ? y : oy + args[lower === 'v' ? 0 : 1];
         const path = ensureOpen();
@@ -196,6 +232,7 @@ export function parsePathData(d: string): Subpath[] {
         break;
       }
       case 'c': {
+        onlyArcs = false;
         const path = ensureOpen();
         path.kinds.push(CUBIC);
         path.coords.push(
@@ -212,24 +249,16 @@ export function parsePathData(d: string): Subpath[] {
       }
       case 'a': {
         const [nx, ny] = [ox + args[5], oy + args[6]];
-        appendArc(
-          ensureOpen(),
-          x,
-          y,
-          args[0],
-          args[1],
-          args[2],
-          args[3] !== 0,
-          args[4] !== 0,
-          nx,
-          ny,
-        );
+        const path = ensureOpen();
+        arcs.push([args[0], args[1], args[2], args[3], args[4], x, y, nx, ny]);
+        appendArc(path, x, y, args[0], args[1], args[2], args[3] !== 0, args[4] !== 0, nx, ny);
         x = nx;
         y = ny;
         break;
       }
     }
   }
+  finish();
   return subpaths;
 }
 
@@ -242,7 +271,17 @@ function attributes(text: string): Map<string, string> {
   return map;
 }
 
-const INHERITED = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-linejoin'];
+const INHERITED = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-linejoin',
+  'stroke-linecap',
+  'stroke-opacity',
+];
+/** Not an SVG attribute: marks the shapes inside the gap-filler group as seams. */
+const SEAM = 'seam';
 
 function viewBoxSize(attrs: Map<string, string>): [number, number] {
   const box = (attrs.get('viewBox') ?? '')
@@ -287,19 +326,19 @@ function primitive(name: string, attrs: Map<string, string>): Subpath[] {
   return [ellipseSubpath(cx, cy, rx, ry, angle)];
 }
 
-/** The mean colour of a gradient's stops over offsets 0..1 (sRGB, as renderers interpolate). */
-export function meanStopColor(stops: [number, Rgb][]): Rgb {
-  if (stops.length === 0) throw malformed('a gradient has no stops');
-  const padded: [number, Rgb][] = [[0, stops[0][1]], ...stops, [1, stops[stops.length - 1][1]]];
-  const sum = [0, 0, 0];
-  for (let i = 1; i < padded.length; i++) {
-    const span = Math.max(0, padded[i][0] - padded[i - 1][0]);
-    for (let c = 0; c < 3; c++) sum[c] += (span * (padded[i][1][c] + padded[i - 1][1][c])) / 2;
-  }
-  return sum.map((v) => Math.round(v)) as Rgb;
-}
-
 const GRADIENT_TAGS = new Set(['linearGradient', 'radialGradient']);
+
+const opacityOf = (text: string | undefined, name: string): number => {
+  const value = Number(text ?? '1');
+  if (!(value >= 0 && value <= 1)) throw malformed(`a ${name} is not from 0 to 1`);
+  return value;
+};
+
+function oneOf<T extends string>(text: string, allowed: readonly T[], name: string): T {
+  if (!(allowed as readonly string[]).includes(text))
+    throw malformed(`the ${name} "${text}" is not supported`);
+  return text as T;
+}
 
 /** Reads the engine's SVG. Throws INVALID_INPUT for anything it does not write. */
 export function parseDrawing(svg: string): Drawing {
@@ -307,35 +346,40 @@ export function parseDrawing(svg: string): Drawing {
   let height = 0;
   const shapes: Shape[] = [];
   const stack: Map<string, string>[] = [new Map()];
-  const gradients = new Map<string, [number, Rgb][]>();
-  let gradient: [number, Rgb][] | null = null;
-  const paint = (text: string): Rgb => {
+  const gradients = new Map<string, Gradient>();
+  let gradient: Gradient | null = null;
+  /** A paint: its colour (a gradient's mean) and its gradient, if any. */
+  const paint = (text: string): [Rgb, Gradient | null] => {
     const url = /^url\(#([\w-]+)\)$/.exec(text);
-    if (!url) return parseColor(text);
-    const stops = gradients.get(url[1]);
-    if (!stops) throw malformed(`the gradient "${url[1]}" is not defined`);
-    return meanStopColor(stops);
+    if (!url) return [parseColor(text), null];
+    const found = gradients.get(url[1]);
+    if (!found) throw malformed(`the gradient "${url[1]}" is not defined`);
+    // No extent: SVG paints the last stop's colour.
+    if (isDegenerate(found)) return [found.stops[found.stops.length - 1].color, null];
+    return [meanStopColor(found.stops), found];
   };
   for (const match of svg.matchAll(TAG)) {
     const [, closing, name, rest, selfClosing] = match;
     if (closing) {
       if (name === 'g') stack.pop();
-      if (GRADIENT_TAGS.has(name)) gradient = null;
+      if (GRADIENT_TAGS.has(name)) {
+        if (gradient && gradient.stops.length === 0) throw malformed('a gradient has no stops');
+        gradient = null;
+      }
       continue;
     }
     const attrs = attributes(rest);
     if (name === 'defs') continue;
     if (GRADIENT_TAGS.has(name)) {
-      gradient = [];
+      if (width === 0) throw malformed('a gradient lies outside the <svg> element');
+      gradient = readGradient(name as 'linearGradient', attrs, [width, height]);
       gradients.set(attrs.get('id') ?? '', gradient);
+      if (selfClosing) throw malformed('a gradient has no stops');
       continue;
     }
     if (name === 'stop') {
       if (!gradient) throw malformed('a <stop> lies outside a gradient');
-      gradient.push([
-        Number(attrs.get('offset') ?? '0'),
-        parseColor(attrs.get('stop-color') ?? ''),
-      ]);
+      addStop(gradient, attrs);
       continue;
     }
     if (name === 'svg') {
@@ -345,26 +389,41 @@ export function parseDrawing(svg: string): Drawing {
     const inherited = new Map(stack[stack.length - 1]);
     for (const key of INHERITED) if (attrs.has(key)) inherited.set(key, attrs.get(key)!);
     if (name === 'g') {
+      if (attrs.get('id') === 'gap-filler') inherited.set(SEAM, '1');
       if (!selfClosing) stack.push(inherited);
       continue;
     }
     const subpaths = name === 'path' ? parsePathData(attrs.get('d') ?? '') : primitive(name, attrs);
     const fillText = inherited.get('fill') ?? '#000';
     const strokeText = inherited.get('stroke') ?? 'none';
-    const opacity = Number(inherited.get('fill-opacity') ?? '1');
     const strokeWidth = Number(inherited.get('stroke-width') ?? '1');
-    const join = inherited.get('stroke-linejoin') ?? 'miter';
-    if (!(opacity >= 0 && opacity <= 1)) throw malformed('a fill-opacity is not from 0 to 1');
     if (!(strokeWidth >= 0)) throw malformed('a stroke-width is not a number');
-    if (join !== 'round' && join !== 'miter' && join !== 'bevel')
-      throw malformed(`the stroke-linejoin "${join}" is not supported`);
+    const [fill, fillGradient] = fillText === 'none' ? [null, null] : paint(fillText);
+    let stroke: Stroke | null = null;
+    if (strokeText !== 'none') {
+      const [color, strokeGradient] = paint(strokeText);
+      stroke = {
+        color,
+        gradient: strokeGradient,
+        width: strokeWidth,
+        join: oneOf(inherited.get('stroke-linejoin') ?? 'miter', JOINS, 'stroke-linejoin'),
+        cap: oneOf(inherited.get('stroke-linecap') ?? 'butt', CAPS, 'stroke-linecap'),
+        opacity: opacityOf(inherited.get('stroke-opacity'), 'stroke-opacity'),
+        // The seams say fill="none" on the path itself; strokes inherit it from their group.
+        seam: inherited.has(SEAM) || attrs.get('fill') === 'none',
+      };
+    }
     shapes.push({
-      fill: fillText === 'none' ? null : paint(fillText),
-      opacity,
-      stroke: strokeText === 'none' ? null : { color: paint(strokeText), width: strokeWidth, join },
+      fill,
+      fillGradient,
+      opacity: opacityOf(inherited.get('fill-opacity'), 'fill-opacity'),
+      stroke,
       subpaths,
     });
   }
   if (width === 0) throw malformed('there is no <svg> element');
   return { width, height, shapes };
 }
+
+const JOINS = ['round', 'miter', 'bevel'] as const;
+const CAPS = ['butt', 'round', 'square'] as const;

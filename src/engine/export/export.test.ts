@@ -93,7 +93,19 @@ describe('the engine SVG read back', () => {
     expect(drawing.shapes.map((s) => [s.fill, s.opacity, s.stroke])).toEqual([
       [[255, 255, 255], 1, null],
       [[168, 29, 51], 0.5, null],
-      [null, 1, { color: [168, 29, 51], width: 2, join: 'round' }],
+      [
+        null,
+        1,
+        {
+          color: [168, 29, 51],
+          gradient: null,
+          width: 2,
+          join: 'round',
+          cap: 'butt',
+          opacity: 1,
+          seam: true,
+        },
+      ],
     ]);
     expect(drawing.shapes[0].subpaths).toHaveLength(2);
   });
@@ -132,7 +144,7 @@ describe('formats', () => {
     expect(eps).toMatch(/^%%BoundingBox: 0 0 101 51$/m);
     expect(eps).toMatch(/^%%HiResBoundingBox: 0 0 100.2 50.1$/m);
     expect(eps).toContain('0.8314 0.5569 0.6 rg'); // #a81d33 at 50 % over white
-    expect(eps).toMatch(/0.6588 0.1137 0.2 RG 2 w 1 j\n50 25 m\n150 25 l\nS/);
+    expect(eps).toMatch(/0.6588 0.1137 0.2 RG\n2 w 1 j 0 J\n50 25 m\n150 25 l\nS/);
   });
 
   it('DXF: mm, y up, a layer per colour, closed loops with holes, no seam strokes', async () => {

@@ -26,7 +26,10 @@ export const MIME_TYPES: Readonly<Record<ExportFormat, string>> = {
 };
 
 export interface ExportOptions extends SizeRequest {
-  /** DXF: `lines` (closed polylines, curves flattened; the default) or `linesArcsSplines`. */
+  /**
+   * DXF: `lines` (closed polylines, curves flattened; the default), `linesArcs` (circles as
+   * CIRCLE too) or `linesArcsSplines` (circles, ellipses and exact splines).
+   */
   dxfCurves?: DxfCurves;
   /** DXF `lines`: largest distance of a flattened curve from the curve, in mm (default 0.01). */
   dxfTolerance?: number;
@@ -48,6 +51,8 @@ export interface ExportedFile {
   page: { width: number; height: number };
   /** PNG only: its size in pixels. */
   pixels?: PngSize;
+  /** What the format could not hold and how it was drawn instead (DXF: gradients, caps). */
+  warnings: string[];
 }
 
 const OPTION_NAMES: readonly string[] = [
@@ -121,6 +126,7 @@ export async function exportResult(
     throw new VectorizeError('INVALID_INPUT', 'exportResult needs the engine result ({ svg }).');
   const [width, height] = readViewBox(result.svg);
   const place = placeDrawing(width, height, options);
+  const warnings: string[] = [];
   const file = (data: Uint8Array, pixels?: PngSize): ExportedFile => ({
     format,
     mimeType: MIME_TYPES[format],
@@ -128,6 +134,7 @@ export async function exportResult(
     data,
     page: { width: place.pageWidth, height: place.pageHeight },
     ...(pixels ? { pixels } : {}),
+    warnings,
   });
   switch (format) {
     case 'svg':
@@ -147,16 +154,18 @@ export async function exportResult(
       return file(png.data, png.size);
     }
     case 'pdf':
-      return file(writePdf(parseDrawing(result.svg), place, { title: options.title }));
+      return file(await writePdf(parseDrawing(result.svg), place, { title: options.title }));
     case 'eps':
       return file(encoder.encode(writeEps(parseDrawing(result.svg), place, options)));
     case 'dxf':
       return file(
         encoder.encode(
-          writeDxf(parseDrawing(result.svg), place, {
-            curves: options.dxfCurves ?? 'lines',
-            tolerance: options.dxfTolerance ?? 0.01,
-          }),
+          writeDxf(
+            parseDrawing(result.svg),
+            place,
+            { curves: options.dxfCurves ?? 'lines', tolerance: options.dxfTolerance ?? 0.01 },
+            warnings,
+          ),
         ),
       );
   }

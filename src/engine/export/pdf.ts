@@ -1,11 +1,14 @@
 /**
  * PDF 1.4: one page exactly the requested size (MediaBox in points), the drawing as vector paths
- * in one Flate-compressed content stream (fflate: pure JavaScript, so this runs in a worker as in
- * Node). Partly transparent fills use an ExtGState with /ca (PDF 1.4 transparency).
+ * in one Flate-compressed content stream (see `deflate.ts`; it runs in a worker as in Node).
+ * Partly transparent fills and strokes use an ExtGState with /ca or /CA (PDF 1.4 transparency). Gradients are shading patterns (PatternType 2: an axial or radial shading, see
+ * `shading.ts`), one per gradient, its matrix the gradientTransform on the page.
  */
-import { zlibSync } from 'fflate';
+import { deflate } from './deflate';
 import type { Drawing } from './drawing';
-import { paintDrawing } from './paint';
+import { color, drawingMatrix, paintDrawing } from './paint';
+import { shadingDictionary } from './shading';
+import { multiply } from './transform';
 import { formatNumber, type Placement } from './units';
 
 const encoder = new TextEncoder();
@@ -29,26 +32,44 @@ function pdfDate(date: Date): string {
   );
 }
 
-export function writePdf(drawing: Drawing, place: Placement, info: PdfInfo = {}): Uint8Array {
-  const states: number[] = [];
+export async function writePdf(
+  drawing: Drawing,
+  place: Placement,
+  info: PdfInfo = {},
+): Promise<Uint8Array> {
+  const states: string[] = [];
+  const patterns: string[] = [];
+  const toPage = drawingMatrix(drawing, place);
   const content = paintDrawing(drawing, place, {
     opacity: {
       kind: 'gstate',
-      name: (opacity) => {
-        let index = states.indexOf(opacity);
-        if (index < 0) index = states.push(opacity) - 1;
+      name: (key, opacity) => {
+        const state = `/${key} ${formatNumber(opacity, 4)}`;
+        let index = states.indexOf(state);
+        if (index < 0) index = states.push(state) - 1;
         return `a${index}`;
       },
     },
+    gradient: (gradient, stroke) => {
+      // A pattern's matrix maps its space to the page's default space, not to the current one.
+      const matrix = multiply(toPage, gradient.transform).map((v) => formatNumber(v, 6));
+      const pattern =
+        `<< /Type /Pattern /PatternType 2 /Matrix [${matrix.join(' ')}] ` +
+        `/Shading ${shadingDictionary(gradient, color)} >>`;
+      let index = patterns.indexOf(pattern);
+      if (index < 0) index = patterns.push(pattern) - 1;
+      return stroke ? `/Pattern CS /p${index} SCN\n` : `/Pattern cs /p${index} scn\n`;
+    },
   });
-  const stream = zlibSync(encoder.encode(content), { level: 6 });
+  const stream = await deflate(encoder.encode(content));
 
-  // Objects: 1 catalog, 2 pages, 3 page, 4 content, 5 info, 6… graphics states.
+  // Objects: 1 catalog, 2 pages, 3 page, 4 content, 5 info, 6… graphics states, then patterns.
   const f = (v: number) => formatNumber(v, 4);
-  const gstates = states.map((_, i) => `/a${i} ${6 + i} 0 R`).join(' ');
-  const resources = states.length
-    ? `/Resources << /ExtGState << ${gstates} >> >>`
-    : '/Resources << >>';
+  const names = (prefix: string, list: string[], first: number) =>
+    list.map((_, i) => `/${prefix}${i} ${first + i} 0 R`).join(' ');
+  const resources: string[] = [];
+  if (states.length) resources.push(`/ExtGState << ${names('a', states, 6)} >>`);
+  if (patterns.length) resources.push(`/Pattern << ${names('p', patterns, 6 + states.length)} >>`);
   const infoEntries = [`/Producer (Vectorizer)`];
   if (info.title) infoEntries.push(`/Title ${pdfString(info.title)}`);
   if (info.creationDate) infoEntries.push(`/CreationDate (${pdfDate(info.creationDate)})`);
@@ -56,10 +77,11 @@ export function writePdf(drawing: Drawing, place: Placement, info: PdfInfo = {})
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${f(place.pageWidth)} ${f(place.pageHeight)}] ` +
-      `${resources} /Contents 4 0 R >>`,
+      `/Resources << ${resources.join(' ')} >> /Contents 4 0 R >>`,
     [`<< /Length ${stream.length} /Filter /FlateDecode >>`, stream],
     `<< ${infoEntries.join(' ')} >>`,
-    ...states.map((a) => `<< /Type /ExtGState /ca ${formatNumber(a, 4)} >>`),
+    ...states.map((state) => `<< /Type /ExtGState ${state} >>`),
+    ...patterns,
   ];
 
   const parts: Uint8Array[] = [];
