@@ -74,6 +74,7 @@ async function main(): Promise<void> {
   const rows: string[] = [];
   /** The classifier's time per image (it reads a fixed-size sample, whatever the size). */
   const classifyMs: number[] = [];
+  const classifyMsLarge: number[] = [];
   for (const category of categories) {
     const files = readdirSync(join(CORPUS, category))
       .filter((f) => /\.(png|jpe?g)$/i.test(f))
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
       row.set(kind, (row.get(kind) ?? 0) + 1);
       confusion.set(expected, row);
       classifyMs.push(auto!.classifyMs);
+      if (image.width * image.height >= 1e6) classifyMsLarge.push(auto!.classifyMs);
       console.log(
         `${category}/${file}: ${kind}${auto!.alpha ? ' +alpha' : ''}${auto!.noisy ? ' +noise' : ''}${auto!.keepsBw ? ' +bw' : ''} → ${auto!.mode}/${auto!.preset}${auto!.denoise ? '/denoise' : ''}  ssim ${run.ssim.toFixed(4)} ${run.bytes} B ${ms.toFixed(0)} ms (classify ${auto!.classifyMs.toFixed(2)} ms)  ${JSON.stringify(auto!.features, (_, v: unknown) => (typeof v === 'number' ? Number(v.toFixed(3)) : v))}`,
       );
@@ -134,9 +136,9 @@ async function main(): Promise<void> {
         kinds.map((k) => String(confusion.get(expected)?.get(k) ?? 0).padStart(13)).join(''),
     );
   console.log(`\naccuracy ${right}/${total} = ${((100 * right) / total).toFixed(1)} %`);
-  const sorted = [...classifyMs].sort((a, b) => a - b);
+  const median = (values: number[]) => [...values].sort((x, y) => x - y)[values.length >> 1];
   console.log(
-    `classifier time: median ${sorted[Math.floor(sorted.length / 2)].toFixed(2)} ms, max ${sorted[sorted.length - 1].toFixed(2)} ms per image`,
+    `classifier time per image: median ${median(classifyMs).toFixed(2)} ms, max ${Math.max(...classifyMs).toFixed(2)} ms; on the ${classifyMsLarge.length} images of 1 MP or more: median ${classifyMsLarge.length ? median(classifyMsLarge).toFixed(2) : '-'} ms`,
   );
   console.log('\nper category (mean over images; best = highest SSIM at ≤ auto bytes, per image)');
   for (const row of rows) console.log(row);

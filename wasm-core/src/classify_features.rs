@@ -163,105 +163,176 @@ fn mode_in(histogram: &[u32; 256], range: std::ops::Range<usize>) -> Option<usiz
         .max_by_key(|&l| (histogram[l], usize::MAX - l))
 }
 
-/// The sampled features of straight-alpha RGBA pixels (`width`, `height` ≥ 1).
-pub fn features(rgba: &[u8], width: usize, height: usize) -> Features {
-    let px = |x: usize, y: usize| {
-        let i = (y * width + x) * 4;
-        &rgba[i..i + 4]
+/// The ink and paper levels (the most common dark and light luminance; without dark pixels the
+/// darkest level there is, without light ones the lightest) and the paper spread (see
+/// `Features::paper_spread`) from the luminance histogram and each tile's brightest level.
+pub fn paper_levels(histogram: &[u32; 256], tile_brightest: &[i32]) -> (usize, usize, f32) {
+    let lowest = (0..256).find(|&l| histogram[l] > 0).unwrap_or(0);
+    let highest = (0..256).rev().find(|&l| histogram[l] > 0).unwrap_or(255);
+    let ink = mode_in(histogram, 0..128).unwrap_or(lowest);
+    let paper = mode_in(histogram, 128..256).unwrap_or(highest);
+    let middle = ((ink + paper) / 2) as i32;
+    let mut lit: Vec<i32> = tile_brightest
+        .iter()
+        .copied()
+        .filter(|&b| b > middle)
+        .collect();
+    lit.sort_unstable();
+    let spread = match (lit.get(lit.len() / 10), lit.last()) {
+        (Some(&low), Some(&high)) => (high - low) as f32 / 255.0,
+        _ => 0.0,
     };
-    let g = scale_step(width, height);
-    let (across, down) = tile_counts(width, height);
-    let (xs, ys) = (tile_origins(width, across), tile_origins(height, down));
-    let (mut n, mut flat, mut exact, mut translucent) = (0u32, 0u32, 0u32, 0u32);
-    let (mut opaque, mut grey, mut extreme) = (0u32, 0u32, 0u32);
-    let (mut paper_px, mut ink_px) = (0u32, 0u32);
-    let mut changes_at = [[0u32; MAX_BLOCK]; MAX_BLOCK + 1];
-    let mut changes = 0u32;
-    let (mut columns, mut rows) = (vec![false; width + 1], vec![false; height + 1]);
-    let mut histogram = [0u32; 256];
-    let mut tile_brightest = Vec::with_capacity(xs.len() * ys.len());
-    for &ty in &ys {
-        for &tx in &xs {
-            let (x_end, y_end) = ((tx + TILE).min(width), (ty + TILE).min(height));
-            let mut brightest = -1;
-            for y in ty..y_end {
-                for x in tx..x_end {
-                    let p = px(x, y);
-                    n += 1;
-                    translucent += (p[3] < 255) as u32;
-                    let right = difference(p, px((x + g).min(width - 1), y));
-                    let below = difference(p, px(x, (y + g).min(height - 1)));
-                    flat += (right <= NEAR && below <= NEAR) as u32;
-                    exact += (right == 0 && below == 0) as u32;
-                    if x + 1 < width && difference(p, px(x + 1, y)) > 0 {
-                        count_change(&mut changes_at, x + 1);
-                        changes += 1;
-                        columns[x + 1] = true;
-                    }
-                    if y + 1 < height && difference(p, px(x, y + 1)) > 0 {
-                        count_change(&mut changes_at, y + 1);
-                        changes += 1;
-                        rows[y + 1] = true;
-                    }
-                    if p[3] >= 128 {
-                        opaque += 1;
-                        let (lo, hi) = (p[0].min(p[1]).min(p[2]), p[0].max(p[1]).max(p[2]));
-                        grey += (hi - lo <= 24) as u32;
-                        extreme += (hi <= 64 || lo >= 192) as u32;
-                        let l = luma(p);
-                        histogram[l as usize] += 1;
-                        brightest = brightest.max(l);
-                    }
-                }
+    (ink, paper, spread)
+}
+
+/// Counts over the sampled pixels.
+struct Tally<'a> {
+    rgba: &'a [u8],
+    width: usize,
+    height: usize,
+    /// Distance to the compared neighbours (`scale_step`).
+    step: usize,
+    n: u32,
+    flat: u32,
+    exact: u32,
+    translucent: u32,
+    opaque: u32,
+    grey: u32,
+    extreme: u32,
+    paper: u32,
+    ink: u32,
+    changes: u32,
+    changes_at: [[u32; MAX_BLOCK]; MAX_BLOCK + 1],
+    columns: Vec<bool>,
+    rows: Vec<bool>,
+    histogram: [u32; 256],
+    tile_brightest: Vec<i32>,
+}
+
+impl<'a> Tally<'a> {
+    fn new(rgba: &'a [u8], width: usize, height: usize) -> Self {
+        Tally {
+            rgba,
+            width,
+            height,
+            step: scale_step(width, height),
+            n: 0,
+            flat: 0,
+            exact: 0,
+            translucent: 0,
+            opaque: 0,
+            grey: 0,
+            extreme: 0,
+            paper: 0,
+            ink: 0,
+            changes: 0,
+            changes_at: [[0; MAX_BLOCK]; MAX_BLOCK + 1],
+            columns: vec![false; width + 1],
+            rows: vec![false; height + 1],
+            histogram: [0; 256],
+            tile_brightest: Vec::new(),
+        }
+    }
+
+    fn px(&self, x: usize, y: usize) -> &'a [u8] {
+        let i = (y * self.width + x) * 4;
+        &self.rgba[i..i + 4]
+    }
+
+    /// Counts one pixel; its luminance when opaque.
+    fn pixel(&mut self, x: usize, y: usize) -> Option<i32> {
+        let (w, h, g) = (self.width, self.height, self.step);
+        let p = self.px(x, y);
+        self.n += 1;
+        self.translucent += (p[3] < 255) as u32;
+        let right = difference(p, self.px((x + g).min(w - 1), y));
+        let below = difference(p, self.px(x, (y + g).min(h - 1)));
+        self.flat += (right <= NEAR && below <= NEAR) as u32;
+        self.exact += (right == 0 && below == 0) as u32;
+        if x + 1 < w && difference(p, self.px(x + 1, y)) > 0 {
+            count_change(&mut self.changes_at, x + 1);
+            self.changes += 1;
+            self.columns[x + 1] = true;
+        }
+        if y + 1 < h && difference(p, self.px(x, y + 1)) > 0 {
+            count_change(&mut self.changes_at, y + 1);
+            self.changes += 1;
+            self.rows[y + 1] = true;
+        }
+        if p[3] < 128 {
+            return None;
+        }
+        self.opaque += 1;
+        let (lo, hi) = (p[0].min(p[1]).min(p[2]), p[0].max(p[1]).max(p[2]));
+        self.grey += (hi - lo <= 24) as u32;
+        self.extreme += (hi <= 64 || lo >= 192) as u32;
+        let l = luma(p);
+        self.histogram[l as usize] += 1;
+        Some(l)
+    }
+
+    /// Counts the tile at (`tx`, `ty`): its pixels, then its paper and ink against its brightest.
+    fn tile(&mut self, tx: usize, ty: usize) {
+        let (xs, ys) = (
+            tx..(tx + TILE).min(self.width),
+            ty..(ty + TILE).min(self.height),
+        );
+        let mut brightest = None;
+        for y in ys.clone() {
+            for x in xs.clone() {
+                brightest = brightest.max(self.pixel(x, y));
             }
-            if brightest < 0 {
-                continue;
-            }
-            tile_brightest.push(brightest);
-            for y in ty..y_end {
-                for x in tx..x_end {
-                    let p = px(x, y);
-                    if p[3] >= 128 {
-                        let drop = brightest - luma(p);
-                        paper_px += (drop <= PAPER_DROP) as u32;
-                        ink_px += (drop >= INK_DROP) as u32;
-                    }
+        }
+        let Some(brightest) = brightest else { return };
+        self.tile_brightest.push(brightest);
+        for y in ys {
+            for x in xs.clone() {
+                let p = self.px(x, y);
+                if p[3] >= 128 {
+                    let drop = brightest - luma(p);
+                    self.paper += (drop <= PAPER_DROP) as u32;
+                    self.ink += (drop >= INK_DROP) as u32;
                 }
             }
         }
     }
-    let share = |k: u32, of: u32| if of == 0 { 0.0 } else { k as f32 / of as f32 };
-    // Without dark pixels the ink is the darkest level there is; without light ones the paper
-    // is the lightest.
-    let lowest = (0..256).find(|&l| histogram[l] > 0).unwrap_or(0);
-    let highest = (0..256).rev().find(|&l| histogram[l] > 0).unwrap_or(255);
-    let ink = mode_in(&histogram, 0..128).unwrap_or(lowest);
-    let paper = mode_in(&histogram, 128..256).unwrap_or(highest);
-    let middle = ((ink + paper) / 2) as i32;
-    let mut lit: Vec<i32> = tile_brightest.into_iter().filter(|&b| b > middle).collect();
-    lit.sort_unstable();
-    let paper_spread = match (lit.get(lit.len() / 10), lit.last()) {
-        (Some(&low), Some(&high)) => (high - low) as f32 / 255.0,
-        _ => 0.0,
-    };
-    Features {
-        flat: share(flat, n),
-        exact: share(exact, n),
-        grey: share(grey, opaque),
-        extreme: share(extreme, opaque),
-        translucent: share(translucent, n),
-        border: border_uniformity(rgba, width, height),
-        midtones: share(opaque - paper_px - ink_px, opaque),
-        inked: share(ink_px, opaque),
-        paper_spread,
-        ink: ink as f32,
-        paper: paper as f32,
-        block: if places(&columns) + places(&rows) >= MIN_PLACES {
-            block_side(&changes_at, changes) as f32
-        } else {
-            1.0
-        },
+
+    fn features(self) -> Features {
+        let share = |k: u32, of: u32| if of == 0 { 0.0 } else { k as f32 / of as f32 };
+        let (ink, paper, paper_spread) = paper_levels(&self.histogram, &self.tile_brightest);
+        let gridded = places(&self.columns) + places(&self.rows) >= MIN_PLACES;
+        Features {
+            flat: share(self.flat, self.n),
+            exact: share(self.exact, self.n),
+            grey: share(self.grey, self.opaque),
+            extreme: share(self.extreme, self.opaque),
+            translucent: share(self.translucent, self.n),
+            border: border_uniformity(self.rgba, self.width, self.height),
+            midtones: share(self.opaque - self.paper - self.ink, self.opaque),
+            inked: share(self.ink, self.opaque),
+            paper_spread,
+            ink: ink as f32,
+            paper: paper as f32,
+            block: if gridded {
+                block_side(&self.changes_at, self.changes) as f32
+            } else {
+                1.0
+            },
+        }
     }
+}
+
+/// The sampled features of straight-alpha RGBA pixels (`width`, `height` ≥ 1).
+pub fn features(rgba: &[u8], width: usize, height: usize) -> Features {
+    let (across, down) = tile_counts(width, height);
+    let mut tally = Tally::new(rgba, width, height);
+    let xs = tile_origins(width, across);
+    for ty in tile_origins(height, down) {
+        for &tx in &xs {
+            tally.tile(tx, ty);
+        }
+    }
+    tally.features()
 }
 
 #[cfg(test)]
@@ -360,6 +431,25 @@ pub mod tests {
         }
         let native = image(120, 120, |x, y| [sprite(x, y) * 60, 0, 0, 255]);
         assert_eq!(features(&native, 120, 120).block, 1.0);
+    }
+
+    #[test]
+    fn paper_levels_take_the_common_dark_and_light_and_the_lit_tiles_spread() {
+        let mut histogram = [0u32; 256];
+        histogram[20] = 30;
+        histogram[5] = 2;
+        histogram[240] = 100;
+        histogram[200] = 50;
+        // Ten lit tiles from 200 to 245, one all-ink tile (20) that does not count.
+        let tiles: Vec<i32> = (0..10).map(|i| 200 + i * 5).chain([20]).collect();
+        let (ink, paper, spread) = paper_levels(&histogram, &tiles);
+        assert_eq!((ink, paper), (20, 240));
+        assert!((spread - 40.0 / 255.0).abs() < 1e-6, "{spread}");
+        // Only light pixels: the ink is the darkest level there is.
+        let mut light = [0u32; 256];
+        light[180] = 5;
+        light[250] = 9;
+        assert_eq!(paper_levels(&light, &[250]).0, 180);
     }
 
     #[test]
