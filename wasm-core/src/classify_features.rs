@@ -283,7 +283,10 @@ impl<'a> Tally<'a> {
                 brightest = brightest.max(self.pixel(x, y));
             }
         }
-        let Some(brightest) = brightest else { return };
+        let brightest = match brightest {
+            Some(b) => b,
+            None => return,
+        };
         self.tile_brightest.push(brightest);
         for y in ys {
             for x in xs.clone() {
