@@ -75,6 +75,7 @@ function toRgba(
   palette: Uint8Array | undefined,
   alpha: Uint8Array | undefined,
 ): Uint8Array | undefined {
+  if (colourType === 6) return rows; // 8-bit RGBA rows are the pixels already
   const rgba = new Uint8Array(width * height * 4);
   const rowBytes = Math.ceil((width * CHANNELS[colourType] * bitDepth) / 8);
   for (let y = 0; y < height; y++) {
@@ -150,7 +151,7 @@ export function decodeSimplePng(bytes: Uint8Array): PngPixels | undefined {
   try {
     const channels = CHANNELS[header.colourType];
     const rowBytes = Math.ceil((header.width * channels * header.bitDepth) / 8);
-    const data = inflateSync(Buffer.concat(idat));
+    const data = inflateSync(idat.length === 1 ? idat[0] : Buffer.concat(idat));
     if (data.length < (rowBytes + 1) * header.height) return undefined;
     const bpp = Math.max(1, (channels * header.bitDepth) / 8);
     const rows = unfilter(data, rowBytes, header.height, bpp);

@@ -64,6 +64,6 @@ describe('OptionsPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: /Advanced options/ }));
     expect(control('Threshold').disabled).toBe(true);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Threshold: automatic' }));
-    expect(jobsStore.getState().options).toEqual({ threshold: 0 });
+    expect(jobsStore.getState().options).toEqual({ threshold: 128 });
   });
 });
