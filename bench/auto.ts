@@ -3,7 +3,8 @@
  * category (a confusion matrix), and per category auto's SSIM and bytes against the best
  * mode-and-preset choice that writes no more bytes than auto. `npm run bench:auto`
  * (`-- --no-grid` prints the detection only; `-- --grid-large` also runs the choice grid on the
- * 8–13 MP images, which takes minutes; `-- --only logo,jpeg` limits the categories).
+ * 8–13 MP images, which takes minutes; `-- --only logo,jpeg` limits the categories). It also
+ * prints the classifier's time per image. The corpus is `VECTORIZER_CORPUS` when set.
  *
  * Expected kinds: a category that names a kind is that kind; the mixed ones go by content:
  * jpeg (q70 re-encodings of flat logos and emoji) → logo, gradient (shaded icons) →
@@ -19,8 +20,10 @@ import { decodeImage } from './lib/decode';
 import { renderSvg } from './lib/render';
 import { ssim, type Raster } from '../src/engine/fidelity';
 
-/** The shared corpus beside the checkout, as `npm run bench` reads it. */
-const CORPUS = resolve(join(import.meta.dirname, '../../shared/corpus'));
+/** The shared corpus beside the checkout, as `npm run bench` reads it, or `VECTORIZER_CORPUS`. */
+const CORPUS = resolve(
+  process.env.VECTORIZER_CORPUS ?? join(import.meta.dirname, '../../shared/corpus'),
+);
 const CATEGORY_KIND: Record<string, ImageKind> = {
   pixelart: 'pixelArt',
   lineart: 'lineArt',
@@ -69,6 +72,9 @@ async function main(): Promise<void> {
     .filter((name) => !only || only.includes(name))
     .sort();
   const rows: string[] = [];
+  /** The classifier's time per image (it reads a fixed-size sample, whatever the size). */
+  const classifyMs: number[] = [];
+  const classifyMsLarge: number[] = [];
   for (const category of categories) {
     const files = readdirSync(join(CORPUS, category))
       .filter((f) => /\.(png|jpe?g)$/i.test(f))
@@ -89,8 +95,10 @@ async function main(): Promise<void> {
       const row = confusion.get(expected) ?? new Map<ImageKind, number>();
       row.set(kind, (row.get(kind) ?? 0) + 1);
       confusion.set(expected, row);
+      classifyMs.push(auto!.classifyMs);
+      if (image.width * image.height >= 1e6) classifyMsLarge.push(auto!.classifyMs);
       console.log(
-        `${category}/${file}: ${kind}${auto!.alpha ? ' +alpha' : ''}${auto!.noisy ? ' +noise' : ''} → ${auto!.mode}/${auto!.preset}${auto!.denoise ? '/denoise' : ''}  ssim ${run.ssim.toFixed(4)} ${run.bytes} B ${ms.toFixed(0)} ms  ${JSON.stringify(auto!.features, (_, v: unknown) => (typeof v === 'number' ? Number(v.toFixed(3)) : v))}`,
+        `${category}/${file}: ${kind}${auto!.alpha ? ' +alpha' : ''}${auto!.noisy ? ' +noise' : ''}${auto!.keepsBw ? ' +bw' : ''} → ${auto!.mode}/${auto!.preset}${auto!.denoise ? '/denoise' : ''}  ssim ${run.ssim.toFixed(4)} ${run.bytes} B ${ms.toFixed(0)} ms (classify ${auto!.classifyMs.toFixed(2)} ms)  ${JSON.stringify(auto!.features, (_, v: unknown) => (typeof v === 'number' ? Number(v.toFixed(3)) : v))}`,
       );
       autoRuns.push(run);
       if (!grid || (category === 'large' && !gridLarge)) continue;
@@ -128,6 +136,10 @@ async function main(): Promise<void> {
         kinds.map((k) => String(confusion.get(expected)?.get(k) ?? 0).padStart(13)).join(''),
     );
   console.log(`\naccuracy ${right}/${total} = ${((100 * right) / total).toFixed(1)} %`);
+  const median = (values: number[]) => [...values].sort((x, y) => x - y)[values.length >> 1];
+  console.log(
+    `classifier time per image: median ${median(classifyMs).toFixed(2)} ms, max ${Math.max(...classifyMs).toFixed(2)} ms; on the ${classifyMsLarge.length} images of 1 MP or more: median ${classifyMsLarge.length ? median(classifyMsLarge).toFixed(2) : '-'} ms`,
+  );
   console.log('\nper category (mean over images; best = highest SSIM at ≤ auto bytes, per image)');
   for (const row of rows) console.log(row);
 }

@@ -63,7 +63,7 @@ export interface CoreExports {
  * them changes (then run `npm run gen:options` and `npm run build:wasm`). The option table is
  * covered by the fingerprint in `ABI_VERSION` and needs no bump.
  */
-export const ABI_REVISION = 3;
+export const ABI_REVISION = 4;
 
 export const STAGES = ['prepare', 'segment', 'trace', 'fit'] as const;
 export type StageName = (typeof STAGES)[number];

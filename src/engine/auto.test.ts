@@ -1,9 +1,11 @@
 /**
- * Automatic settings through the real wasm core: a sprite gets pixel mode, a scanned-page-like
- * image (black text on white) bw, flat artwork colour; explicit options win over auto's; the
- * result's stats say what was detected and chosen; without auto nothing is classified.
+ * Automatic settings through the real wasm core: a sprite (small or scaled up) gets pixel mode,
+ * a scanned-page-like image (black text on white) bw, a dark grey mark on white colour (bw would
+ * blacken its grey), flat artwork colour; explicit options win over auto's; the result's stats
+ * say what was detected and chosen; without auto nothing is classified.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { chooseSettings, type Classification } from './auto';
 import { VectorizeError, type Engine } from './index';
 import { loadEngine, paint } from './test-support';
 
@@ -49,6 +51,23 @@ const logo = paint(200, 200, (x, y) => {
   return [255, 255, 255, 255];
 });
 
+/** The sprite's pattern scaled up 8× by nearest neighbour: 192×192 in 8-pixel blocks. */
+const bigSprite = paint(
+  192,
+  192,
+  (x, y) => {
+    const [cx, cy] = [Math.floor(x / 8), Math.floor(y / 8)];
+    if ((cx * 7 + cy * 3) % 5 === 0) return [0, 0, 0, 0];
+    return (cx + cy) % 3 === 0 ? [250, 200, 160, 255] : [40, 90, 200, 255];
+  },
+  1,
+);
+
+/** A dark grey (#181717) disc on white, anti-aliased: a two-tone mark. */
+const greyMark = paint(200, 200, (x, y) =>
+  (x - 100) ** 2 + (y - 100) ** 2 < 70 ** 2 ? [24, 23, 23, 255] : [255, 255, 255, 255],
+);
+
 const auto = { mode: 'auto', preset: 'auto' } as const;
 
 describe('mode and preset auto', () => {
@@ -59,10 +78,28 @@ describe('mode and preset auto', () => {
     expect(result.svg).not.toMatch(/d="[^"]*[cCsSqQ]/);
   });
 
+  it('picks pixel mode for a sprite scaled up by nearest neighbour', async () => {
+    const result = await engine.vectorize(bigSprite.data, bigSprite.width, bigSprite.height, auto);
+    expect(result.stats.auto).toMatchObject({ kind: 'pixelArt', mode: 'pixel' });
+    expect(result.stats.auto?.features.block).toBe(8);
+  });
+
   it('picks bw for a scanned-page-like image', async () => {
     const result = await engine.vectorize(page.data, page.width, page.height, auto);
-    expect(result.stats.auto).toMatchObject({ kind: 'lineArt', alpha: false, mode: 'bw' });
+    expect(result.stats.auto).toMatchObject({
+      kind: 'lineArt',
+      alpha: false,
+      keepsBw: true,
+      mode: 'bw',
+    });
     expect(result.stats.palette).toEqual(['#000000', '#ffffff']);
+    expect(result.stats.auto?.classifyMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('keeps the tones of a dark grey mark in colour mode', async () => {
+    const result = await engine.vectorize(greyMark.data, greyMark.width, greyMark.height, auto);
+    expect(result.stats.auto).toMatchObject({ kind: 'lineArt', keepsBw: false, mode: 'color' });
+    expect(result.stats.palette).toContain('#181717');
   });
 
   it('picks colour for flat artwork, and explicit options win', async () => {
@@ -88,5 +125,28 @@ describe('mode and preset auto', () => {
     expect(error).toBeInstanceOf(VectorizeError);
     expect(error).toMatchObject({ code: 'INVALID_OPTION', option: 'mode' });
     expect((error as Error).message).toMatch(/pixel, centerline, auto/);
+  });
+});
+
+describe('chooseSettings', () => {
+  const lineArt: Classification = {
+    kind: 'lineArt',
+    alpha: false,
+    noisy: false,
+    keepsBw: true,
+    features: {} as Classification['features'],
+  };
+
+  it('gives line art bw only when bw keeps its look', () => {
+    expect(chooseSettings(lineArt)).toMatchObject({ mode: 'bw', preset: 'balanced' });
+    expect(chooseSettings({ ...lineArt, keepsBw: false })).toMatchObject({ mode: 'color' });
+  });
+
+  it('denoises noisy images and takes every other kind from the table', () => {
+    expect(chooseSettings({ ...lineArt, kind: 'photo', noisy: true })).toMatchObject({
+      mode: 'color',
+      denoise: true,
+    });
+    expect(chooseSettings({ ...lineArt, kind: 'pixelArt' })).toMatchObject({ mode: 'pixel' });
   });
 });

@@ -22,42 +22,78 @@ export interface Classification {
   kind: ImageKind;
   /** Some pixels are transparent or translucent. */
   alpha: boolean;
-  /** Flat areas carry compression noise (JPEG-like). */
+  /** Flat areas carry noise (compression, scanner grain). */
   noisy: boolean;
-  /** The sampled shares the kind was decided from (see `classify.rs`). */
-  features: { flat: number; exact: number; grey: number; extreme: number; translucent: number };
+  /** Line art that bw mode renders faithfully: black ink or a scan, on evenly lit paper. */
+  keepsBw: boolean;
+  /** What the kind was decided from (see `classify_features.rs`). */
+  features: ClassifierFeatures;
 }
+
+/** In the order of the core's stats block after the flags. */
+export const FEATURE_NAMES = [
+  'flat',
+  'exact',
+  'grey',
+  'extreme',
+  'translucent',
+  'border',
+  'midtones',
+  'inked',
+  'paperSpread',
+  'ink',
+  'paper',
+  'block',
+] as const;
+export type ClassifierFeatures = Record<(typeof FEATURE_NAMES)[number], number>;
 
 /** What auto decided: the kind and the settings it chose (reported in the result's stats). */
 export interface AutoChoice extends Classification {
   mode: Mode;
   preset: PresetName;
   denoise: boolean;
+  /** Time the core took to classify, in milliseconds. */
+  classifyMs: number;
 }
 
-/** The settings each kind gets (measured on the corpus: `npm run bench:auto`). */
+/**
+ * The settings each kind gets, measured on the corpus (`npm run bench:auto`, and every
+ * mode × preset × denoise per image): each is on the SSIM-for-bytes front of its categories.
+ * Illustrations take balanced, not high: high gains 0.002 (gradient) and 0.005 (illustration)
+ * mean SSIM for 1.4–1.6× the bytes, and on fluentemoji-crab it loses 0.048 (0.9317 against
+ * balanced's 0.9799 at fewer bytes), which put auto 0.01 below the best choice on illustration.
+ */
 export const KIND_SETTINGS: Readonly<Record<ImageKind, { mode: Mode; preset: PresetName }>> = {
   pixelArt: { mode: 'pixel', preset: 'balanced' },
   lineArt: { mode: 'bw', preset: 'balanced' },
   logo: { mode: 'color', preset: 'balanced' },
-  illustration: { mode: 'color', preset: 'high' },
+  illustration: { mode: 'color', preset: 'balanced' },
   photo: { mode: 'color', preset: 'balanced' },
 };
 
-/** Decodes the stats block `vz_classify` leaves: kind, alpha, noisy, then five features. */
+/** Decodes the stats block `vz_classify` leaves: kind, alpha, noisy, keeps-bw, the features. */
 export function decodeClassification(block: ArrayLike<number>): Classification {
-  const [kind, alpha, noisy, flat, exact, grey, extreme, translucent] = Array.from(block);
+  const [kind, alpha, noisy, keepsBw, ...values] = Array.from(block);
   return {
     kind: IMAGE_KINDS[kind] ?? 'illustration',
     alpha: alpha === 1,
     noisy: noisy === 1,
-    features: { flat, exact, grey, extreme, translucent },
+    keepsBw: keepsBw === 1,
+    features: Object.fromEntries(
+      FEATURE_NAMES.map((name, i) => [name, values[i] ?? 0]),
+    ) as ClassifierFeatures,
   };
 }
 
-/** The settings for a classified image: its kind's mode and preset, denoise when noisy. */
-export function chooseSettings(c: Classification): AutoChoice {
-  return { ...c, ...KIND_SETTINGS[c.kind], denoise: c.noisy };
+/**
+ * The settings for a classified image: its kind's mode and preset, denoise when noisy. Line art
+ * that bw would change (dark grey or coloured ink, unevenly lit paper) keeps its tones in
+ * colour mode instead.
+ */
+export function chooseSettings(c: Classification, classifyMs = 0): AutoChoice {
+  const settings = KIND_SETTINGS[c.kind];
+  const mode = c.kind === 'lineArt' && !c.keepsBw ? 'color' : settings.mode;
+  return { ...c, ...settings, mode, denoise: c.noisy, classifyMs };
 }
 
 /** Whether the options leave anything to auto. */

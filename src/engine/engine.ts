@@ -170,12 +170,14 @@ export async function createEngine(module: WebAssembly.Module): Promise<Engine> 
       );
       let auto: AutoChoice | undefined;
       if (wantsAuto(resolved)) {
+        const started = now();
         const status = exports.vz_classify(rgbaPtr, rgba.length, width, height);
         if (status !== 0) throw failure(status);
         auto = chooseSettings(
           decodeClassification(
             new Float64Array(exports.memory.buffer, exports.vz_stats_ptr(), exports.vz_stats_len()),
           ),
+          now() - started,
         );
         resolved = resolveOptions(withChoice(options, resolved, auto));
       }

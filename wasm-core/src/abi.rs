@@ -257,8 +257,9 @@ pub extern "C" fn vz_release() {
 }
 
 /// Classifies an image for automatic settings (see `classify`). Returns 0 with, in the stats
-/// buffer: the kind's index in `Kind::ALL`, alpha (0/1), noisy (0/1), then the features flat,
-/// exact, grey, extreme, translucent; or an `ErrorKind` code with the message in the output.
+/// buffer: the kind's index in `Kind::ALL`, alpha, noisy and keeps-bw (0/1), then the features
+/// flat, exact, grey, extreme, translucent, border, midtones, inked, paper spread, ink, paper,
+/// block; or an `ErrorKind` code with the message in the output.
 #[no_mangle]
 pub extern "C" fn vz_classify(
     rgba_ptr: *const u8,
@@ -277,16 +278,26 @@ pub extern "C" fn vz_classify(
         .position(|&k| k == c.kind)
         .unwrap_or(0);
     let f = c.features;
-    let values = vec![
-        kind as f64,
-        c.alpha as u8 as f64,
-        c.noisy as u8 as f64,
-        f.flat as f64,
-        f.exact as f64,
-        f.grey as f64,
-        f.extreme as f64,
-        f.translucent as f64,
-    ];
+    let flags = [c.alpha, c.noisy, c.keeps_bw].map(|b| b as u8 as f64);
+    let features = [
+        f.flat,
+        f.exact,
+        f.grey,
+        f.extreme,
+        f.translucent,
+        f.border,
+        f.midtones,
+        f.inked,
+        f.paper_spread,
+        f.ink,
+        f.paper,
+        f.block,
+    ]
+    .map(|v| v as f64);
+    let values: Vec<f64> = std::iter::once(kind as f64)
+        .chain(flags)
+        .chain(features)
+        .collect();
     OUTPUT.with(|o| o.borrow_mut().clear());
     STATS.with(|o| *o.borrow_mut() = values);
     0

@@ -36,6 +36,7 @@
 pub mod bezier_fit;
 pub mod centerline;
 pub mod classify;
+pub mod classify_features;
 pub mod color;
 pub mod cutouts;
 pub mod distance;
