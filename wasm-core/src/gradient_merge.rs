@@ -40,7 +40,7 @@ const EDGE_STEP: f32 = 0.03;
 const MIN_AREA: u32 = 48;
 /// Largest stop error (Oklab) the stops are placed for, and the largest RMS error accepted.
 const STOP_TOLERANCE: f32 = 0.006;
-const ACCEPTED_RMS: f32 = 0.011;
+const ACCEPTED_RMS: f32 = 0.014;
 /// Spread (RMS, Oklab) under which a region is flat.
 const FLAT_SPREAD: f32 = 0.008;
 /// Largest RMS distance from one quadratic field for regions to join, per round: the regions
