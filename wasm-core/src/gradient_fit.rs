@@ -262,7 +262,7 @@ fn radii(samples: &[Sample], c: [f64; 2]) -> (f32, Vec<f32>) {
     (radius, t)
 }
 
-/// Moves the centre by a shrinking pattern search (on at most ~800 samples) while the
+/// Moves the centre by a shrinking pattern search (on at most ~2000 samples) while the
 /// profile's error falls: the quadratic's apex is biased where the profile is not parabolic.
 fn refine_centre(table: &LinearTable, samples: &[Sample], c: [f64; 2], tolerance: f32) -> [f64; 2] {
     let step = (samples.len() / 2000).max(1);
