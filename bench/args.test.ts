@@ -10,6 +10,7 @@ describe('parseBenchArgs', () => {
       noVector: false,
       runs: 3,
       slowMs: 2000,
+      variants: [],
     });
   });
 
@@ -31,6 +32,26 @@ describe('parseBenchArgs', () => {
       noVector: true,
       runs: 5,
     });
+  });
+
+  it('reads tracer names and option variants', () => {
+    expect(
+      parseBenchArgs([
+        '--tracers',
+        'ours-balanced,x',
+        '--with',
+        'gradients=auto',
+        '--with',
+        'colors=12',
+      ]),
+    ).toMatchObject({
+      tracers: ['ours-balanced', 'x'],
+      variants: [
+        ['gradients', 'auto'],
+        ['colors', '12'],
+      ],
+    });
+    expect(() => parseBenchArgs(['--with', 'gradients'])).toThrow('--with needs option=value');
   });
 
   it('names the argument it cannot use', () => {

@@ -14,10 +14,14 @@ export interface BenchArgs {
   slowMs: number;
   /** Only one section: the tracer comparison (`main`) or the output styles (`cutouts`). */
   section?: 'main' | 'cutouts';
+  /** Only the tracers of these names (undefined: every tracer). */
+  tracers?: string[];
+  /** Extra runs of ours at preset balanced with one option changed each (`--with name=value`). */
+  variants: [string, string][];
 }
 
 export const USAGE =
-  'usage: npm run bench -- [corpus-dir] [--only cat1,cat2] [--skip-large] [--no-vector] [--runs N] [--slow-ms MS] [--section main|cutouts]';
+  'usage: npm run bench -- [corpus-dir] [--only cat1,cat2] [--skip-large] [--no-vector] [--runs N] [--slow-ms MS] [--section main|cutouts] [--tracers a,b] [--with option=value]…';
 
 export class BenchArgsError extends Error {
   override name = 'BenchArgsError';
@@ -37,6 +41,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     noVector: false,
     runs: 3,
     slowMs: 2000,
+    variants: [],
   };
   let corpusGiven = false;
   for (let i = 0; i < argv.length; i++) {
@@ -50,6 +55,14 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       if (section !== 'main' && section !== 'cutouts')
         throw new BenchArgsError(`--section needs main or cutouts, got ${section ?? 'nothing'}`);
       args.section = section;
+    } else if (arg === '--tracers') {
+      const list = argv[++i]?.split(',').filter(Boolean);
+      if (!list?.length) throw new BenchArgsError('--tracers needs a comma-separated tracer list');
+      args.tracers = list;
+    } else if (arg === '--with') {
+      const pair = /^([A-Za-z]+)=(.+)$/.exec(argv[++i] ?? '');
+      if (!pair) throw new BenchArgsError('--with needs option=value');
+      args.variants.push([pair[1], pair[2]]);
     } else if (arg === '--only') {
       const list = argv[++i]?.split(',').filter(Boolean);
       if (!list?.length) throw new BenchArgsError('--only needs a comma-separated category list');

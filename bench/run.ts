@@ -86,7 +86,7 @@ async function tracerComparison(args: BenchArgs): Promise<void> {
     console.log(line);
     notes.push(line);
   };
-  const tracers = await allTracers(log);
+  const tracers = await allTracers(log, args.variants, args.tracers);
   const results: Result[] = [];
   for (const category of categoriesOf(args)) {
     const files = readdirSync(join(args.corpus, category))

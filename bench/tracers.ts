@@ -35,11 +35,23 @@ function ours(engine: Engine, name: string, options: VectorizeOptionsInput, cate
   } satisfies Tracer;
 }
 
-async function ourTracers(): Promise<Tracer[]> {
+/** A `--with` value as the option takes it: a number, a boolean or the text. */
+function optionValue(text: string): string | number | boolean {
+  if (text === 'true' || text === 'false') return text === 'true';
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+}
+
+async function ourTracers(variants: readonly [string, string][]): Promise<Tracer[]> {
   // The SIMD build, loaded the way the CLI loads it.
   const engine = await loadEngine(readWasm, 'simd');
   return [
     ours(engine, 'ours-balanced', { preset: 'balanced' }),
+    ...variants.map(([name, value]) =>
+      ours(engine, `ours-balanced+${name}=${value}`, {
+        preset: 'balanced',
+        [name]: optionValue(value),
+      } as VectorizeOptionsInput),
+    ),
     ours(engine, 'ours-ultra', { preset: 'ultra' }),
     ours(engine, 'ours-pixel', { mode: 'pixel' }, ['pixelart']),
     ours(engine, 'ours-bw', { mode: 'bw' }, ['lineart']),
@@ -146,14 +158,22 @@ const potrace: Tracer = {
   },
 };
 
-/** Every tracer; ours are left out, with the reason printed, while the wasm is not built. */
-export async function allTracers(log: (line: string) => void): Promise<Tracer[]> {
+/**
+ * Every tracer (only those named in `names`, when given), with ours also at preset balanced
+ * with each of `variants` (option name, value); ours are left out, with the reason printed,
+ * while the wasm is not built.
+ */
+export async function allTracers(
+  log: (line: string) => void,
+  variants: readonly [string, string][] = [],
+  names?: readonly string[],
+): Promise<Tracer[]> {
   const list: Tracer[] = [];
   try {
-    list.push(...(await ourTracers()));
+    list.push(...(await ourTracers(variants)));
   } catch (error) {
     log(`ours: skipped (${(error as Error).message}); build the core with: npm run build:wasm`);
   }
   list.push(vtracerNative, await vtracerWasm(), imageTracer, potrace);
-  return list;
+  return list.filter((t) => !names || names.includes(t.name) || t.name.includes('+'));
 }

@@ -252,7 +252,10 @@ fn gradient(shape: Shape, stops: Vec<(f32, [f32; 3])>, rms: f32) -> Gradient {
 fn radii(samples: &[Sample], c: [f64; 2]) -> (f32, Vec<f32>) {
     let dist: Vec<f32> = samples
         .iter()
-        .map(|s| ((s.x as f64 - c[0]).hypot(s.y as f64 - c[1])) as f32)
+        .map(|s| {
+            let (dx, dy) = (s.x as f64 - c[0], s.y as f64 - c[1]);
+            (dx * dx + dy * dy).sqrt() as f32
+        })
         .collect();
     let radius = dist.iter().fold(0.0f32, |a, &v| a.max(v));
     let t = dist.iter().map(|&v| v / radius.max(1e-6)).collect();
@@ -317,6 +320,10 @@ pub fn fit(table: &LinearTable, samples: &[Sample], tolerance: f32) -> Option<Gr
         stops,
         rms,
     );
+    // A linear gradient within half the stop tolerance leaves a radial one nothing to win.
+    if linear.rms < 0.5 * tolerance {
+        return Some(linear);
+    }
     let radial = radial_centre(samples, u, centroid).and_then(|c| {
         let c = refine_centre(table, samples, c, tolerance);
         let (radius, t) = radii(samples, c);

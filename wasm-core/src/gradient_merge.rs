@@ -1,21 +1,26 @@
 //! Stage 2c — gradient regions: neighbouring bands of one smooth colour ramp become one region
 //! filled with a fitted gradient.
 //!
-//! Two regions are joined when the pixels on either side of their shared boundary barely differ
-//! (a band edge inside a ramp); a hard edge — a real jump between neighbouring pixels — never
-//! joins. Each joined group, and each large region on its own, is then fitted with a gradient
+//! Two regions may join when the pixels on either side of their shared boundary barely differ
+//! and the step across the boundary is no larger than the steps inside the regions (a band
+//! edge inside a ramp, not the edge between two flat colours); a hard edge never joins. They
+//! do join when one quadratic colour field explains both together ([`gradient_moments`]),
+//! softest boundaries first. Each joined group is then fitted with a gradient
 //! ([`gradient_fit`]) on its pixels away from hard edges; it keeps the gradient only when the
 //! gradient explains its pixels within the tolerance and far better than one flat colour, so
-//! flat artwork stays flat. A group that fails stays as its separate flat bands.
+//! flat artwork stays flat. The regions of a group that fails are grouped again under a
+//! tighter field tolerance, and what fails then stays as separate flat bands.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::color::{lab_to_rgba, Lab, LinearTable};
 use crate::error::Result;
 use crate::gradient_fit::{self, Gradient, Sample};
+use crate::gradient_moments::Moments;
 use crate::label::TRANSPARENT;
 use crate::memory::try_filled;
-use crate::segment::Regions;
+use crate::segment::{find, union, Regions};
 
 /// A gradient-filled region's palette label (appended to the palette, with the mean colour).
 #[derive(Clone, Debug, PartialEq)]
@@ -24,26 +29,48 @@ pub struct GradientFill {
     pub gradient: Gradient,
 }
 
-/// Mean Oklab step across a boundary below which the two sides are one ramp.
+/// Mean Oklab step across a boundary below which the two sides may be one ramp.
 const SOFT_STEP: f32 = 0.012;
+/// How much larger than the steps inside the two regions the step across may be (plus noise).
+const STEP_RATIO: f32 = 2.0;
+const STEP_NOISE: f32 = 0.003;
 /// Oklab step between neighbouring pixels above which a pixel lies on a hard edge.
 const EDGE_STEP: f32 = 0.03;
 /// Smallest region (pixels) worth a gradient.
 const MIN_AREA: u32 = 48;
 /// Largest stop error (Oklab) the stops are placed for, and the largest RMS error accepted.
 const STOP_TOLERANCE: f32 = 0.006;
-const ACCEPTED_RMS: f32 = 0.011;
+const ACCEPTED_RMS: f32 = 0.014;
 /// Spread (RMS, Oklab) under which a region is flat.
 const FLAT_SPREAD: f32 = 0.008;
+/// Largest RMS distance from one quadratic field for regions to join, per round: the regions
+/// of groups whose gradient fails are grouped again under the next, tighter tolerance.
+const FIELD_TOLERANCES: [f32; 3] = [0.009, 0.0055, 0.0035];
+/// Largest RMS distance from one quadratic field for a group to be worth a gradient fit (a
+/// radial cone or a sharp profile fits a quadratic worse than a gradient does).
+const FIELD_LIMIT: f32 = 2.0 * ACCEPTED_RMS;
+/// Samples a group's gradient is fitted on, at most (evenly taken).
+const FIT_SAMPLES: usize = 6000;
 
-fn find(parent: &mut [u32], mut x: u32) -> u32 {
-    while parent[x as usize] != x {
-        let next = parent[x as usize];
-        parent[x as usize] = parent[next as usize];
-        x = next;
+/// A multiplicative hash for the region pairs (the default hasher costs more than the merge).
+#[derive(Default)]
+struct PairHasher(u64);
+
+impl Hasher for PairHasher {
+    fn finish(&self) -> u64 {
+        self.0
     }
-    x
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
 }
+
+type PairMap<V> = HashMap<u64, V, BuildHasherDefault<PairHasher>>;
 
 fn step(a: [f32; 3], b: [f32; 3]) -> f32 {
     ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)).sqrt()
@@ -66,6 +93,243 @@ fn spread(samples: &[Sample]) -> (f32, [f32; 3]) {
     ((sse / n).sqrt() as f32, m)
 }
 
+/// Whether a boundary is a band edge inside a ramp: its mean step is soft and no larger than
+/// the regions' own colour gradients (a flat colour next to another is a step).
+fn ramp_boundary(across: f32, inside_a: f32, inside_b: f32) -> bool {
+    across < SOFT_STEP && across <= STEP_RATIO * inside_a.max(inside_b) + STEP_NOISE
+}
+
+/// The straight Oklab colour of a pixel, when it is opaque and its region solid.
+fn pixel_colour(px: &[u8], solid: bool, table: &LinearTable) -> Option<[f32; 3]> {
+    (px[3] == 255 && solid).then(|| {
+        let l: Lab = table.lab(px[0] as f32, px[1] as f32, px[2] as f32, 255.0);
+        [l[0], l[1], l[2]]
+    })
+}
+
+/// Whether a region is drawn in an opaque flat colour (the only regions a gradient may take).
+fn solid_regions(regions: &Regions, palette: &[[u8; 4]]) -> Vec<bool> {
+    regions
+        .label
+        .iter()
+        .map(|&l| l != TRANSPARENT && palette[l as usize][3] == 255)
+        .collect()
+}
+
+/// What one pass over neighbouring pixels tells: hard-edge pixels (those with a neighbour
+/// more than `EDGE_STEP` away or not solid), each region's mean colour gradient size (from
+/// the steps to its own neighbours right and down), the summed step and count across each boundary, and each region's
+/// colour moments over its pixels away from hard edges.
+struct Scan {
+    edge: Vec<bool>,
+    inside: Vec<f32>,
+    across: PairMap<(f32, u32)>,
+    moments: Vec<Moments>,
+}
+
+/// The colours of one row (`None`: not opaque or not solid); runs of one colour are
+/// converted once.
+fn row_colours(
+    row: &[u8],
+    ids: &[u32],
+    solid: &[bool],
+    table: &LinearTable,
+    out: &mut [Option<[f32; 3]>],
+) {
+    let mut last: Option<(&[u8], bool)> = None;
+    let mut colour = None;
+    for ((px, &id), slot) in row.chunks_exact(4).zip(ids).zip(out.iter_mut()) {
+        let s = solid[id as usize];
+        if last != Some((px, s)) {
+            colour = pixel_colour(px, s, table);
+            last = Some((px, s));
+        }
+        *slot = colour;
+    }
+}
+
+/// Step between two pixels; infinite when either has no colour.
+fn pair_step(a: Option<[f32; 3]>, b: Option<[f32; 3]>) -> f32 {
+    match (a, b) {
+        (Some(a), Some(b)) => step(a, b),
+        _ => f32::INFINITY,
+    }
+}
+
+fn scan(
+    regions: &Regions,
+    rgba: &[u8],
+    width: usize,
+    solid: &[bool],
+    table: &LinearTable,
+    scale: f64,
+) -> Result<Scan> {
+    let ids = &regions.ids;
+    let count = regions.area.len();
+    let height = ids.len() / width;
+    let mut edge = try_filled(ids.len(), true)?;
+    let mut inside = vec![(0.0f32, 0u32); count];
+    let mut across: PairMap<(f32, u32)> = PairMap::default();
+    let mut moments = vec![Moments::default(); count];
+    let mut cur = vec![None; width];
+    let mut below = vec![None; width];
+    let mut up = vec![0.0f32; width];
+    let mut down = vec![0.0f32; width];
+    let mut right = vec![0.0f32; width];
+    let row_of = |y: usize, out: &mut [Option<[f32; 3]>]| {
+        let ids = &ids[y * width..(y + 1) * width];
+        row_colours(
+            &rgba[y * width * 4..(y + 1) * width * 4],
+            ids,
+            solid,
+            table,
+            out,
+        );
+    };
+    row_of(0, &mut cur);
+    for y in 0..height {
+        let row = y * width;
+        if y + 1 < height {
+            row_of(y + 1, &mut below);
+        }
+        for x in 0..width {
+            down[x] = if y + 1 < height {
+                pair_step(cur[x], below[x])
+            } else {
+                0.0
+            };
+            right[x] = if x + 1 < width {
+                pair_step(cur[x], cur[x + 1])
+            } else {
+                0.0
+            };
+        }
+        for x in 0..width {
+            let i = row + x;
+            let colour = match cur[x] {
+                Some(c) => c,
+                None => continue,
+            };
+            let left = if x > 0 { right[x - 1] } else { 0.0 };
+            let hard = up[x].max(down[x]).max(right[x]).max(left) > EDGE_STEP;
+            edge[i] = hard;
+            let id = ids[i];
+            if !hard {
+                moments[id as usize].add(x as f64 / scale, y as f64 / scale, colour);
+            }
+            // The colour gradient's size inside the region, from the steps to the right and
+            // down that stay inside it.
+            let mut within = [0.0f32; 2];
+            let pairs = [
+                (x + 1 < width, i + 1, right[x]),
+                (y + 1 < height, i + width, down[x]),
+            ];
+            for (k, (exists, j, s)) in pairs.into_iter().enumerate() {
+                if !exists || !s.is_finite() {
+                    continue;
+                }
+                let other = ids[j];
+                if other == id {
+                    within[k] = if s <= EDGE_STEP { s } else { f32::NAN };
+                } else {
+                    let key = (id.min(other) as u64) << 32 | id.max(other) as u64;
+                    let entry = across.entry(key).or_insert((0.0, 0));
+                    entry.0 += s;
+                    entry.1 += 1;
+                }
+            }
+            if !within[0].is_nan() && !within[1].is_nan() {
+                let entry = &mut inside[id as usize];
+                entry.0 += within[0].hypot(within[1]);
+                entry.1 += 1;
+            }
+        }
+        std::mem::swap(&mut up, &mut down);
+        std::mem::swap(&mut cur, &mut below);
+    }
+    let inside = inside
+        .iter()
+        .map(|&(sum, k)| if k > 0 { sum / k as f32 } else { 0.0 })
+        .collect();
+    Ok(Scan {
+        edge,
+        inside,
+        across,
+        moments,
+    })
+}
+
+/// Joins the pairs (softest first) of `pairs` whose two groups one quadratic field explains
+/// within `tolerance`; `parent` holds the groups, `moments` each root's moments.
+fn join(parent: &mut [u32], moments: &mut [Moments], pairs: &[(u32, u32)], tolerance: f32) {
+    for &(a, b) in pairs {
+        let (ra, rb) = (find(parent, a), find(parent, b));
+        if ra == rb {
+            continue;
+        }
+        let joined = moments[ra as usize].plus(&moments[rb as usize]);
+        if joined.residual() < tolerance {
+            union(parent, ra, rb);
+            moments[ra.min(rb) as usize] = joined;
+        }
+    }
+}
+
+/// The samples of each candidate group (`slot[root]` is its index; about `FIT_SAMPLES` at
+/// most, evenly taken in raster order): pixels away from hard edges, colours read again.
+#[allow(clippy::too_many_arguments)]
+fn group_samples(
+    ids: &[u32],
+    edge: &[bool],
+    parent: &mut [u32],
+    slot: &[u32],
+    every: &[usize],
+    rgba: &[u8],
+    width: usize,
+    table: &LinearTable,
+) -> Vec<Vec<Sample>> {
+    let mut samples: Vec<Vec<Sample>> = every.iter().map(|_| Vec::new()).collect();
+    let mut seen = vec![0usize; every.len()];
+    for (i, &id) in ids.iter().enumerate() {
+        if edge[i] {
+            continue;
+        }
+        let s = slot[find(parent, id) as usize];
+        if s == u32::MAX {
+            continue;
+        }
+        let s = s as usize;
+        seen[s] += 1;
+        if seen[s] % every[s] != 0 {
+            continue;
+        }
+        if let Some(lab) = pixel_colour(&rgba[i * 4..i * 4 + 4], true, table) {
+            samples[s].push(Sample {
+                x: (i % width) as f32 + 0.5,
+                y: (i / width) as f32 + 0.5,
+                lab,
+            });
+        }
+    }
+    samples
+}
+
+/// A gradient for the samples if one explains them within the tolerance and far better than
+/// their mean colour; with the mean.
+fn accepted_gradient(table: &LinearTable, samples: &[Sample]) -> Option<(Gradient, [f32; 3])> {
+    if (samples.len() as u32) < MIN_AREA / 2 {
+        return None;
+    }
+    let (flat, mean) = spread(samples);
+    if flat < FLAT_SPREAD {
+        return None;
+    }
+    match gradient_fit::fit(table, samples, STOP_TOLERANCE) {
+        Some(f) if f.rms < ACCEPTED_RMS && f.rms < 0.5 * flat => Some((f, mean)),
+        _ => None,
+    }
+}
+
 /// Joins the bands of smooth ramps and gives each joined group a gradient; returns the new
 /// regions (numbered in raster order of first appearance) and the gradients, whose labels
 /// follow the existing palette (`palette` grows by one mean colour per gradient).
@@ -76,157 +340,161 @@ pub fn merge(
     palette: &mut Vec<[u8; 4]>,
     table: &LinearTable,
 ) -> Result<(Regions, Vec<GradientFill>)> {
-    let n = regions.ids.len();
     let count = regions.area.len();
-    let solid = |r: u32| {
-        let label = regions.label[r as usize];
-        label != TRANSPARENT && palette[label as usize][3] == 255
-    };
-    let mut lab = try_filled(n, [f32::NAN; 3])?;
-    for (i, px) in rgba.chunks_exact(4).enumerate() {
-        if px[3] == 255 && solid(regions.ids[i]) {
-            let l: Lab = table.lab(px[0] as f32, px[1] as f32, px[2] as f32, 255.0);
-            lab[i] = [l[0], l[1], l[2]];
-        }
-    }
-    // Step across every boundary between two solid regions, and hard-edge pixels.
-    let mut across: HashMap<(u32, u32), (f32, u32)> = HashMap::new();
-    let mut edge = try_filled(n, false)?;
-    let ids = &regions.ids;
-    for i in 0..n {
-        if lab[i][0].is_nan() {
-            edge[i] = true;
-            continue;
-        }
-        let x = i % width;
-        for j in [i + 1, i + width] {
-            if (j == i + 1 && x + 1 == width) || j >= n {
-                continue;
-            }
-            if lab[j][0].is_nan() {
-                edge[i] = true;
-                continue;
-            }
-            let s = step(lab[i], lab[j]);
-            if s > EDGE_STEP {
-                edge[i] = true;
-                edge[j] = true;
-            }
-            if ids[i] != ids[j] {
-                let key = (ids[i].min(ids[j]), ids[i].max(ids[j]));
-                let entry = across.entry(key).or_insert((0.0, 0));
-                entry.0 += s;
-                entry.1 += 1;
-            }
-        }
-    }
-    let mut parent: Vec<u32> = (0..count as u32).collect();
-    let mut pairs: Vec<(u32, u32)> = across
+    let height = regions.ids.len() / width.max(1);
+    let scale = width.max(height).max(1) as f64;
+    let solid = solid_regions(&regions, palette);
+    let Scan {
+        edge,
+        inside,
+        across,
+        moments: own,
+    } = scan(&regions, rgba, width, &solid, table, scale)?;
+    let mut soft: Vec<(f32, u32, u32)> = across
         .iter()
-        .filter(|(_, &(sum, k))| k >= 3 && sum / (k as f32) < SOFT_STEP)
-        .map(|(&key, _)| key)
+        .filter_map(|(&key, &(sum, k))| {
+            let (a, b) = ((key >> 32) as u32, key as u32);
+            let mean = sum / k as f32;
+            let ramp = ramp_boundary(mean, inside[a as usize], inside[b as usize]);
+            (k >= 3 && ramp).then_some((mean, a, b))
+        })
         .collect();
-    pairs.sort_unstable();
-    for (a, b) in pairs {
-        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-        if ra != rb {
-            parent[ra.max(rb) as usize] = ra.min(rb);
-        }
-    }
-    // Samples per group: pixels away from hard edges.
-    let mut group_area = vec![0u32; count];
-    let mut members = vec![0u32; count];
-    for r in 0..count as u32 {
-        let g = find(&mut parent, r) as usize;
-        group_area[g] += regions.area[r as usize];
-        members[g] += 1;
-    }
-    let mut slot = vec![u32::MAX; count];
-    let mut samples: Vec<Vec<Sample>> = Vec::new();
-    for r in 0..count {
-        let g = find(&mut parent, r as u32) as usize;
-        if g == r && group_area[g] >= MIN_AREA && solid(g as u32) {
-            slot[g] = samples.len() as u32;
-            samples.push(Vec::new());
-        }
-    }
-    for i in 0..n {
-        let g = find(&mut parent, ids[i]) as usize;
-        if slot[g] != u32::MAX && !edge[i] {
-            samples[slot[g] as usize].push(Sample {
-                x: (i % width) as f32 + 0.5,
-                y: (i / width) as f32 + 0.5,
-                lab: lab[i],
-            });
-        }
-    }
-    drop(lab);
-    let mut fills = Vec::new();
+    drop(across);
+    soft.sort_unstable_by(|p, q| p.0.total_cmp(&q.0).then((p.1, p.2).cmp(&(q.1, q.2))));
+    let mut pairs: Vec<(u32, u32)> = soft.iter().map(|&(_, a, b)| (a, b)).collect();
+
+    let mut moments = own.clone();
+    let mut parent: Vec<u32> = (0..count as u32).collect();
     let mut group_label = vec![u16::MAX; count];
-    for g in 0..count {
-        if slot[g] == u32::MAX {
-            continue;
+    let mut fills = Vec::new();
+    let mut tried = vec![false; count];
+    for &tolerance in &FIELD_TOLERANCES {
+        join(&mut parent, &mut moments, &pairs, tolerance);
+        let mut members: Vec<(u32, u32)> = (0..count as u32)
+            .filter(|&r| group_label[r as usize] == u16::MAX)
+            .map(|r| (find(&mut parent, r), r))
+            .collect();
+        members.sort_unstable();
+        // Groups worth a fit: large, solid, varied, explained by a quadratic field, and not a
+        // region alone that an earlier round already tried.
+        let mut slot = vec![u32::MAX; count];
+        let mut failed = vec![false; count];
+        let mut candidates: Vec<(u32, Vec<u32>)> = Vec::new();
+        let mut at = 0;
+        while at < members.len() {
+            let root = members[at].0;
+            let end = at + members[at..].partition_point(|m| m.0 == root);
+            let regions_of: Vec<u32> = members[at..end].iter().map(|&(_, r)| r).collect();
+            at = end;
+            let m = &moments[root as usize];
+            let area: u32 = regions_of.iter().map(|&r| regions.area[r as usize]).sum();
+            let single = regions_of.len() == 1;
+            let worth = area >= MIN_AREA
+                && solid[root as usize]
+                && !(single && tried[root as usize])
+                && m.spread() >= FLAT_SPREAD
+                && m.residual() < FIELD_LIMIT;
+            if single {
+                tried[root as usize] = true;
+            }
+            if worth {
+                slot[root as usize] = candidates.len() as u32;
+                candidates.push((root, regions_of));
+            } else if !single {
+                regions_of.iter().for_each(|&r| failed[r as usize] = true);
+            }
         }
-        let pixels = &samples[slot[g] as usize];
-        if (pixels.len() as u32) < MIN_AREA / 2 {
-            continue;
-        }
-        let (flat, mean) = spread(pixels);
-        if flat < FLAT_SPREAD {
-            continue;
-        }
-        let fitted = match gradient_fit::fit(table, pixels, STOP_TOLERANCE) {
-            Some(f) if f.rms < ACCEPTED_RMS && f.rms < 0.5 * flat => f,
-            _ => continue,
+        let every: Vec<usize> = candidates
+            .iter()
+            .map(|(root, _)| (moments[*root as usize].count() as usize / FIT_SAMPLES).max(1))
+            .collect();
+        let samples = if candidates.is_empty() {
+            Vec::new()
+        } else {
+            group_samples(
+                &regions.ids,
+                &edge,
+                &mut parent,
+                &slot,
+                &every,
+                rgba,
+                width,
+                table,
+            )
         };
-        if palette.len() >= TRANSPARENT as usize {
+        for ((_, regions_of), samples) in candidates.iter().zip(&samples) {
+            match accepted_gradient(table, samples) {
+                Some((gradient, mean)) if palette.len() < TRANSPARENT as usize => {
+                    let label = palette.len() as u16;
+                    palette.push(lab_to_rgba([mean[0], mean[1], mean[2], 1.0]));
+                    for &r in regions_of {
+                        group_label[r as usize] = label;
+                    }
+                    fills.push(GradientFill { label, gradient });
+                }
+                _ if regions_of.len() > 1 => {
+                    regions_of.iter().for_each(|&r| failed[r as usize] = true)
+                }
+                _ => {}
+            }
+        }
+        // The regions of failed groups start again on their own.
+        for r in 0..count {
+            if failed[r] {
+                parent[r] = r as u32;
+                moments[r] = own[r].clone();
+            }
+        }
+        pairs.retain(|&(a, b)| failed[a as usize] && failed[b as usize]);
+        if pairs.is_empty() {
             break;
         }
-        let label = palette.len() as u16;
-        palette.push(lab_to_rgba([mean[0], mean[1], mean[2], 1.0]));
-        group_label[g] = label;
-        fills.push(GradientFill {
-            label,
-            gradient: fitted,
-        });
     }
     if fills.is_empty() {
         return Ok((regions, fills));
     }
-    // Renumber: a gradient group is one region; every other region stays itself.
-    let mut owner: Vec<u32> = (0..count as u32).collect();
-    for r in 0..count as u32 {
-        let g = find(&mut parent, r);
-        if group_label[g as usize] != u16::MAX {
-            owner[r as usize] = g;
-        }
-    }
+    Ok((renumber(regions, &group_label), fills))
+}
+
+/// The regions once every gradient group is one region (labelled with its gradient); the
+/// others stay themselves. Numbered in raster order of first appearance.
+fn renumber(regions: Regions, group_label: &[u16]) -> Regions {
+    let count = regions.area.len();
+    // One owner region per gradient label: the group's first region in raster order.
+    let mut owner_of_label: HashMap<u16, u32> = HashMap::new();
     let mut new_id = vec![u32::MAX; count];
     let mut label = Vec::new();
     let mut area = Vec::new();
     let mut out = regions.ids;
     for v in out.iter_mut() {
-        let o = owner[*v as usize] as usize;
-        if new_id[o] == u32::MAX {
-            new_id[o] = label.len() as u32;
-            label.push(if group_label[o] != u16::MAX {
-                group_label[o]
+        let r = *v as usize;
+        if new_id[r] == u32::MAX {
+            let g = group_label[r];
+            let shared = if g != u16::MAX {
+                owner_of_label.get(&g).map(|&o| new_id[o as usize])
             } else {
-                regions.label[o]
-            });
-            area.push(0);
+                None
+            };
+            new_id[r] = match shared {
+                Some(id) => id,
+                None => {
+                    if g != u16::MAX {
+                        owner_of_label.insert(g, r as u32);
+                    }
+                    label.push(if g != u16::MAX { g } else { regions.label[r] });
+                    area.push(0);
+                    label.len() as u32 - 1
+                }
+            };
         }
-        *v = new_id[o];
+        *v = new_id[r];
         area[*v as usize] += 1;
     }
-    Ok((
-        Regions {
-            ids: out,
-            label,
-            area,
-        },
-        fills,
-    ))
+    Regions {
+        ids: out,
+        label,
+        area,
+    }
 }
 
 #[cfg(test)]
@@ -271,6 +539,16 @@ mod tests {
         assert_eq!(merged.area, vec![80 * 16, 8 * 16]);
         assert_eq!(merged.label, vec![5, 4]);
         assert_eq!(palette.len(), 6);
+    }
+
+    #[test]
+    fn a_step_between_flat_colours_is_no_ramp_boundary_but_a_band_edge_is() {
+        // Two flat colours 0.01 apart: no steps inside, one step across.
+        assert!(!ramp_boundary(0.01, 0.0, 0.0));
+        // A band edge in a ramp: the step across is the ramp's own step.
+        assert!(ramp_boundary(0.008, 0.007, 0.0075));
+        // A hard edge never joins, however steep the ramps beside it.
+        assert!(!ramp_boundary(0.02, 0.02, 0.02));
     }
 
     #[test]

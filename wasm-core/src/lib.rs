@@ -46,6 +46,7 @@ pub mod fit;
 pub mod geometry;
 pub mod gradient_fit;
 pub mod gradient_merge;
+pub mod gradient_moments;
 pub mod gradient_svg;
 pub mod histogram;
 pub mod ink;

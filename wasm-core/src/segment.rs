@@ -15,7 +15,8 @@ pub struct Regions {
     pub area: Vec<u32>,
 }
 
-fn find(parent: &mut [u32], mut x: u32) -> u32 {
+/// The root of `x` in a union-find forest (halving the path on the way).
+pub(crate) fn find(parent: &mut [u32], mut x: u32) -> u32 {
     while parent[x as usize] != x {
         let next = parent[x as usize];
         parent[x as usize] = parent[next as usize];
@@ -24,7 +25,8 @@ fn find(parent: &mut [u32], mut x: u32) -> u32 {
     x
 }
 
-fn union(parent: &mut [u32], a: u32, b: u32) {
+/// Joins the sets of `a` and `b`; the lower root becomes the root.
+pub(crate) fn union(parent: &mut [u32], a: u32, b: u32) {
     let (ra, rb) = (find(parent, a), find(parent, b));
     if ra != rb {
         let (low, high) = if ra < rb { (ra, rb) } else { (rb, ra) };
