@@ -89,7 +89,7 @@ describe('JobRow', () => {
 
   it('says what auto detected and re-runs as another kind from its menu', () => {
     const onOverride = vi.fn();
-    const done = job({ status: 'complete', progress: 1 });
+    const done = job({ status: 'complete', progress: 1, options: { mode: 'auto' } });
     const auto = {
       kind: 'pixelArt' as const,
       alpha: true,
@@ -105,6 +105,8 @@ describe('JobRow', () => {
       <JobRow job={{ ...done, result }} selected={false} {...handlers()} onOverride={onOverride} />,
     );
     expect(screen.getByText('Auto — detected: pixel art')).toBeTruthy();
+    // Only the mode was left to auto: the preset given by hand is not auto's to report.
+    expect(screen.getByText('→ pixel mode')).toBeTruthy();
     const menu = screen.getByRole('group', { name: 'Convert logo.png as' });
     expect(Array.from(menu.querySelectorAll('button'), (b) => b.textContent)).toEqual([
       'line art (bw)',

@@ -111,6 +111,7 @@ export function JobRow({ job, selected, onSelect, onCancel, onRemove, onOverride
       {job.result?.stats.auto && onOverride && (
         <AutoChoiceNote
           name={job.name}
+          options={job.options}
           choice={job.result.stats.auto}
           enabled={!active}
           onOverride={onOverride}
