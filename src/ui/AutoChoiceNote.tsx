@@ -31,7 +31,7 @@ export function AutoChoiceNote({ name, options, choice, enabled, onOverride }: P
     >
       <span>Auto — detected: {KIND_LABELS[choice.kind]}</span>
       {settings && <span className="opacity-80">→ {settings}</span>}
-      <details className="group">
+      <details>
         <summary className="cursor-pointer rounded underline">Convert as…</summary>
         <div role="group" aria-label={`Convert ${name} as`} className="mt-1 flex flex-wrap gap-1">
           {IMAGE_KINDS.filter((kind) => kind !== choice.kind).map((kind) => (
