@@ -100,6 +100,7 @@ for (const [style, label] of [
   }) => {
     await advanced(page);
     await page.getByLabel('Draw style', { exact: true }).selectOption(style);
+    await page.getByLabel('Stroke width: automatic').uncheck();
     await page.getByLabel('Stroke width', { exact: true }).fill('3');
     const svg = await convertAndDownload(page, corpusFile(`logo/${APPLE}`));
     const fills = pathAttribute(svg, 'fill');

@@ -21,6 +21,21 @@ export async function samplePng(): Promise<Buffer> {
  */
 export const INSTALL_TIMEOUT_MS = 60_000;
 
+/** The registration as the page sees it, for failure messages. */
+async function registrationState(page: Page): Promise<string> {
+  return page
+    .evaluate(async () => {
+      const registration = await navigator.serviceWorker?.getRegistration();
+      return JSON.stringify({
+        controlled: navigator.serviceWorker?.controller != null,
+        installing: registration?.installing?.state ?? null,
+        waiting: registration?.waiting?.state ?? null,
+        active: registration?.active?.state ?? null,
+      });
+    })
+    .catch((error: unknown) => `unreadable (${String(error)})`);
+}
+
 /**
  * Resolves once a service worker controls the page (first visit: after install + claim). On
  * time-out it fails saying what the registration was doing (installing, waiting, active state).
@@ -31,18 +46,25 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
       timeout: INSTALL_TIMEOUT_MS,
     });
   } catch (error) {
-    const state = await page.evaluate(async () => {
-      const registration = await navigator.serviceWorker?.getRegistration();
-      return JSON.stringify({
-        registered: registration !== undefined,
-        installing: registration?.installing?.state ?? null,
-        waiting: registration?.waiting?.state ?? null,
-        active: registration?.active?.state ?? null,
-      });
-    });
+    const state = await registrationState(page);
     throw new Error(`No service worker controls the page; registration: ${state}`, {
       cause: error,
     });
+  }
+}
+
+/**
+ * Runs `action` and resolves once the page has loaded again; on time-out it fails saying what
+ * the registration was doing (a waiting worker that never took over, a page that never reloaded).
+ */
+export async function expectReloadAfter(page: Page, action: () => Promise<void>): Promise<void> {
+  const reloaded = page.waitForEvent('load', { timeout: INSTALL_TIMEOUT_MS });
+  await action();
+  try {
+    await reloaded;
+  } catch (error) {
+    const state = await registrationState(page);
+    throw new Error(`The page did not reload; registration: ${state}`, { cause: error });
   }
 }
 

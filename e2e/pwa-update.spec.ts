@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, rmSync } from 'node:fs';
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { NGINX_URL } from '../playwright.nginx.config';
 import {
   INSTALL_TIMEOUT_MS,
+  expectReloadAfter,
   waitForServiceWorkerControl,
   waitForWaitingWorker,
 } from './pwa-support';
@@ -58,15 +59,43 @@ test('a new version waits for the page, then takes over with one reload', async 
   // The user accepts the update prompt: the waiting worker activates and the page reloads.
   // (Through the prompt, as a user does: the app listens for the takeover once it has offered
   // the update; a message posted to the worker before that would race the page's start-up.)
+  await expectReloadAfter(page, () => acceptUpdate(page));
+  await waitForServiceWorkerControl(page);
+  expect(await registration(page)).toEqual({ waiting: false, state: 'activated' });
+});
+
+test('a tab left open reloads onto the new version when another tab accepts it', async ({
+  context,
+}) => {
+  const accepting = await context.newPage();
+  await accepting.goto(origin);
+  await waitForServiceWorkerControl(accepting);
+  const other = await context.newPage();
+  await other.goto(origin);
+  await waitForServiceWorkerControl(other);
+
+  appendFileSync(`${SITE}/sw.js`, `\n// deploy ${Date.now()}\n`);
+  await accepting.reload();
+  expect(await waitForWaitingWorker(accepting)).toBe(true);
+
+  // The other tab would otherwise keep running the old files under the new worker.
+  const otherReloaded = other.waitForEvent('load', { timeout: INSTALL_TIMEOUT_MS });
+  await expectReloadAfter(accepting, () => acceptUpdate(accepting));
+  await otherReloaded;
+  await waitForServiceWorkerControl(other);
+  expect(await registration(other)).toEqual({ waiting: false, state: 'activated' });
+});
+
+/** Clicks "Reload" on the update prompt, as a user does. */
+async function acceptUpdate(page: Page): Promise<void> {
   const prompt = page.getByRole('status').filter({ hasText: 'A new version is ready.' });
   await expect(prompt).toBeVisible({ timeout: INSTALL_TIMEOUT_MS });
-  const reloaded = page.waitForEvent('load', { timeout: INSTALL_TIMEOUT_MS });
   await prompt.getByRole('button', { name: 'Reload' }).click();
-  await reloaded;
-  await waitForServiceWorkerControl(page);
-  const afterUpdate = await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.getRegistration();
-    return { waiting: registration!.waiting !== null, state: registration!.active!.state };
+}
+
+async function registration(page: Page) {
+  return page.evaluate(async () => {
+    const current = await navigator.serviceWorker.getRegistration();
+    return { waiting: current!.waiting !== null, state: current!.active!.state };
   });
-  expect(afterUpdate).toEqual({ waiting: false, state: 'activated' });
-});
+}

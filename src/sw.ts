@@ -14,6 +14,7 @@ import {
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { SHARED_QUERY_PARAM, SHARE_TARGET_FIELD, SHARE_TARGET_PATH } from './pwa/app-manifest';
 import { stashSharedFiles } from './pwa/shared-files-stash';
+import { SKIP_WAITING_MESSAGE } from './pwa/sw-messages';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string })[] };
 
@@ -28,7 +29,8 @@ registerRoute(
 registerRoute(({ url }) => url.pathname === SHARE_TARGET_PATH, receiveShare, 'POST');
 
 self.addEventListener('message', (event) => {
-  if ((event.data as { type?: unknown } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+  if ((event.data as { type?: unknown } | null)?.type === SKIP_WAITING_MESSAGE.type)
+    void self.skipWaiting();
 });
 clientsClaim();
 

@@ -40,6 +40,19 @@ describe('centerline mode', () => {
     }
   });
 
+  it('gives every line the stroke width and colour asked for, instead of the measured ones', async () => {
+    const { data, width, height } = lineDrawing(1).image;
+    const { svg } = await engine.vectorize(data, width, height, {
+      mode: 'centerline',
+      strokeWidth: 3,
+      strokeColor: '#e30',
+    });
+    expect(/<g ([^>]*)>/.exec(svg)?.[1]).toContain('stroke="#e30"');
+    const widths = [...svg.matchAll(/stroke-width="([^"]+)"/g)].map((match) => match[1]);
+    expect(widths.length).toBeGreaterThan(2);
+    expect(new Set(widths)).toEqual(new Set(['3']));
+  });
+
   it('finishes on a photo-like noisy image with a bounded number of paths', async () => {
     const [width, height] = [384, 288];
     const rand = random(7);

@@ -66,7 +66,7 @@ describe('options', () => {
     );
     expect(encodeOptions(resolveOptions()).length).toBe(numeric.length);
     expect(Array.from(encodeOptions(resolveOptions({ threshold: 'auto', precision: 2 })))).toEqual([
-      0, 32, 8, 60, 0.6, -1, 0, 2, 40_000_000, 0, 0, 2, 0, 1, -1, 0, 1, 0,
+      0, 32, 8, 60, 0.6, -1, 0, 2, 40_000_000, 0, 0, 2, 0, -1, -1, 0, 1, 0,
     ]);
     const made = resolveOptions({
       stacking: 'cutouts',
@@ -77,6 +77,6 @@ describe('options', () => {
       gradients: 'auto',
     });
     expect(made.strokeColor).toBe('#ee3300');
-    expect(Array.from(encodeOptions(made)).slice(9)).toEqual([1, 1, 2, 2, 1, 0xee3300, 2, 1, 1]);
+    expect(Array.from(encodeOptions(made)).slice(9)).toEqual([1, 1, 2, 2, -1, 0xee3300, 2, 1, 1]);
   });
 });

@@ -56,7 +56,7 @@ export interface VectorizeOptions {
   gapFiller: boolean;
   gapFillerWidth: number;
   drawStyle: DrawStyle;
-  strokeWidth: number;
+  strokeWidth: number | 'auto';
   /** '#rrggbb', or 'auto' (the shape's colour; for edges the darker neighbour's). */
   strokeColor: string;
   groupBy: GroupBy;
@@ -95,6 +95,8 @@ export interface NumberSpec<K extends keyof VectorizeOptions> extends BaseSpec<K
   max: number;
   /** When set, the value may also be the string 'auto'. */
   auto?: boolean;
+  /** The value an editor offers when 'auto' is switched off (default: `min`). */
+  manual?: number;
   unit?: string;
 }
 export interface BoolSpec<K extends keyof VectorizeOptions> extends BaseSpec<K> {
@@ -228,6 +230,7 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     min: 0,
     max: 255,
     auto: true,
+    manual: 128,
     description: 'bw mode: luminance threshold, or auto (Otsu).',
   },
   {
@@ -301,8 +304,11 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     kind: 'float',
     min: 0.01,
     max: 100,
+    auto: true,
+    manual: 1,
     unit: 'px',
-    description: 'Width of the strokes of strokeShapes and strokeEdges.',
+    description:
+      'Width of the strokes, or auto: 1 px for strokeShapes and strokeEdges; in centerline mode each line keeps the width measured from the image, and a number gives every line that width.',
   },
   {
     name: 'strokeColor',
@@ -311,7 +317,7 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     kind: 'color',
     auto: true,
     description:
-      'Colour of the strokes of strokeShapes and strokeEdges, or auto: the shape’s colour (for an edge, its darker neighbour’s).',
+      'Colour of the strokes of strokeShapes, strokeEdges and centerline mode, or auto: the shape’s colour (for an edge, its darker neighbour’s; in centerline mode, the ink’s).',
   },
   {
     name: 'groupBy',
@@ -358,7 +364,7 @@ export const DEFAULT_OPTIONS: Readonly<VectorizeOptions> = {
   gapFiller: false,
   gapFillerWidth: 2,
   drawStyle: 'fill',
-  strokeWidth: 1,
+  strokeWidth: 'auto',
   strokeColor: 'auto',
   groupBy: 'none',
   primitives: true,

@@ -120,7 +120,7 @@ describe('bad values', () => {
     ['strokeWidth', 0],
     ['strokeWidth', -1],
     ['strokeWidth', 1e6],
-    ['strokeWidth', 'auto'],
+    ['strokeWidth', 'wide'],
     ['gapFillerWidth', 0],
     ['gapFillerWidth', 10],
     ['gapFiller', 'yes'],

@@ -131,7 +131,7 @@ export function OptionControl({ spec, value, onChange }: Props) {
             <AutoToggle
               label={spec.label}
               checked={isAuto}
-              onChange={(auto) => onChange(auto ? 'auto' : spec.min)}
+              onChange={(auto) => onChange(auto ? 'auto' : (spec.manual ?? spec.min))}
             />
           )}
         </span>

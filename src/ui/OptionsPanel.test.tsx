@@ -64,7 +64,7 @@ describe('OptionsPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: /Advanced options/ }));
     expect(control('Threshold').disabled).toBe(true);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Threshold: automatic' }));
-    expect(jobsStore.getState().options).toEqual({ threshold: 0 });
+    expect(jobsStore.getState().options).toEqual({ threshold: 128 });
   });
 
   it('offers auto for mode and preset (chosen from the image), and only for those enums', () => {

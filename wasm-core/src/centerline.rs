@@ -542,6 +542,13 @@ pub fn fit_strokes(strokes: &[Stroke], params: &FitParams) -> Vec<FittedEdge> {
         .collect()
 }
 
+/// The strokes' colour: the one asked for (0xRRGGBB), else the ink's.
+fn stroke_colour(ink: &Ink, asked: Option<u32>) -> [u8; 4] {
+    asked.map_or(ink.color, |c| {
+        [(c >> 16) as u8, (c >> 8) as u8, c as u8, 255]
+    })
+}
+
 /// Centerline mode from RGBA to SVG (after the input checks of [`crate::vectorize`]).
 pub fn run(
     rgba: &[u8],
@@ -576,12 +583,12 @@ pub fn run(
     let items: Vec<(FittedEdge, f32, bool)> = fitted
         .into_iter()
         .zip(&strokes)
-        .map(|(f, s)| (f, s.width, s.closed))
+        .map(|(f, s)| (f, options.stroke_width.unwrap_or(s.width), s.closed))
         .collect();
-    let (svg, segments) = crate::stroke_svg::write(w, h, precision, ink.color, &items);
+    let c = stroke_colour(&ink, options.stroke_color);
+    let (svg, segments) = crate::stroke_svg::write(w, h, precision, c, &items);
     observer.progress(Stage::Fit, 1.0);
     clock[4] = observer.now_ms();
-    let c = ink.color;
     Ok(crate::Output {
         stats: crate::Stats {
             width,
@@ -757,6 +764,52 @@ mod edge_cases {
             ..Options::default()
         };
         crate::vectorize(&mut rgba, w, h, &options, &mut Silent).unwrap()
+    }
+
+    /// A 6 px wide dark grey bar on white.
+    fn bar() -> Vec<u8> {
+        (0..80 * 40)
+            .flat_map(|i| {
+                let y = i / 80;
+                let v = if (17..23).contains(&y) && (10..70).contains(&(i % 80)) {
+                    40
+                } else {
+                    255
+                };
+                [v, v, v, 255]
+            })
+            .collect()
+    }
+
+    fn widths(svg: &str) -> Vec<f32> {
+        svg.split("stroke-width=\"")
+            .skip(1)
+            .map(|rest| rest[..rest.find('"').unwrap()].parse().unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn stroke_width_and_colour_override_the_measured_ones() {
+        let measured = run(bar(), 80, 40).svg;
+        assert!(measured.contains("stroke=\"#282828\""), "{measured}");
+        let w = widths(&measured);
+        assert!(
+            !w.is_empty() && w.iter().all(|w| (5.0..=7.0).contains(w)),
+            "{w:?}"
+        );
+
+        let options = Options {
+            mode: Mode::Centerline,
+            stroke_width: Some(2.5),
+            stroke_color: Some(0xff0000),
+            ..Options::default()
+        };
+        let svg = crate::vectorize(&mut bar(), 80, 40, &options, &mut Silent)
+            .unwrap()
+            .svg;
+        assert!(svg.contains("stroke=\"#f00\""), "{svg}");
+        let w = widths(&svg);
+        assert!(!w.is_empty() && w.iter().all(|w| *w == 2.5), "{w:?}");
     }
 
     #[test]

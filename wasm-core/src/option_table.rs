@@ -3,10 +3,10 @@
 //! src/engine/options.ts: do not edit by hand; change the schema and run the generator.
 //! A vitest test (scripts/gen-option-table.test.ts) fails when this file is stale.
 
-/// ABI version word (3.6797): revision 3 of the layout in the high 16 bits,
+/// ABI version word (3.fc59): revision 3 of the layout in the high 16 bits,
 /// a fingerprint of this table in the low 16. `vz_abi_version` returns it; the engine
 /// refuses a core built with another word (a stale `.wasm`).
-pub const ABI_VERSION: u32 = 0x0003_6797;
+pub const ABI_VERSION: u32 = 0x0003_fc59;
 
 /// Number of values in the numeric options block.
 pub const OPTION_COUNT: usize = 18;
@@ -155,8 +155,8 @@ pub const OPTIONS: [OptionRow; OPTION_COUNT] = [
         min: 0.01,
         max: 100.0,
         whole: false,
-        auto: false,
-        default: 1.0,
+        auto: true,
+        default: -1.0,
         values: &[],
     },
     OptionRow {

@@ -41,8 +41,9 @@ pub struct Options {
     /// Width of the gap filler's stroke, in pixels.
     pub gap_filler_width: f32,
     pub draw_style: DrawStyle,
-    /// Width of the strokes of the stroke styles, in pixels.
-    pub stroke_width: f32,
+    /// Width of the strokes, in pixels; `None` (auto): 1 px for the stroke styles, the measured
+    /// width of each line in centerline mode.
+    pub stroke_width: Option<f32>,
     /// Colour of the strokes as 0xRRGGBB; `None` follows the shapes' colours.
     pub stroke_color: Option<u32>,
     pub group_by: GroupBy,
@@ -149,7 +150,7 @@ impl Options {
             gap_filler: block[table::GAP_FILLER] == 1.0,
             gap_filler_width: block[table::GAP_FILLER_WIDTH] as f32,
             draw_style: DrawStyle::ALL[block[table::DRAW_STYLE] as usize],
-            stroke_width: block[table::STROKE_WIDTH] as f32,
+            stroke_width: auto_or(block[table::STROKE_WIDTH]).map(|w| w as f32),
             stroke_color: auto_or(block[table::STROKE_COLOR]).map(|c| c as u32),
             group_by: GroupBy::ALL[block[table::GROUP_BY] as usize],
             primitives: block[table::PRIMITIVES] == 1.0,
@@ -179,7 +180,7 @@ impl Options {
             .iter()
             .position(|&v| v == self.draw_style)
             .unwrap_or(0) as f64;
-        block[table::STROKE_WIDTH] = self.stroke_width as f64;
+        block[table::STROKE_WIDTH] = self.stroke_width.map_or(AUTO, f64::from);
         block[table::STROKE_COLOR] = self.stroke_color.map_or(AUTO, f64::from);
         block[table::GROUP_BY] = GroupBy::ALL
             .iter()

@@ -78,13 +78,16 @@ fn luminance(c: [u8; 4]) -> u32 {
     299 * c[0] as u32 + 587 * c[1] as u32 + 114 * c[2] as u32
 }
 
+/// The stroke styles' width when the options leave it to auto, in pixels.
+const STROKE_WIDTH: f32 = 1.0;
+
 /// The plan and the look the options ask for. `seal`: edges are smooth curves (the stacked
 /// plan then seals seams between siblings).
 pub fn choose(graph: &Graph, options: &Options, regions: &Regions, seal: bool) -> (Plan, Look) {
     let paint = match options.draw_style {
         DrawStyle::Fill => Paint::Fill,
         _ => Paint::Stroke {
-            width: options.stroke_width,
+            width: options.stroke_width.unwrap_or(STROKE_WIDTH),
             color: options.stroke_color,
         },
     };
