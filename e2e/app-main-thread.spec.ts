@@ -124,8 +124,9 @@ test('the main thread runs no task over 50 ms of CPU while a 16 MP result is mea
   await browser.startTracing(page, {
     categories: ['toplevel', 'devtools.timeline', 'blink.user_timing', 'v8.execute'],
   });
-  // From the moment the job completes (the worker then measures it, once idle) until the
-  // heatmap image has loaded: the toggle is clicked in the task that sees the job complete.
+  // From just after the job completes (the worker then measures it, once idle) until the
+  // heatmap image has loaded: the toggle is clicked in the next task after the one that
+  // rendered the result (that one is counted by the conversion test above).
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
@@ -142,10 +143,13 @@ test('the main thread runs no task over 50 ms of CPU while a 16 MP result is mea
             ?.getAttribute('data-job-status');
           if (!started && status === 'complete') {
             started = true;
-            performance.mark('fidelity-start');
-            [...document.querySelectorAll('label')]
-              .find((label) => label.textContent === 'error heatmap')!
-              .click();
+            // In a task of its own: the task that rendered the result is the first test's.
+            setTimeout(() => {
+              performance.mark('fidelity-start');
+              [...document.querySelectorAll('label')]
+                .find((label) => label.textContent === 'error heatmap')!
+                .click();
+            });
           }
           const heatmap = document.querySelector<HTMLImageElement>('img[data-testid="heatmap"]');
           if (!started || !heatmap) return;
