@@ -32,7 +32,7 @@ class ManualRunner implements JobRunner {
   analysed: string[] = [];
   analyse(request: { imageKey: string; svg: string }) {
     this.analysed.push(request.svg);
-    return Promise.resolve({ shares: { '#ffffff': 1 } });
+    return Promise.resolve({ shares: { '#ffffff': 1 }, fidelity: FIDELITY });
   }
   exports: { request: ExportRequest; rasterize?: Rasterizer }[] = [];
   /** What the pool's worker does: the engine's exporter (the pool's own tests cover the trip). */
@@ -44,6 +44,8 @@ class ManualRunner implements JobRunner {
     });
   }
 }
+
+const FIDELITY = { meanDeltaE: 0.5, ssim: 0.99, width: 2, height: 2, heatmap: new Blob(['png']) };
 
 function result(svg = '<svg/>'): JobResult {
   return {
@@ -178,6 +180,46 @@ describe('jobs store', () => {
     rerun.resolve(result('<svg>2</svg>'));
     await settle();
     expect(store.getState().jobs[0].result?.svg).toBe('<svg>2</svg>');
+  });
+
+  it('re-runs a job that auto converted with the settings of the kind chosen instead', async () => {
+    const { runner, store } = setup();
+    store.getState().setOptions({ mode: 'auto', colors: 8 });
+    store.getState().addFiles([file('a.png'), file('b.png')]);
+    const auto = {
+      kind: 'pixelArt' as const,
+      alpha: false,
+      noisy: false,
+      features: { flat: 1, exact: 1, grey: 0, extreme: 0, translucent: 0 },
+      mode: 'pixel' as const,
+      preset: 'balanced' as const,
+      denoise: false,
+    };
+    for (const id of ['job-1', 'job-2']) {
+      const done = result();
+      runner.tasks.get(id)!.resolve({ ...done, stats: { ...done.stats, auto } });
+    }
+    await settle();
+    store.getState().select('job-1');
+    store.getState().overrideAuto('job-2', 'lineArt');
+    expect(runner.tasks.get('job-2')!.task.options).toEqual({
+      mode: 'bw',
+      preset: 'balanced',
+      colors: 8,
+    });
+    expect(store.getState().jobs.find((job) => job.id === 'job-2')!.status).toBe('queued');
+    // The selected job's options (shown in the options panel) are not the overridden job's.
+    expect(store.getState().options).toEqual({ mode: 'auto', colors: 8 });
+    store.getState().overrideAuto('job-1', 'logo');
+    expect(store.getState().options).toEqual({ mode: 'color', preset: 'balanced', colors: 8 });
+    // A job that auto did not convert has nothing to override.
+    store.getState().select(undefined);
+    store.getState().setOptions({ mode: 'pixel' });
+    store.getState().addFiles([file('c.png')]);
+    runner.tasks.get('job-3')!.resolve(result());
+    await settle();
+    store.getState().overrideAuto('job-3', 'photo');
+    expect(runner.tasks.get('job-3')!.task.options).toEqual({ mode: 'pixel' });
   });
 
   it('shows the selected job’s options for editing', () => {
@@ -387,7 +429,10 @@ describe('jobs store', () => {
       store.getState().analyseJob('job-1');
       store.getState().analyseJob('job-1');
       await vi.waitFor(() =>
-        expect(store.getState().analyses['job-1'].analysis).toEqual({ shares: { '#ffffff': 1 } }),
+        expect(store.getState().analyses['job-1'].analysis).toEqual({
+          shares: { '#ffffff': 1 },
+          fidelity: FIDELITY,
+        }),
       );
       expect(runner.analysed).toHaveLength(1);
     });

@@ -10,11 +10,13 @@ import {
   toVectorizeError,
   type ErrorInfo,
   type ExportedFile,
+  type ImageKind,
   type Rasterizer,
   type VectorizeOptionsInput,
 } from '../engine';
 import type { PoolSettings, PoolTask } from '../worker/pool';
 import type { AnalyseRequest, ExportRequest, JobAnalysis, JobResult } from '../worker/protocol';
+import { overriddenOptions } from './auto-override';
 import { exportOptionsFor, type ExportChoice } from './export-choice';
 import { isFinished, type Job } from './job';
 import {
@@ -70,6 +72,8 @@ export interface JobsState {
   select(id: string | undefined): void;
   setOptions(options: VectorizeOptionsInput): void;
   rerun(id: string): void;
+  /** Re-runs a job that auto converted with the settings of another kind of image. */
+  overrideAuto(id: string, kind: ImageKind): void;
   cancel(id: string): void;
   cancelAll(): void;
   remove(id: string): void;
@@ -305,6 +309,19 @@ export function createJobsStore(deps: JobsStoreDeps): StoreApi<JobsState> {
         if (!job) return;
         if (!isFinished(job)) runner.cancel(id);
         start(id);
+      },
+
+      overrideAuto(id, kind) {
+        const job = find(id);
+        const choice = job?.result?.stats.auto;
+        if (!job || !choice) return;
+        const options = overriddenOptions(job.options, choice, kind);
+        patch(id, { options });
+        if (get().selectedId === id) {
+          clearTimeout(rerunTimer);
+          set({ options });
+        }
+        get().rerun(id);
       },
 
       cancel(id) {

@@ -112,7 +112,7 @@ export function App() {
         </div>
         <aside className="order-3 flex flex-col gap-4">
           <ErrorBoundary area="the result">
-            {selected?.result && <StatsPanel stats={selected.result.stats} />}
+            {selected?.result && <StatsPanel job={selected} stats={selected.result.stats} />}
             {selected?.result && <PaletteEditor job={selected} />}
           </ErrorBoundary>
           <ErrorBoundary area="the options">

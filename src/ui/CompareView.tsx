@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { Job } from '../jobs/job';
+import { HeatmapLegend } from './HeatmapLegend';
+import { useAnalysis } from './use-analysis';
 import { svgObjectUrl } from './svg-view';
-import { objectUrl } from './object-url';
+import { objectUrl, recentObjectUrl } from './object-url';
 import { MAX_SCALE, useZoomPan, type View } from './use-zoom-pan';
 
 type Layout = 'split' | 'side-by-side';
@@ -64,6 +66,10 @@ export function CompareView({ job }: { job: Job }) {
   const [layout, setLayout] = useState<Layout>('split');
   const [background, setBackground] = useState<Background>('checkerboard');
   const [outline, setOutline] = useState(false);
+  const [heatmap, setHeatmap] = useState(false);
+  const analysis = useAnalysis(job, heatmap);
+  const fidelity = heatmap ? analysis?.analysis?.fidelity : undefined;
+  const heatmapUrl = recentObjectUrl(fidelity?.heatmap);
   const [split, setSplit] = useState(50);
   const viewport = useRef<HTMLDivElement>(null);
   const { view, onWheel, zoomBy, reset, pointerHandlers, onKeyDown } = useZoomPan(viewport);
@@ -93,13 +99,24 @@ export function CompareView({ job }: { job: Job }) {
     />
   );
   const output = svgUrl ? (
-    <img
-      src={svgUrl}
-      alt={`SVG result of ${job.name}`}
-      className="h-full w-full object-contain"
-      draggable={false}
-      decoding="async"
-    />
+    <>
+      <img
+        src={svgUrl}
+        alt={`SVG result of ${job.name}`}
+        className="h-full w-full object-contain"
+        draggable={false}
+        decoding="async"
+      />
+      {heatmapUrl && (
+        <img
+          src={heatmapUrl}
+          alt={`Colour error heatmap of ${job.name}`}
+          className="absolute inset-0 h-full w-full object-contain [image-rendering:pixelated]"
+          draggable={false}
+          data-testid="heatmap"
+        />
+      )}
+    </>
   ) : (
     <p className="p-4 text-sm">
       {job.status === 'failed' ? 'No SVG: the job failed.' : 'Converting…'}
@@ -127,6 +144,10 @@ export function CompareView({ job }: { job: Job }) {
           <input type="checkbox" checked={outline} onChange={(e) => setOutline(e.target.checked)} />
           outline
         </label>
+        <label className="chip">
+          <input type="checkbox" checked={heatmap} onChange={(e) => setHeatmap(e.target.checked)} />
+          error heatmap
+        </label>
         <span className="flex items-center gap-1">
           <button
             type="button"
@@ -153,6 +174,22 @@ export function CompareView({ job }: { job: Job }) {
           </button>
         </span>
       </div>
+      {heatmap &&
+        (fidelity && job.result ? (
+          <HeatmapLegend
+            fidelity={fidelity}
+            imageWidth={job.result.stats.width}
+            imageHeight={job.result.stats.height}
+          />
+        ) : (
+          <p role="status" className="text-xs">
+            {analysis?.error
+              ? `No heatmap: ${analysis.error.message}`
+              : job.result
+                ? 'Measuring the colour error…'
+                : 'The heatmap shows once the SVG is ready.'}
+          </p>
+        ))}
       {layout === 'split' ? (
         <div
           ref={viewport}

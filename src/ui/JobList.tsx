@@ -10,6 +10,7 @@ function JobSection({ id, title, jobs }: { id: string; title: string; jobs: Job[
   const select = useJobs((state) => state.select);
   const cancel = useJobs((state) => state.cancel);
   const remove = useJobs((state) => state.remove);
+  const overrideAuto = useJobs((state) => state.overrideAuto);
   if (jobs.length === 0) return null;
   return (
     <section aria-labelledby={id}>
@@ -25,6 +26,7 @@ function JobSection({ id, title, jobs }: { id: string; title: string; jobs: Job[
             onSelect={() => select(job.id)}
             onCancel={() => cancel(job.id)}
             onRemove={() => remove(job.id)}
+            onOverride={(kind) => overrideAuto(job.id, kind)}
           />
         ))}
       </ul>

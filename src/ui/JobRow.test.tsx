@@ -86,4 +86,52 @@ describe('JobRow', () => {
     );
     expect(screen.getByRole('alert').textContent).toBe('The PNG would be too big · TOO_LARGE');
   });
+
+  it('says what auto detected and re-runs as another kind from its menu', () => {
+    const onOverride = vi.fn();
+    const done = job({ status: 'complete', progress: 1, options: { mode: 'auto' } });
+    const auto = {
+      kind: 'pixelArt' as const,
+      alpha: true,
+      noisy: false,
+      features: { flat: 1, exact: 1, grey: 0, extreme: 0, translucent: 0 },
+      mode: 'pixel' as const,
+      preset: 'balanced' as const,
+      denoise: false,
+    };
+    const stats = { auto } as unknown as NonNullable<Job['result']>['stats'];
+    const result = { svg: '<svg/>', thumbnail: new Blob(), stats };
+    const { rerender } = render(
+      <JobRow job={{ ...done, result }} selected={false} {...handlers()} onOverride={onOverride} />,
+    );
+    expect(screen.getByText('Auto — detected: pixel art')).toBeTruthy();
+    // Only the mode was left to auto: the preset given by hand is not auto's to report.
+    expect(screen.getByText('→ pixel mode')).toBeTruthy();
+    const menu = screen.getByRole('group', { name: 'Convert logo.png as' });
+    expect(Array.from(menu.querySelectorAll('button'), (b) => b.textContent)).toEqual([
+      'line art (bw)',
+      'flat logo (color)',
+      'illustration (color)',
+      'photo (color)',
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'line art (bw)' }));
+    expect(onOverride).toHaveBeenCalledWith('lineArt');
+    // While the job runs again, the menu waits for it.
+    rerender(
+      <JobRow
+        job={{ ...done, status: 'processing', result }}
+        selected={false}
+        {...handlers()}
+        onOverride={onOverride}
+      />,
+    );
+    expect(
+      (screen.getByRole('button', { name: 'photo (color)' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+  });
+
+  it('shows no auto note for a job converted with settings given by hand', () => {
+    render(<JobRow job={job({ status: 'complete' })} selected={false} {...handlers()} />);
+    expect(screen.queryByText(/Auto — detected/)).toBeNull();
+  });
 });

@@ -1,4 +1,6 @@
+import type { ImageKind } from '../engine';
 import type { Job } from '../jobs/job';
+import { AutoChoiceNote } from './AutoChoiceNote';
 import { formatDateTime, formatMs, formatPercent } from './format';
 import { useNow } from './use-now';
 import { ErrorMessage } from './ErrorMessage';
@@ -10,6 +12,8 @@ interface Props {
   onSelect(): void;
   onCancel(): void;
   onRemove(): void;
+  /** Re-runs a job that auto converted with another kind's settings. */
+  onOverride?(kind: ImageKind): void;
 }
 
 const STATUS_STYLE: Record<Job['status'], string> = {
@@ -20,7 +24,7 @@ const STATUS_STYLE: Record<Job['status'], string> = {
   cancelled: 'text-amber-700 dark:text-amber-300',
 };
 
-export function JobRow({ job, selected, onSelect, onCancel, onRemove }: Props) {
+export function JobRow({ job, selected, onSelect, onCancel, onRemove, onOverride }: Props) {
   const running = job.status === 'processing';
   const now = useNow(running);
   const thumbnail = objectUrl(job.result?.thumbnail);
@@ -28,7 +32,7 @@ export function JobRow({ job, selected, onSelect, onCancel, onRemove }: Props) {
   const active = job.status === 'queued' || running;
   return (
     <li
-      className={`flex items-center gap-3 rounded-lg border p-2 ${
+      className={`flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border p-2 ${
         selected
           ? 'border-sky-500 bg-sky-50 dark:bg-sky-950'
           : 'border-slate-200 dark:border-slate-700'
@@ -103,6 +107,15 @@ export function JobRow({ job, selected, onSelect, onCancel, onRemove }: Props) {
         >
           ✕
         </button>
+      )}
+      {job.result?.stats.auto && onOverride && (
+        <AutoChoiceNote
+          name={job.name}
+          options={job.options}
+          choice={job.result.stats.auto}
+          enabled={!active}
+          onOverride={onOverride}
+        />
       )}
     </li>
   );

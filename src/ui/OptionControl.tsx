@@ -30,7 +30,7 @@ export function OptionControl({ spec, value, onChange }: Props) {
           value={String(value)}
           onChange={(e) => onChange(e.target.value)}
         >
-          {spec.values.map((option) => (
+          {[...spec.values, ...(spec.auto ? ['auto'] : [])].map((option) => (
             <option key={option}>{option}</option>
           ))}
         </select>

@@ -66,4 +66,17 @@ describe('OptionsPanel', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Threshold: automatic' }));
     expect(jobsStore.getState().options).toEqual({ threshold: 128 });
   });
+
+  it('offers auto for mode and preset (chosen from the image), and only for those enums', () => {
+    render(<OptionsPanel />);
+    const values = (label: string) =>
+      Array.from((control(label) as unknown as HTMLSelectElement).options, (o) => o.value);
+    expect(values('Mode')).toEqual(['color', 'bw', 'pixel', 'centerline', 'auto']);
+    expect(values('Preset')).toEqual(['fast', 'balanced', 'high', 'ultra', 'auto']);
+    expect(values('Draw style')).not.toContain('auto');
+    fireEvent.change(control('Mode'), { target: { value: 'auto' } });
+    fireEvent.change(control('Preset'), { target: { value: 'auto' } });
+    expect(jobsStore.getState().options).toEqual({ mode: 'auto', preset: 'auto' });
+    expect(control('Mode').value).toBe('auto');
+  });
 });

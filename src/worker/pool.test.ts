@@ -42,7 +42,11 @@ class FakeWorkers {
       },
       analyse: async (request) => {
         this.analysed.push([worker, request.imageKey]);
-        return { shares: { '#ffffff': 1 } };
+        const heatmap = new Blob(['png'], { type: 'image/png' });
+        return {
+          shares: { '#ffffff': 1 },
+          fidelity: { meanDeltaE: 0.5, ssim: 0.99, width: 2, height: 2, heatmap },
+        };
       },
     };
     expose(api, port2);
@@ -286,6 +290,9 @@ describe('WorkerPool', () => {
     await Promise.all([pool.run(task('a')), pool.run(task('b'))]);
     const analysis = await pool.analyse({ ...task('b'), svg: '<svg/>' });
     expect(analysis.shares).toEqual({ '#ffffff': 1 });
+    // The heatmap crosses the boundary as a Blob (no per-pixel array).
+    expect(analysis.fidelity).toMatchObject({ meanDeltaE: 0.5, ssim: 0.99 });
+    expect(await analysis.fidelity.heatmap.text()).toBe('png');
     expect(workers.analysed).toEqual([[2, 'b']]);
     pool.dispose();
   });

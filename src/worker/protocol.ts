@@ -51,10 +51,26 @@ export interface AnalyseRequest extends Pick<VectorizeRequest, 'imageKey' | 'fil
   svg: string;
 }
 
+/**
+ * How close the render of the SVG comes to the input, both over white (src/engine/fidelity),
+ * measured at `width`×`height`: the image's size, or at most 2048 px on the long side.
+ */
+export interface JobFidelity {
+  /** Mean CIEDE2000 over the pixels. */
+  meanDeltaE: number;
+  /** SSIM on luma, 1 for identical. */
+  ssim: number;
+  width: number;
+  height: number;
+  /** The per-pixel ΔE00 painted on the heatmap scale (HEATMAP_STOPS), as a PNG. */
+  heatmap: Blob;
+}
+
 /** What the worker finds when it renders the SVG itself and compares it with the input. */
 export interface JobAnalysis {
   /** Palette colour (`#rrggbb`) → fraction of the render's opaque pixels it paints. */
   shares: Record<string, number>;
+  fidelity: JobFidelity;
 }
 
 export interface VectorizeWorkerApi {
@@ -66,6 +82,9 @@ export interface VectorizeWorkerApi {
    * main thread passes its renderer (a Comlink proxy); the engine checks the pixel budget first.
    */
   export(request: ExportRequest, rasterize?: Rasterizer): Promise<ExportedFile>;
-  /** Renders the SVG at the image's size and compares the two (see JobAnalysis). */
+  /**
+   * Renders the SVG at the image's size and compares the two (see JobAnalysis): palette shares,
+   * mean ΔE00, SSIM and the heatmap.
+   */
   analyse(request: AnalyseRequest): Promise<JobAnalysis>;
 }

@@ -12,6 +12,7 @@ import { vectorizeFile, type ImageDecoder } from '../engine/pipeline';
 import simdUrl from '../engine/wasm/vectorizer-simd.wasm?url&no-inline';
 import scalarUrl from '../engine/wasm/vectorizer-scalar.wasm?url&no-inline';
 import { browserDecoder, gzipSize, type DecodedImage } from './decode';
+import { measureFidelity } from './measure-fidelity';
 import { paletteShares } from './palette-shares';
 import { renderDrawing } from './render-drawing';
 import type {
@@ -87,7 +88,10 @@ const api: VectorizeWorkerApi = {
     const image = await keptOrDecoded(request.imageKey).decode(request.file);
     const drawing = parseDrawing(request.svg);
     const render = renderDrawing(drawing, image.width, image.height);
-    return { shares: paletteShares(drawing, render) };
+    return {
+      shares: paletteShares(drawing, render),
+      fidelity: await measureFidelity(image, drawing, render),
+    };
   },
 };
 

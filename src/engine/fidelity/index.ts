@@ -13,3 +13,11 @@ export { labOverWhite, srgbToLab } from './lab';
 export { assertSameSize, overWhite } from './raster';
 export type { Raster } from './raster';
 export { ssim } from './ssim';
+export {
+  HEATMAP_MAX_SIDE,
+  HEATMAP_STOPS,
+  heatmapColour,
+  heatmapPixels,
+  heatmapSize,
+} from './heatmap';
+export type { HeatmapStop } from './heatmap';
