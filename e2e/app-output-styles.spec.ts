@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { filledPaths, overlapShare } from '../bench/lib/overlap';
+import { filledShapes, overlapShare } from '../bench/lib/overlap';
 import { corpusFile, expectStatus, openFreshApp, pick, type UploadFile } from './app-support';
 
 /**
@@ -65,7 +65,7 @@ async function lineDrawing(): Promise<UploadFile> {
 
 test('stacked fill (the default) paints overlapping filled shapes', async ({ page }) => {
   const svg = await convertAndDownload(page, corpusFile(`logo/${APPLE}`));
-  expect(filledPaths(svg).length).toBeGreaterThan(1);
+  expect(filledShapes(svg).length).toBeGreaterThan(1);
   // Stacked shapes lie on the background shape: they overlap by design.
   expect(overlapShare(svg, 512, 512)).toBeGreaterThan(10);
 });
@@ -77,7 +77,7 @@ test('cutouts without the gap filler: shapes that never overlap and no strokes',
   await page.getByLabel('Stacking', { exact: true }).selectOption('cutouts');
   await page.getByLabel('Gap filler', { exact: true }).setChecked(false);
   const svg = await convertAndDownload(page, corpusFile(`logo/${APPLE}`));
-  expect(filledPaths(svg).length).toBeGreaterThan(1);
+  expect(filledShapes(svg).length).toBeGreaterThan(1);
   expect(svg).not.toContain('stroke');
   expect(overlapShare(svg, 512, 512)).toBeLessThanOrEqual(0.1);
 });

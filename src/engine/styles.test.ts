@@ -55,7 +55,9 @@ describe('stacking: cutouts', () => {
     expect(filler).toBeGreaterThan(0);
     const firstFill = svg.indexOf('<path', svg.indexOf('</g>', filler));
     expect(firstFill).toBeGreaterThan(filler);
-    expect(filledShapes(svg).length).toBe(filledShapes(await svgOf({ stacking: 'cutouts' })).length);
+    expect(filledShapes(svg).length).toBe(
+      filledShapes(await svgOf({ stacking: 'cutouts' })).length,
+    );
   });
 });
 

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AutoChoice } from '../engine';
+import { KIND_SETTINGS } from '../engine';
+import { sampleAutoChoice } from '../engine/auto.test-support';
 import { overriddenOptions } from './auto-override';
 
-const choice = (changes: Partial<AutoChoice>): AutoChoice => ({
-  kind: 'pixelArt',
-  alpha: false,
-  noisy: false,
-  features: { flat: 0, exact: 0, grey: 0, extreme: 0, translucent: 0 },
-  mode: 'pixel',
-  preset: 'balanced',
-  denoise: false,
-  ...changes,
-});
+const choice = sampleAutoChoice;
 
 describe('overriddenOptions', () => {
   it('sets the kind’s mode and preset in place of auto and keeps the other options', () => {
@@ -20,10 +12,9 @@ describe('overriddenOptions', () => {
       preset: 'balanced',
       colors: 12,
     });
-    expect(overriddenOptions({ preset: 'auto' }, choice({}), 'illustration')).toEqual({
-      mode: 'color',
-      preset: 'high',
-    });
+    expect(overriddenOptions({ preset: 'auto' }, choice({}), 'illustration')).toEqual(
+      KIND_SETTINGS.illustration,
+    );
   });
 
   it('keeps auto’s denoise for a noisy image unless the options set denoise', () => {

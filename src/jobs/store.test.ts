@@ -8,6 +8,7 @@ import { createIndexedDbPersistence } from './persistence';
 import { defaultSettings, loadSettings } from './settings';
 import type { StoreApi } from 'zustand/vanilla';
 import { createJobsStore, type JobRunner, type JobsState } from './store';
+import { sampleAutoChoice } from '../engine/auto.test-support';
 
 /** A runner whose tasks the test finishes by hand (the real pool needs a browser's Workers). */
 class ManualRunner implements JobRunner {
@@ -186,15 +187,7 @@ describe('jobs store', () => {
     const { runner, store } = setup();
     store.getState().setOptions({ mode: 'auto', colors: 8 });
     store.getState().addFiles([file('a.png'), file('b.png')]);
-    const auto = {
-      kind: 'pixelArt' as const,
-      alpha: false,
-      noisy: false,
-      features: { flat: 1, exact: 1, grey: 0, extreme: 0, translucent: 0 },
-      mode: 'pixel' as const,
-      preset: 'balanced' as const,
-      denoise: false,
-    };
+    const auto = sampleAutoChoice();
     for (const id of ['job-1', 'job-2']) {
       const done = result();
       runner.tasks.get(id)!.resolve({ ...done, stats: { ...done.stats, auto } });

@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { AutoChoice } from '../engine';
+import { sampleAutoChoice } from '../engine/auto.test-support';
 import { autoSettingsText } from './auto-settings';
 
-const choice: AutoChoice = {
+const choice = sampleAutoChoice({
   kind: 'logo',
-  alpha: false,
   noisy: true,
-  features: { flat: 0.9, exact: 0.5, grey: 0, extreme: 0, translucent: 0 },
   mode: 'color',
-  preset: 'balanced',
   denoise: true,
-};
+});
 
 describe('autoSettingsText', () => {
   it('names the settings auto chose: those the options left to it', () => {
