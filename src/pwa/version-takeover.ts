@@ -12,11 +12,14 @@ import { SKIP_WAITING_MESSAGE } from './sw-messages';
 import { setUpdateStatus } from './update-status';
 
 /**
- * The request is sent again at this interval until the worker leaves the waiting state: a
- * message to a waiting worker that is stopped first has to start it, and is lost if that start
- * fails, which the page cannot otherwise see. Asking twice is harmless.
+ * How long the page waits for the waiting worker to start activating before it reloads anyway:
+ * the worker may have activated between the look-up and the listener (another tab accepted the
+ * update), or Chromium's activation may be held up because requests still reach the old worker
+ * while it is being stopped (the app loading its worker and wasm, a telemetry post). The reload's
+ * navigation is answered once the new worker is active, and the page reloads at most once.
+ * Asking the waiting worker again would not help: it already has a pending skipWaiting().
  */
-const RESEND_MS = 3_000;
+const TAKEOVER_GRACE_MS = 3_000;
 
 let reloading = false;
 
@@ -41,13 +44,12 @@ export async function activateWaitingVersion(container: ServiceWorkerContainer):
     reloadOnce();
     return;
   }
-  const ask = () => waiting.postMessage(SKIP_WAITING_MESSAGE);
-  const resend = setInterval(ask, RESEND_MS);
+  const fallback = setTimeout(reloadOnce, TAKEOVER_GRACE_MS);
   waiting.addEventListener('statechange', () => {
-    clearInterval(resend);
+    clearTimeout(fallback);
     // A page no worker controlled (loaded past the cache) already runs the newest files: the new
     // worker claims it without a reload, and there is nothing left to offer.
     if (!reloading) setUpdateStatus('idle');
   });
-  ask();
+  waiting.postMessage(SKIP_WAITING_MESSAGE);
 }
