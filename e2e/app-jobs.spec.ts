@@ -35,17 +35,20 @@ test('a batch converts in parallel, each job showing progress to completion', as
         .jobTrace,
   );
   expect(trace.maxProcessing).toBeGreaterThanOrEqual(2);
+  // Each job ends complete, its bar never goes back, and the batch shows bars part-way. A job
+  // whose progress reports all reach a busy main thread before it renders again shows only its
+  // end (React renders the last state), so part-way bars are asked of the batch, not of each job.
+  let partWay = 0;
   for (const name of names) {
     const steps = trace.seen[name];
     const fractions = steps
       .filter((step) => step.startsWith('processing:'))
       .map((step) => Number(step.split(':')[1]));
-    expect(
-      fractions.some((fraction) => fraction > 0 && fraction < 1),
-      name,
-    ).toBe(true);
-    expect(steps.at(-1)).toBe('complete');
+    expect(fractions, `${name}: ${steps.join(' ')}`).toEqual([...fractions].sort((a, b) => a - b));
+    if (fractions.some((fraction) => fraction > 0 && fraction < 1)) partWay++;
+    expect(steps.at(-1), name).toBe('complete');
   }
+  expect(partWay, JSON.stringify(trace.seen)).toBeGreaterThanOrEqual(1);
 });
 
 test('cancelling a running job stops it; the pool carries on with the next', async ({ page }) => {
