@@ -45,6 +45,32 @@ describe('decodeSimplePng', () => {
       expect(Buffer.from(image!.rgba).equals(await bySharp(bytes))).toBe(true);
     });
 
+  it('reverses every filter type, on the first row and the rest, as sharp does', async () => {
+    // Random bytes behind each filter byte are a valid image: both decoders must agree on it.
+    const width = 9;
+    const height = 4;
+    for (const [colourType, channels] of [
+      [0, 1],
+      [2, 3],
+      [4, 2],
+      [6, 4],
+    ])
+      for (const filters of [[0], [1], [2], [3], [4], [4, 3, 2, 1]]) {
+        const rowBytes = width * channels;
+        const scanlines = Buffer.alloc((rowBytes + 1) * height);
+        for (let y = 0; y < height; y++) {
+          scanlines[y * (rowBytes + 1)] = filters[y % filters.length];
+          for (let x = 1; x <= rowBytes; x++)
+            scanlines[y * (rowBytes + 1) + x] = (y * 131 + x * 197 + colourType * 53) % 256;
+        }
+        const bytes = pngFile(width, height, 8, colourType, scanlines);
+        const image = decodeSimplePng(bytes);
+        const label = `colour type ${colourType}, filters ${filters.join(',')}`;
+        expect(image, label).toBeDefined();
+        expect(Buffer.from(image!.rgba).equals(await bySharp(bytes)), label).toBe(true);
+      }
+  });
+
   it('gives the corpus PNGs it takes the pixels sharp gives', async () => {
     const corpus = join(import.meta.dirname, '../../../shared/corpus');
     let files: string[] = [];
