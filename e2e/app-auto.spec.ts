@@ -102,6 +102,21 @@ test('the override re-runs the job with the chosen kind’s mode', async ({ page
   // Colour mode traces the sprite's pixels as far fewer, curved shapes.
   await expect(pathCount(page)).not.toHaveText(String(pixelPaths));
   expect(Number(await pathCount(page).textContent())).toBeLessThan(pixelPaths);
+
+  // The row says what the job was converted as; the override survives a reload.
+  const override = row.getByTestId('auto-override');
+  await expect(override).toContainText('Converted as flat logo (color) — auto detected pixel art');
+  await page.reload();
+  await expect(override).toContainText('Converted as flat logo (color) — auto detected pixel art');
+  await row.getByRole('button', { name: /^Show tango32-terminal\.png/ }).click();
+  await expect(options.getByLabel('Mode', { exact: true })).toHaveValue('color');
+  // Back to auto: auto chooses again, pixel mode and the pixel paths return.
+  await override.getByRole('button', { name: 'Back to auto for tango32-terminal.png' }).click();
+  await expectStatus(page, 'tango32-terminal.png', 'complete');
+  await expect(row.getByTestId('auto-choice')).toContainText('Auto — detected: pixel art');
+  await expect(override).toHaveCount(0);
+  await expect(options.getByLabel('Mode', { exact: true })).toHaveValue('auto');
+  await expect(pathCount(page)).toHaveText(String(pixelPaths));
 });
 
 // The scanned page of the corpus (skimage's page.png: grey, unevenly lit) is detected as a photo

@@ -1,7 +1,8 @@
 /**
  * Overriding what auto chose for a job: the settings of another kind of image, set explicitly
  * (so the re-run does not classify again). What auto decided besides the kind (denoise for a
- * noisy image) is kept unless the job's options set it.
+ * noisy image) is kept unless the job's options set it. The job remembers what auto detected and
+ * its options before, so "Back to auto" can restore them.
  */
 import {
   KIND_SETTINGS,
@@ -19,4 +20,12 @@ export function overriddenOptions(
   const next: VectorizeOptionsInput = { ...options, mode, preset };
   if (options.denoise === undefined && choice.denoise) next.denoise = true;
   return next;
+}
+
+/** What auto detected for a job the user then converted as another kind. */
+export interface AutoOverride {
+  detected: AutoChoice;
+  chosen: ImageKind;
+  /** The job's options before the override (mode and preset left to auto). */
+  autoOptions: VectorizeOptionsInput;
 }

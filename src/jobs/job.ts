@@ -1,6 +1,7 @@
 /** A job: one input file converted with one set of options. */
 import type { ErrorInfo, StageName, VectorizeOptionsInput } from '../engine';
 import type { JobResult } from '../worker/protocol';
+import type { AutoOverride } from './auto-override';
 import type { PaletteEdit } from './palette-edit';
 
 export type JobStatus = 'queued' | 'processing' | 'complete' | 'failed' | 'cancelled';
@@ -27,6 +28,8 @@ export interface Job {
   exportError?: ErrorInfo;
   /** Palette edits of the result and their undo history (the result's SVG shows them). */
   paletteEdit?: PaletteEdit;
+  /** Set while the job runs as the kind the user chose instead of the one auto detected. */
+  autoOverride?: AutoOverride;
   /** True once the finished job is in browser storage and survives a reload. */
   saved: boolean;
 }

@@ -215,6 +215,40 @@ describe('jobs store', () => {
     expect(runner.tasks.get('job-3')!.task.options).toEqual({ mode: 'pixel' });
   });
 
+  it('goes back to auto after an override: the options from before, and auto choosing again', async () => {
+    const { runner, store } = setup();
+    store.getState().setOptions({ mode: 'auto', colors: 8 });
+    store.getState().addFiles([file('a.png'), file('b.png')]);
+    const auto = sampleAutoChoice();
+    for (const id of ['job-1', 'job-2']) {
+      const done = result();
+      runner.tasks.get(id)!.resolve({ ...done, stats: { ...done.stats, auto } });
+    }
+    await settle();
+    const job = (id: string) => store.getState().jobs.find((j) => j.id === id)!;
+    store.getState().select('job-1');
+    store.getState().overrideAuto('job-1', 'logo');
+    expect(job('job-1').autoOverride).toEqual({
+      detected: auto,
+      chosen: 'logo',
+      autoOptions: { mode: 'auto', colors: 8 },
+    });
+    runner.tasks.get('job-1')!.resolve(result());
+    await settle();
+    store.getState().backToAuto('job-1');
+    expect(runner.tasks.get('job-1')!.task.options).toEqual({ mode: 'auto', colors: 8 });
+    expect(job('job-1').autoOverride).toBeUndefined();
+    expect(job('job-1').status).toBe('queued');
+    expect(store.getState().options).toEqual({ mode: 'auto', colors: 8 });
+    // Options set by hand after an override replace it: nothing is left to go back to.
+    store.getState().overrideAuto('job-2', 'photo');
+    store.getState().select('job-2');
+    store.getState().setOptions({ mode: 'bw' });
+    await vi.waitFor(() => expect(job('job-2').autoOverride).toBeUndefined());
+    store.getState().backToAuto('job-2');
+    expect(job('job-2').options).toEqual({ mode: 'bw' });
+  });
+
   it('shows the selected job’s options for editing', () => {
     const { store } = setup();
     store.getState().setOptions({ preset: 'ultra' });

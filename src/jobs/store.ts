@@ -74,6 +74,8 @@ export interface JobsState {
   rerun(id: string): void;
   /** Re-runs a job that auto converted with the settings of another kind of image. */
   overrideAuto(id: string, kind: ImageKind): void;
+  /** Undoes `overrideAuto`: the job's options from before, and auto chooses again. */
+  backToAuto(id: string): void;
   cancel(id: string): void;
   cancelAll(): void;
   remove(id: string): void;
@@ -139,6 +141,15 @@ export function createJobsStore(deps: JobsStoreDeps): StoreApi<JobsState> {
         jobs: state.jobs.map((job) => (job.id === id ? { ...job, ...changes } : job)),
       }));
     const find = (id: string) => get().jobs.find((job) => job.id === id);
+    /** Re-runs a job with new options; the options panel follows when it shows that job. */
+    const rerunWith = (id: string, options: VectorizeOptionsInput) => {
+      patch(id, { options });
+      if (get().selectedId === id) {
+        clearTimeout(rerunTimer);
+        set({ options });
+      }
+      get().rerun(id);
+    };
 
     const persist = async (job: Job) => {
       try {
@@ -299,7 +310,8 @@ export function createJobsStore(deps: JobsStoreDeps): StoreApi<JobsState> {
         clearTimeout(rerunTimer);
         if (!id) return;
         rerunTimer = setTimeout(() => {
-          patch(id, { options: get().options });
+          // Options set by hand replace an override: there is no auto choice left to go back to.
+          patch(id, { options: get().options, autoOverride: undefined });
           get().rerun(id);
         }, rerunDelayMs);
       },
@@ -313,15 +325,18 @@ export function createJobsStore(deps: JobsStoreDeps): StoreApi<JobsState> {
 
       overrideAuto(id, kind) {
         const job = find(id);
-        const choice = job?.result?.stats.auto;
-        if (!job || !choice) return;
-        const options = overriddenOptions(job.options, choice, kind);
-        patch(id, { options });
-        if (get().selectedId === id) {
-          clearTimeout(rerunTimer);
-          set({ options });
-        }
-        get().rerun(id);
+        const detected = job?.result?.stats.auto;
+        if (!job || !detected) return;
+        const options = overriddenOptions(job.options, detected, kind);
+        patch(id, { autoOverride: { detected, chosen: kind, autoOptions: job.options } });
+        rerunWith(id, options);
+      },
+
+      backToAuto(id) {
+        const override = find(id)?.autoOverride;
+        if (!override) return;
+        patch(id, { autoOverride: undefined });
+        rerunWith(id, override.autoOptions);
       },
 
       cancel(id) {

@@ -11,6 +11,7 @@ function JobSection({ id, title, jobs }: { id: string; title: string; jobs: Job[
   const cancel = useJobs((state) => state.cancel);
   const remove = useJobs((state) => state.remove);
   const overrideAuto = useJobs((state) => state.overrideAuto);
+  const backToAuto = useJobs((state) => state.backToAuto);
   if (jobs.length === 0) return null;
   return (
     <section aria-labelledby={id}>
@@ -27,6 +28,7 @@ function JobSection({ id, title, jobs }: { id: string; title: string; jobs: Job[
             onCancel={() => cancel(job.id)}
             onRemove={() => remove(job.id)}
             onOverride={(kind) => overrideAuto(job.id, kind)}
+            onBackToAuto={() => backToAuto(job.id)}
           />
         ))}
       </ul>

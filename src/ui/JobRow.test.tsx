@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Job } from '../jobs/job';
+import { sampleAutoChoice } from '../engine/auto.test-support';
 import { JobRow } from './JobRow';
 
 afterEach(cleanup);
@@ -128,6 +129,34 @@ describe('JobRow', () => {
     expect(
       (screen.getByRole('button', { name: 'photo (color)' }) as HTMLButtonElement).disabled,
     ).toBe(true);
+  });
+
+  it('after an override, says what the job was converted as and offers to go back to auto', () => {
+    const onBackToAuto = vi.fn();
+    const overridden = job({
+      status: 'complete',
+      options: { mode: 'color', preset: 'balanced' },
+      autoOverride: {
+        detected: sampleAutoChoice({ kind: 'pixelArt' }),
+        chosen: 'logo',
+        autoOptions: { mode: 'auto' },
+      },
+    });
+    render(
+      <JobRow
+        job={overridden}
+        selected={false}
+        {...handlers()}
+        onOverride={vi.fn()}
+        onBackToAuto={onBackToAuto}
+      />,
+    );
+    expect(screen.getByTestId('auto-override').textContent).toContain(
+      'Converted as flat logo (color) — auto detected pixel art',
+    );
+    expect(screen.queryByText(/Auto — detected/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Back to auto for logo.png' }));
+    expect(onBackToAuto).toHaveBeenCalledOnce();
   });
 
   it('shows no auto note for a job converted with settings given by hand', () => {

@@ -1,6 +1,7 @@
 import type { ImageKind } from '../engine';
 import type { Job } from '../jobs/job';
 import { AutoChoiceNote } from './AutoChoiceNote';
+import { AutoOverrideNote } from './AutoOverrideNote';
 import { formatDateTime, formatMs, formatPercent } from './format';
 import { useNow } from './use-now';
 import { ErrorMessage } from './ErrorMessage';
@@ -14,6 +15,8 @@ interface Props {
   onRemove(): void;
   /** Re-runs a job that auto converted with another kind's settings. */
   onOverride?(kind: ImageKind): void;
+  /** Undoes an override: auto chooses again. */
+  onBackToAuto?(): void;
 }
 
 const STATUS_STYLE: Record<Job['status'], string> = {
@@ -24,7 +27,15 @@ const STATUS_STYLE: Record<Job['status'], string> = {
   cancelled: 'text-amber-700 dark:text-amber-300',
 };
 
-export function JobRow({ job, selected, onSelect, onCancel, onRemove, onOverride }: Props) {
+export function JobRow({
+  job,
+  selected,
+  onSelect,
+  onCancel,
+  onRemove,
+  onOverride,
+  onBackToAuto,
+}: Props) {
   const running = job.status === 'processing';
   const now = useNow(running);
   const thumbnail = objectUrl(job.result?.thumbnail);
@@ -108,7 +119,10 @@ export function JobRow({ job, selected, onSelect, onCancel, onRemove, onOverride
           ✕
         </button>
       )}
-      {job.result?.stats.auto && onOverride && (
+      {job.autoOverride && onBackToAuto && (
+        <AutoOverrideNote name={job.name} override={job.autoOverride} onBackToAuto={onBackToAuto} />
+      )}
+      {!job.autoOverride && job.result?.stats.auto && onOverride && (
         <AutoChoiceNote
           name={job.name}
           options={job.options}
