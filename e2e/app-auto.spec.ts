@@ -119,13 +119,15 @@ test('the override re-runs the job with the chosen kind’s mode', async ({ page
   await expect(pathCount(page)).toHaveText(String(pixelPaths));
 });
 
-// The scanned page of the corpus (skimage's page.png: grey, unevenly lit) is detected as a photo
-// today and converted in colour; this states what auto should pick once the classifier knows it.
-test.fixme('auto picks bw for a scanned page', async ({ page }) => {
+// The scanned page of the corpus (skimage's page.png: grey text on unevenly lit paper): bw mode
+// evens out the paper first, so the shadowed side comes out white, not black.
+test('auto picks bw for a scanned page', async ({ page }) => {
   await chooseAuto(page);
   await pick(page, [corpusFile('lineart/skimage-page.png')]);
   await expectStatus(page, 'skimage-page.png', 'complete');
-  await expect(jobRow(page, 'skimage-page.png').getByTestId('auto-choice')).toContainText(
-    'Auto — detected: line art',
-  );
+  const note = jobRow(page, 'skimage-page.png').getByTestId('auto-choice');
+  await expect(note).toContainText('Auto — detected: line art');
+  await expect(note).toContainText('bw mode');
+  await jobRow(page, 'skimage-page.png').getByRole('button').first().click();
+  expect(svgColours(await downloadedSvg(page)).sort()).toEqual(['#000000', '#ffffff']);
 });

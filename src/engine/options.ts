@@ -231,7 +231,8 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     max: 255,
     auto: true,
     manual: 128,
-    description: 'bw mode: luminance threshold, or auto (Otsu).',
+    description:
+      'bw mode: luminance threshold, or auto (Otsu, after evening out the unevenly lit paper of a photographed page).',
   },
   {
     name: 'denoise',

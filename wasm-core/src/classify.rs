@@ -92,12 +92,18 @@ pub fn kind_of(f: &Features, width: usize, height: usize) -> Kind {
     }
 }
 
-/// Whether bw mode (pure black on pure white, one global threshold) keeps line art's look: the
-/// paper is evenly lit, and the ink is black or the image is a noisy scan whose grain and grey
-/// ink are meant to be cleaned. Dark grey or coloured ink on clean paper (a two-tone mark) and
-/// unevenly lit paper (a photographed page: the threshold would blacken the shadows) are not.
+/// Whether bw mode (pure black on pure white) keeps line art's look: the ink is black, or the
+/// image is a noisy scan whose grain and grey ink are meant to be cleaned. Dark grey or coloured
+/// ink on clean paper (a two-tone mark) is not. Unevenly lit paper is: bw mode evens it out
+/// first (see [`is_uneven_page`]).
 pub fn keeps_bw(f: &Features, noisy: bool) -> bool {
-    f.paper_spread <= EVEN_PAPER && (f.ink <= BLACK_INK || noisy)
+    f.ink <= BLACK_INK || noisy
+}
+
+/// A photographed or scanned page whose paper is unevenly lit: one global threshold would
+/// blacken its shadowed side, so bw mode's automatic threshold evens the paper out first.
+pub fn is_uneven_page(c: &Classification) -> bool {
+    c.kind == Kind::LineArt && c.features.paper_spread > EVEN_PAPER
 }
 
 pub fn classify(rgba: &[u8], width: usize, height: usize) -> Classification {
@@ -114,7 +120,7 @@ pub fn classify(rgba: &[u8], width: usize, height: usize) -> Classification {
 }
 
 #[cfg(test)]
-mod tests {
+pub mod tests {
     use super::*;
     use crate::classify_features::tests::{hash, image};
 
@@ -168,7 +174,7 @@ mod tests {
     }
 
     /// A page of "words": ink strokes with soft edges on paper, `light(x, y)` bright.
-    fn page(w: usize, h: usize, ink: u8, light: impl Fn(usize, usize) -> u8) -> Vec<u8> {
+    pub fn page(w: usize, h: usize, ink: u8, light: impl Fn(usize, usize) -> u8) -> Vec<u8> {
         image(w, h, |x, y| {
             let grain = (hash(x, y) % 9) as i32 - 4;
             let in_word = (y % 14) >= 4 && (y % 14) < 10 && (x / 5) % 6 != 0 && (x + y) % 4 != 0;
@@ -190,11 +196,13 @@ mod tests {
     }
 
     #[test]
-    fn a_photographed_page_with_a_shadow_is_line_art_that_keeps_its_tones() {
+    fn a_photographed_page_with_a_shadow_is_an_uneven_page_that_keeps_bw() {
         let shaded = page(400, 300, 25, |x, y| (240 - (x + y) * 100 / 700) as u8);
         let c = classify(&shaded, 400, 300);
         assert_eq!(c.kind, Kind::LineArt, "{:?}", c.features);
-        assert!(!c.keeps_bw, "{c:?}");
+        assert!(c.keeps_bw && is_uneven_page(&c), "{c:?}");
+        let even = classify(&page(400, 300, 25, |_, _| 235), 400, 300);
+        assert!(!is_uneven_page(&even), "{even:?}");
     }
 
     #[test]

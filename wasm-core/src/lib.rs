@@ -42,6 +42,7 @@ pub mod cutouts;
 pub mod distance;
 pub mod edges;
 pub mod error;
+pub mod even_paper;
 pub mod fit;
 pub mod geometry;
 pub mod gradient_fit;

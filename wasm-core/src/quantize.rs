@@ -4,8 +4,10 @@
 //! that are mixtures of two solid colours — anti-aliasing — are dissolved into them), a fixed
 //! palette, black and white (Otsu or a given threshold), and exact colours for pixel art.
 
-use crate::color::{lab_to_rgba, luma, Lab, LinearTable};
+use crate::classify::{classify, is_uneven_page};
+use crate::color::{lab_to_rgba, Lab, LinearTable};
 use crate::error::Result;
+use crate::even_paper::{divide_by_paper, luma_plane};
 use crate::histogram::Histogram;
 use crate::kmeans::kmeans;
 use crate::label::TRANSPARENT;
@@ -53,7 +55,7 @@ pub fn quantize(
 ) -> Result<Quantized> {
     let cutoff = alpha_cutoff(options.mode);
     if options.mode == Mode::Bw {
-        return black_and_white(rgba, cutoff, options.threshold);
+        return black_and_white(rgba, width, cutoff, options.threshold);
     }
     if options.mode == Mode::Pixel && options.palette.is_empty() {
         if let Some(exact) = exact_colors(rgba, options.colors)? {
@@ -278,25 +280,41 @@ pub fn otsu(histogram: &[u64; 256]) -> u8 {
     best.0
 }
 
-fn black_and_white(rgba: &[u8], cutoff: u8, threshold: Option<u8>) -> Result<Quantized> {
+/// Black on white. Without a given threshold, Otsu's on the luma, after evening out the paper of
+/// a photographed page (see `even_paper.rs`) so its shadowed side does not turn black.
+fn black_and_white(
+    rgba: &[u8],
+    width: usize,
+    cutoff: u8,
+    threshold: Option<u8>,
+) -> Result<Quantized> {
+    let mut plane = luma_plane(rgba, cutoff)?;
+    let opaque_otsu = |plane: &[u8]| {
+        let mut histogram = [0u64; 256];
+        for (v, px) in plane.iter().zip(rgba.chunks_exact(4)) {
+            if px[3] >= cutoff {
+                histogram[*v as usize] += 1;
+            }
+        }
+        otsu(&histogram)
+    };
     let threshold = match threshold {
         Some(t) => t,
         None => {
-            let mut histogram = [0u64; 256];
-            for px in rgba.chunks_exact(4).filter(|px| px[3] >= cutoff) {
-                histogram[luma(px[0], px[1], px[2]) as usize] += 1;
+            let global = opaque_otsu(&plane);
+            let height = plane.len() / width.max(1);
+            if is_uneven_page(&classify(rgba, width, height)) {
+                divide_by_paper(&mut plane, width, height, global / 2);
+                opaque_otsu(&plane)
+            } else {
+                global
             }
-            otsu(&histogram)
         }
     };
     let mut labels = try_filled(rgba.len() / 4, TRANSPARENT)?;
-    for (label, px) in labels.iter_mut().zip(rgba.chunks_exact(4)) {
+    for ((label, px), v) in labels.iter_mut().zip(rgba.chunks_exact(4)).zip(&plane) {
         if px[3] >= cutoff {
-            *label = if luma(px[0], px[1], px[2]) > threshold {
-                1
-            } else {
-                0
-            };
+            *label = if *v > threshold { 1 } else { 0 };
         }
     }
     Ok(compact(vec![[0, 0, 0, 255], [255, 255, 255, 255]], labels))
@@ -429,5 +447,39 @@ mod tests {
         let q = quantize(&rgba, 3, &options, &mut Silent).unwrap();
         assert_eq!(q.palette.rgba, vec![[0, 0, 0, 255], [255, 255, 255, 255]]);
         assert_eq!(q.labels, vec![0, 1, TRANSPARENT]);
+    }
+
+    #[test]
+    fn bw_keeps_the_shadowed_side_of_a_page_white() {
+        // Paper from 240 down to about 70 across the page, ink at 25: one global threshold
+        // would blacken the dark corner.
+        let (w, h) = (400, 300);
+        let rgba = crate::classify::tests::page(w, h, 25, |x, y| (240 - (x + y) * 170 / 700) as u8);
+        let plain = crate::classify::tests::page(w, h, 25, |_, _| 240);
+        let options = Options {
+            mode: Mode::Bw,
+            ..Options::default()
+        };
+        let q = quantize(&rgba, w, &options, &mut Silent).unwrap();
+        let black = |i: usize| q.palette.rgba[q.labels[i] as usize] == [0, 0, 0, 255];
+        // Where the evenly lit page has paper, the shadowed one must come out white, and ink black.
+        let (mut paper, mut paper_black, mut ink, mut ink_black) = (0, 0, 0, 0);
+        for i in 0..w * h {
+            if plain[i * 4] > 128 {
+                paper += 1;
+                paper_black += black(i) as usize;
+            } else {
+                ink += 1;
+                ink_black += black(i) as usize;
+            }
+        }
+        assert!(
+            paper_black * 100 < paper,
+            "{paper_black} of {paper} paper pixels black"
+        );
+        assert!(
+            ink_black * 100 > ink * 95,
+            "{ink_black} of {ink} ink pixels black"
+        );
     }
 }
