@@ -62,6 +62,24 @@ test('auto detects a pixel-art sprite and a page of text, and picks pixel and bw
   ]);
 });
 
+test('a new user starts on auto: the first image is classified without choosing anything', async ({
+  page,
+}) => {
+  const options = page.getByRole('region', { name: 'Options' });
+  await expect(options.getByLabel('Mode', { exact: true })).toHaveValue('auto');
+  await expect(options.getByLabel('Preset', { exact: true })).toHaveValue('auto');
+  await pick(page, [corpusFile('logo/twemoji-rocket.png')]);
+  await expectStatus(page, 'twemoji-rocket.png', 'complete');
+  await expect(jobRow(page, 'twemoji-rocket.png').getByTestId('auto-choice')).toContainText(
+    'Auto — detected: flat logo',
+  );
+  await page.screenshot({ path: '.tmp/app/auto-default.png' });
+  // Reset goes back to auto after a choice by hand.
+  await options.getByLabel('Mode', { exact: true }).selectOption('bw');
+  await options.getByRole('button', { name: 'Reset' }).click();
+  await expect(options.getByLabel('Mode', { exact: true })).toHaveValue('auto');
+});
+
 test('the override re-runs the job with the chosen kind’s mode', async ({ page }) => {
   await page.setViewportSize({ width: 1400, height: 1000 });
   await chooseAuto(page);

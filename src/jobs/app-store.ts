@@ -26,7 +26,14 @@ export function prepareWorkers(): void {
   pool.prepare();
 }
 
+/**
+ * New files start on automatic settings: the core tells pixel art, line art, logos,
+ * illustrations and photos apart and picks the mode and preset for each (`engine/auto.ts`).
+ */
+const APP_DEFAULT_OPTIONS = { mode: 'auto', preset: 'auto' } as const;
+
 export const jobsStore = createJobsStore({
+  defaultOptions: APP_DEFAULT_OPTIONS,
   runner: pool,
   persistence: createIndexedDbPersistence(),
   settings,

@@ -7,7 +7,7 @@ import { DEFAULT_EXPORT_CHOICE, type ExportChoice } from './export-choice';
 import { createIndexedDbPersistence } from './persistence';
 import { defaultSettings, loadSettings } from './settings';
 import type { StoreApi } from 'zustand/vanilla';
-import { createJobsStore, type JobRunner, type JobsState } from './store';
+import { createJobsStore, type JobRunner, type JobsState, type JobsStoreDeps } from './store';
 import { sampleAutoChoice } from '../engine/auto.test-support';
 
 /** A runner whose tasks the test finishes by hand (the real pool needs a browser's Workers). */
@@ -72,7 +72,11 @@ function result(svg = '<svg/>'): JobResult {
 }
 
 let dbCount = 0;
-function setup(now = () => Date.now(), rasterize?: Rasterizer) {
+function setup(
+  now = () => Date.now(),
+  rasterize?: Rasterizer,
+  defaultOptions?: JobsStoreDeps['defaultOptions'],
+) {
   const runner = new ManualRunner();
   const persistence = createIndexedDbPersistence(`test-${++dbCount}`);
   let id = 0;
@@ -84,6 +88,7 @@ function setup(now = () => Date.now(), rasterize?: Rasterizer) {
     now,
     newId: () => `job-${++id}`,
     rasterize,
+    defaultOptions,
   });
   stores.push(store);
   return { runner, persistence, store };
@@ -247,6 +252,17 @@ describe('jobs store', () => {
     await vi.waitFor(() => expect(job('job-2').autoOverride).toBeUndefined());
     store.getState().backToAuto('job-2');
     expect(job('job-2').options).toEqual({ mode: 'bw' });
+  });
+
+  it('starts new files on the default options, and Reset goes back to them', async () => {
+    const { runner, store } = setup(undefined, undefined, { mode: 'auto', preset: 'auto' });
+    store.getState().addFiles([file('a.png')]);
+    expect(runner.tasks.get('job-1')!.task.options).toEqual({ mode: 'auto', preset: 'auto' });
+    store.getState().setOptions({ mode: 'bw' });
+    store.getState().resetOptions();
+    expect(store.getState().options).toEqual({ mode: 'auto', preset: 'auto' });
+    store.getState().addFiles([file('b.png')]);
+    expect(runner.tasks.get('job-2')!.task.options).toEqual({ mode: 'auto', preset: 'auto' });
   });
 
   it('shows the selected job’s options for editing', () => {

@@ -71,6 +71,8 @@ export interface JobsState {
   addFiles(files: File[]): void;
   select(id: string | undefined): void;
   setOptions(options: VectorizeOptionsInput): void;
+  /** Back to the default options (`JobsStoreDeps.defaultOptions`). */
+  resetOptions(): void;
   rerun(id: string): void;
   /** Re-runs a job that auto converted with the settings of another kind of image. */
   overrideAuto(id: string, kind: ImageKind): void;
@@ -114,6 +116,8 @@ export interface JobsStoreDeps {
   onJobFinished?: (job: Job) => void;
   /** Renders a sized SVG to PNG bytes for PNG exports (the app's uses the browser's renderer). */
   rasterize?: Rasterizer;
+  /** Options for new files when the app starts and after "Reset" (default: the engine's). */
+  defaultOptions?: VectorizeOptionsInput;
   rerunDelayMs?: number;
   now?: () => number;
   newId?: () => string;
@@ -254,7 +258,7 @@ export function createJobsStore(deps: JobsStoreDeps): StoreApi<JobsState> {
     return {
       jobs: [],
       selectedId: undefined,
-      options: {},
+      options: deps.defaultOptions ?? {},
       settings: deps.settings,
       hydrated: false,
       analyses: {},
@@ -314,6 +318,10 @@ export function createJobsStore(deps: JobsStoreDeps): StoreApi<JobsState> {
           patch(id, { options: get().options, autoOverride: undefined });
           get().rerun(id);
         }, rerunDelayMs);
+      },
+
+      resetOptions() {
+        get().setOptions(deps.defaultOptions ?? {});
       },
 
       rerun(id) {

@@ -21,6 +21,7 @@ export function OptionsPanel() {
   const advancedId = useId();
   const options = useJobs((state) => state.options);
   const setOptions = useJobs((state) => state.setOptions);
+  const resetOptions = useJobs((state) => state.resetOptions);
   let resolved: VectorizeOptions;
   let problem: string | undefined;
   try {
@@ -56,7 +57,7 @@ export function OptionsPanel() {
         <h2 id="options-heading" className="panel-title">
           Options
         </h2>
-        <button type="button" className="btn" onClick={() => setOptions({})}>
+        <button type="button" className="btn" onClick={resetOptions}>
           Reset
         </button>
       </div>
