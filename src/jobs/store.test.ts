@@ -120,6 +120,20 @@ async function settle(): Promise<void> {
   );
 }
 
+/** A store with two jobs (job-1, job-2) that auto converted, with `{ mode: 'auto', colors: 8 }`. */
+async function twoAutoConvertedJobs() {
+  const { runner, store } = setup();
+  store.getState().setOptions({ mode: 'auto', colors: 8 });
+  store.getState().addFiles([file('a.png'), file('b.png')]);
+  const auto = sampleAutoChoice();
+  for (const id of ['job-1', 'job-2']) {
+    const done = result();
+    runner.tasks.get(id)!.resolve({ ...done, stats: { ...done.stats, auto } });
+  }
+  await settle();
+  return { runner, store, auto };
+}
+
 describe('jobs store', () => {
   it('moves a job queued → processing → complete with progress, and saves it', async () => {
     const { runner, persistence, store } = setup();
@@ -189,15 +203,7 @@ describe('jobs store', () => {
   });
 
   it('re-runs a job that auto converted with the settings of the kind chosen instead', async () => {
-    const { runner, store } = setup();
-    store.getState().setOptions({ mode: 'auto', colors: 8 });
-    store.getState().addFiles([file('a.png'), file('b.png')]);
-    const auto = sampleAutoChoice();
-    for (const id of ['job-1', 'job-2']) {
-      const done = result();
-      runner.tasks.get(id)!.resolve({ ...done, stats: { ...done.stats, auto } });
-    }
-    await settle();
+    const { runner, store } = await twoAutoConvertedJobs();
     store.getState().select('job-1');
     store.getState().overrideAuto('job-2', 'lineArt');
     expect(runner.tasks.get('job-2')!.task.options).toEqual({
@@ -221,15 +227,7 @@ describe('jobs store', () => {
   });
 
   it('goes back to auto after an override: the options from before, and auto choosing again', async () => {
-    const { runner, store } = setup();
-    store.getState().setOptions({ mode: 'auto', colors: 8 });
-    store.getState().addFiles([file('a.png'), file('b.png')]);
-    const auto = sampleAutoChoice();
-    for (const id of ['job-1', 'job-2']) {
-      const done = result();
-      runner.tasks.get(id)!.resolve({ ...done, stats: { ...done.stats, auto } });
-    }
-    await settle();
+    const { runner, store, auto } = await twoAutoConvertedJobs();
     const job = (id: string) => store.getState().jobs.find((j) => j.id === id)!;
     store.getState().select('job-1');
     store.getState().overrideAuto('job-1', 'logo');
