@@ -40,6 +40,23 @@ export interface CoreExports {
    * the stats buffer (see `auto.ts`), or an error status with the message in the output buffer.
    */
   vz_classify(rgbaPtr: number, rgbaLen: number, width: number, height: number): number;
+  /**
+   * Straight 8-bit RGBA of a plain PNG from its inflated image data and IHDR fields (palette:
+   * the PLTE chunk; alpha: a palette image's tRNS chunk): 0 with the pixels in the output
+   * buffer, or an error status with the message there.
+   */
+  vz_png_rgba(
+    dataPtr: number,
+    dataLen: number,
+    width: number,
+    height: number,
+    bitDepth: number,
+    colourType: number,
+    palettePtr: number,
+    paletteLen: number,
+    alphaPtr: number,
+    alphaLen: number,
+  ): number;
   /** The ABI version word the core was built with (compare with `ABI_VERSION`). */
   vz_abi_version(): number;
   /**
@@ -63,7 +80,7 @@ export interface CoreExports {
  * them changes (then run `npm run gen:options` and `npm run build:wasm`). The option table is
  * covered by the fingerprint in `ABI_VERSION` and needs no bump.
  */
-export const ABI_REVISION = 4;
+export const ABI_REVISION = 5;
 
 export const STAGES = ['prepare', 'segment', 'trace', 'fit'] as const;
 export type StageName = (typeof STAGES)[number];

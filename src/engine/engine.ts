@@ -44,7 +44,26 @@ export interface VectorizeResult {
   stats: VectorizeStats & { auto?: AutoChoice };
 }
 
+/** What a PNG's IHDR chunk says about its image data. */
+export interface PngLayout {
+  width: number;
+  height: number;
+  bitDepth: number;
+  colourType: number;
+}
+
 export interface Engine {
+  /**
+   * Straight 8-bit RGBA of a plain PNG (8-bit grey, grey + alpha, RGB, RGBA; palette of 1–8
+   * bits) from its inflated image data, or `undefined` when the data does not decode. `palette`
+   * is the PLTE chunk, `alpha` a palette image's tRNS chunk.
+   */
+  pngRgba(
+    data: Uint8Array,
+    layout: PngLayout,
+    palette?: Uint8Array,
+    alpha?: Uint8Array,
+  ): Uint8Array | undefined;
   vectorize(
     rgba: Uint8Array | Uint8ClampedArray,
     width: number,
@@ -113,6 +132,31 @@ export async function createEngine(module: WebAssembly.Module): Promise<Engine> 
     });
   }
 
+  /**
+   * Copies host blocks into wasm memory (`put`, 0 for an empty block) and frees them with the
+   * core's output buffers (`release`).
+   */
+  function hostBlocks() {
+    const allocations: [number, number][] = [];
+    const put = (bytes: Uint8Array): number => {
+      if (bytes.length === 0) return 0;
+      const ptr = exports.vz_alloc(bytes.length);
+      if (ptr === 0)
+        throw new VectorizeError(
+          'TOO_LARGE',
+          'Not enough memory to hold this image; try a smaller one.',
+        );
+      allocations.push([ptr, bytes.length]);
+      new Uint8Array(exports.memory.buffer, ptr, bytes.length).set(bytes);
+      return ptr;
+    };
+    const release = () => {
+      exports.vz_release();
+      for (const [ptr, len] of allocations) exports.vz_free(ptr, len);
+    };
+    return { put, release };
+  }
+
   function run(
     rgba: Uint8Array | Uint8ClampedArray,
     width: number,
@@ -149,19 +193,7 @@ export async function createEngine(module: WebAssembly.Module): Promise<Engine> 
       onProgress?.({ stage: name, fraction, overall });
     };
 
-    const allocations: [number, number][] = [];
-    const put = (bytes: Uint8Array): number => {
-      if (bytes.length === 0) return 0;
-      const ptr = exports.vz_alloc(bytes.length);
-      if (ptr === 0)
-        throw new VectorizeError(
-          'TOO_LARGE',
-          'Not enough memory to hold this image; try a smaller one.',
-        );
-      allocations.push([ptr, bytes.length]);
-      new Uint8Array(exports.memory.buffer, ptr, bytes.length).set(bytes);
-      return ptr;
-    };
+    const { put, release } = hostBlocks();
     try {
       const rgbaPtr = put(
         rgba instanceof Uint8Array
@@ -214,12 +246,43 @@ export async function createEngine(module: WebAssembly.Module): Promise<Engine> 
       return { svg: output, stats: auto ? { ...stats, auto } : stats };
     } finally {
       onStage = undefined;
-      exports.vz_release();
-      for (const [ptr, len] of allocations) exports.vz_free(ptr, len);
+      release();
+    }
+  }
+
+  function pngRgba(
+    data: Uint8Array,
+    { width, height, bitDepth, colourType }: PngLayout,
+    palette = new Uint8Array(),
+    alpha = new Uint8Array(),
+  ): Uint8Array | undefined {
+    const { put, release } = hostBlocks();
+    try {
+      const status = exports.vz_png_rgba(
+        put(data),
+        data.length,
+        width,
+        height,
+        bitDepth,
+        colourType,
+        put(palette),
+        palette.length,
+        put(alpha),
+        alpha.length,
+      );
+      if (status !== 0) return undefined;
+      return new Uint8Array(
+        exports.memory.buffer,
+        exports.vz_output_ptr(),
+        exports.vz_output_len(),
+      ).slice();
+    } finally {
+      release();
     }
   }
 
   return {
+    pngRgba,
     async vectorize(rgba, width, height, options = {}, onProgress) {
       try {
         return run(rgba, width, height, options, onProgress);

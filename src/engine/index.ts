@@ -1,6 +1,6 @@
 /** The engine's public surface, shared by the worker, the CLI and the Node library. */
 export { createEngine } from './engine';
-export type { Engine, Progress, ProgressCallback, VectorizeResult } from './engine';
+export type { Engine, PngLayout, Progress, ProgressCallback, VectorizeResult } from './engine';
 export {
   ERROR_CODES,
   ERROR_FAULTS,

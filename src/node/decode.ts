@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import type { Metadata, Sharp } from 'sharp';
 import type { ImageDimensions } from '../engine/image-dimensions';
 import { decodeWithinBudget, type ImageDecoder } from '../engine/pipeline';
+import { defaultEngine } from './default-engine';
 import { DecodeError } from './errors';
 import { decodeSimplePng } from './png';
 
@@ -90,7 +91,7 @@ async function dimensions(bytes: Uint8Array): Promise<ImageDimensions | undefine
 }
 
 async function decode(bytes: Uint8Array): Promise<DecodedImage> {
-  const png = decodeSimplePng(bytes);
+  const png = decodeSimplePng(bytes, await defaultEngine());
   if (png) return { ...png, format: 'png' };
   const source = await sharpFor(bytes);
   let header: Metadata;

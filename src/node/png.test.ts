@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { FORMAT_FIXTURES, brokenFixtures, pngFile } from './image-fixtures';
-import { decodeSimplePng } from './png';
+import { defaultEngine } from './default-engine';
+import { decodeSimplePng as decodeWith } from './png';
 
 async function bySharp(bytes: Uint8Array): Promise<Buffer> {
   return sharp(bytes)
@@ -33,6 +34,9 @@ const SIMPLE: Record<string, () => Promise<Buffer>> = {
   'palette-alpha-4bit.png': () => noisy(4).png({ palette: true, colours: 16 }).toBuffer(),
   'palette-2-colours.png': () => noisy(3).png({ palette: true, colours: 2 }).toBuffer(),
 };
+
+const engine = await defaultEngine();
+const decodeSimplePng = (bytes: Uint8Array) => decodeWith(bytes, engine);
 
 describe('decodeSimplePng', () => {
   for (const [name, make] of Object.entries(SIMPLE))
@@ -88,17 +92,31 @@ describe('decodeSimplePng', () => {
     }
   });
 
-  it('leaves 16-bit, colour-keyed, interlaced and broken PNGs to sharp', async () => {
+  it('leaves 16-bit, colour-keyed, interlaced and broken PNGs (a bad filter byte, a palette index past the palette) to sharp', async () => {
     const deep = await FORMAT_FIXTURES['deep-16bit.png']();
     const interlaced = await noisy(3).png({ progressive: true }).toBuffer();
     const broken = await brokenFixtures();
     const keyed = pngFile(2, 1, 8, 2, Buffer.from([0, 1, 2, 3, 4, 5, 6]));
+    const badFilter = pngFile(2, 1, 8, 2, Buffer.from([7, 1, 2, 3, 4, 5, 6]));
+    const outOfPalette = Buffer.concat([
+      pngFile(2, 1, 8, 3, Buffer.from([0, 0, 5])).subarray(0, 33),
+      chunk('PLTE', [9, 9, 9, 8, 8, 8]),
+      pngFile(2, 1, 8, 3, Buffer.from([0, 0, 5])).subarray(33),
+    ]);
     const withKey = Buffer.concat([
       keyed.subarray(0, 33),
       chunk('tRNS', [0, 1, 0, 2, 0, 3]),
       keyed.subarray(33),
     ]);
-    for (const bytes of [deep, interlaced, broken['truncated.png'], broken['empty.png'], withKey])
+    for (const bytes of [
+      deep,
+      interlaced,
+      broken['truncated.png'],
+      broken['empty.png'],
+      withKey,
+      badFilter,
+      outOfPalette,
+    ])
       expect(decodeSimplePng(bytes)).toBeUndefined();
     expect(decodeSimplePng(keyed)).toBeDefined();
   });

@@ -6,6 +6,7 @@
  * and goes to sharp, which also reports broken files.
  */
 import { inflateSync } from 'node:zlib';
+import type { Engine, PngLayout } from '../engine';
 
 export interface PngPixels {
   rgba: Uint8Array;
@@ -16,94 +17,8 @@ export interface PngPixels {
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 /** Chunks after which sharp converts colours (ICC profile, gamma, primaries), rotates or animates. */
 const HANDED_TO_SHARP = new Set(['iCCP', 'gAMA', 'cHRM', 'sBIT', 'eXIf', 'acTL']);
-/** Channels per pixel by colour type. */
-const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
-
-interface Header {
-  width: number;
-  height: number;
-  bitDepth: number;
-  colourType: number;
-}
-
-function paeth(a: number, b: number, c: number): number {
-  const p = a + b - c;
-  const pa = Math.abs(p - a);
-  const pb = Math.abs(p - b);
-  const pc = Math.abs(p - c);
-  return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-}
-
-/** Reverses the per-row filters; returns the rows without their filter bytes. */
-function unfilter(data: Uint8Array, rowBytes: number, height: number, bpp: number): Uint8Array {
-  const out = new Uint8Array(rowBytes * height);
-  const none = new Uint8Array(rowBytes);
-  for (let y = 0; y < height; y++) {
-    const filter = data[y * (rowBytes + 1)];
-    const row = data.subarray(y * (rowBytes + 1) + 1, (y + 1) * (rowBytes + 1));
-    const cur = out.subarray(y * rowBytes, (y + 1) * rowBytes);
-    const up = y > 0 ? out.subarray((y - 1) * rowBytes, y * rowBytes) : none;
-    switch (filter) {
-      case 0:
-        cur.set(row);
-        break;
-      case 1:
-        for (let x = 0; x < rowBytes; x++) cur[x] = row[x] + (x >= bpp ? cur[x - bpp] : 0);
-        break;
-      case 2:
-        for (let x = 0; x < rowBytes; x++) cur[x] = row[x] + up[x];
-        break;
-      case 3:
-        for (let x = 0; x < rowBytes; x++)
-          cur[x] = row[x] + (((x >= bpp ? cur[x - bpp] : 0) + up[x]) >> 1);
-        break;
-      case 4:
-        for (let x = 0; x < rowBytes; x++)
-          cur[x] =
-            row[x] + (x >= bpp ? paeth(cur[x - bpp], up[x], up[x - bpp]) : paeth(0, up[x], 0));
-        break;
-      default:
-        throw new Error(`unknown filter ${filter}`);
-    }
-  }
-  return out;
-}
-
-function toRgba(
-  rows: Uint8Array,
-  { width, height, bitDepth, colourType }: Header,
-  palette: Uint8Array | undefined,
-  alpha: Uint8Array | undefined,
-): Uint8Array | undefined {
-  if (colourType === 6) return rows; // 8-bit RGBA rows are the pixels already
-  const rgba = new Uint8Array(width * height * 4);
-  const rowBytes = Math.ceil((width * CHANNELS[colourType] * bitDepth) / 8);
-  for (let y = 0; y < height; y++) {
-    const row = rows.subarray(y * rowBytes, (y + 1) * rowBytes);
-    for (let x = 0; x < width; x++) {
-      const o = (y * width + x) * 4;
-      if (colourType === 3) {
-        const perByte = 8 / bitDepth;
-        const shift = 8 - bitDepth * ((x % perByte) + 1);
-        const index = (row[Math.floor(x / perByte)] >> shift) & ((1 << bitDepth) - 1);
-        if (!palette || index * 3 + 2 >= palette.length) return undefined;
-        rgba.set(palette.subarray(index * 3, index * 3 + 3), o);
-        rgba[o + 3] = alpha && index < alpha.length ? alpha[index] : 255;
-      } else if (colourType === 0 || colourType === 4) {
-        const grey = row[x * CHANNELS[colourType]];
-        rgba[o] = rgba[o + 1] = rgba[o + 2] = grey;
-        rgba[o + 3] = colourType === 4 ? row[x * 2 + 1] : 255;
-      } else {
-        const i = x * CHANNELS[colourType];
-        rgba[o] = row[i];
-        rgba[o + 1] = row[i + 1];
-        rgba[o + 2] = row[i + 2];
-        rgba[o + 3] = colourType === 6 ? row[i + 3] : 255;
-      }
-    }
-  }
-  return rgba;
-}
+/** Colour types read here: grey, RGB, palette, grey + alpha, RGBA. */
+const COLOUR_TYPES = new Set([0, 2, 3, 4, 6]);
 
 /**
  * Above this many pixels sharp decodes faster than this code, and its start-up no longer
@@ -111,11 +26,15 @@ function toRgba(
  */
 export const SIMPLE_PNG_MAX_PIXELS = 4_200_000;
 
-/** Straight-alpha 8-bit RGBA of a PNG in the common case, else `undefined` (use sharp). */
-export function decodeSimplePng(bytes: Uint8Array): PngPixels | undefined {
+/**
+ * Straight-alpha 8-bit RGBA of a PNG in the common case, else `undefined` (use sharp). The
+ * chunks are read here and inflated by Node's zlib; the core reverses the row filters and
+ * expands the samples (`Engine.pngRgba`).
+ */
+export function decodeSimplePng(bytes: Uint8Array, engine: Engine): PngPixels | undefined {
   if (bytes.length < 33 || SIGNATURE.some((b, i) => bytes[i] !== b)) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let header: Header | undefined;
+  let header: PngLayout | undefined;
   let palette: Uint8Array | undefined;
   let alpha: Uint8Array | undefined;
   const idat: Uint8Array[] = [];
@@ -128,7 +47,7 @@ export function decodeSimplePng(bytes: Uint8Array): PngPixels | undefined {
     if (HANDED_TO_SHARP.has(type)) return undefined;
     if (type === 'IHDR') {
       const [bitDepth, colourType, , , interlace] = data.subarray(8, 13);
-      if (interlace !== 0 || !(colourType in CHANNELS)) return undefined;
+      if (interlace !== 0 || !COLOUR_TYPES.has(colourType)) return undefined;
       // Greyscale below 8 bits is scaled and 16-bit samples are reduced by sharp: left to it.
       if (colourType === 3 ? ![1, 2, 4, 8].includes(bitDepth) : bitDepth !== 8) return undefined;
       header = {
@@ -149,13 +68,8 @@ export function decodeSimplePng(bytes: Uint8Array): PngPixels | undefined {
     return undefined;
   if (header.width * header.height > SIMPLE_PNG_MAX_PIXELS) return undefined;
   try {
-    const channels = CHANNELS[header.colourType];
-    const rowBytes = Math.ceil((header.width * channels * header.bitDepth) / 8);
     const data = inflateSync(idat.length === 1 ? idat[0] : Buffer.concat(idat));
-    if (data.length < (rowBytes + 1) * header.height) return undefined;
-    const bpp = Math.max(1, (channels * header.bitDepth) / 8);
-    const rows = unfilter(data, rowBytes, header.height, bpp);
-    const rgba = toRgba(rows, header, palette, alpha);
+    const rgba = engine.pngRgba(data, header, palette, alpha);
     return rgba && { rgba, width: header.width, height: header.height };
   } catch {
     return undefined;

@@ -302,3 +302,43 @@ pub extern "C" fn vz_classify(
     STATS.with(|o| *o.borrow_mut() = values);
     0
 }
+
+/// The pixels of a plain PNG from its inflated image data (see `png_rows`): 0 with
+/// `width * height * 4` bytes of straight RGBA in the output buffer, or an `ErrorKind` code with
+/// the message there. `palette` is the PLTE chunk, `alpha` the tRNS chunk of a palette image.
+#[no_mangle]
+pub extern "C" fn vz_png_rgba(
+    data_ptr: *const u8,
+    data_len: usize,
+    width: u32,
+    height: u32,
+    bit_depth: u32,
+    colour_type: u32,
+    palette_ptr: *const u8,
+    palette_len: usize,
+    alpha_ptr: *const u8,
+    alpha_len: usize,
+) -> u32 {
+    // SAFETY: the three blocks come from `vz_alloc` with the lengths given (see `slice`).
+    let (data, palette, alpha) = unsafe {
+        (
+            slice(data_ptr, data_len),
+            slice(palette_ptr, palette_len),
+            slice(alpha_ptr, alpha_len),
+        )
+    };
+    let layout = crate::png_rows::PngLayout {
+        width: width as usize,
+        height: height as usize,
+        bit_depth: bit_depth.min(255) as u8,
+        colour_type: colour_type.min(255) as u8,
+    };
+    match crate::png_rows::png_rgba(data, layout, palette, alpha) {
+        Ok(rgba) => {
+            OUTPUT.with(|o| *o.borrow_mut() = rgba);
+            STATS.with(|o| o.borrow_mut().clear());
+            0
+        }
+        Err(error) => fail(error),
+    }
+}

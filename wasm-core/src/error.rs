@@ -39,6 +39,8 @@ pub enum Error {
         slot: OptionSlot,
         reason: String,
     },
+    /// A PNG's image data does not decode (see `png_rows`).
+    CorruptPng(&'static str),
     Internal(&'static str),
 }
 
@@ -112,7 +114,9 @@ impl Error {
 
     pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::EmptyImage { .. } | Error::BufferLength { .. } => ErrorKind::Input,
+            Error::EmptyImage { .. } | Error::BufferLength { .. } | Error::CorruptPng(_) => {
+                ErrorKind::Input
+            }
             Error::TooManyPixels { .. } | Error::OutOfMemory { .. } => ErrorKind::Limits,
             Error::InvalidOption { .. } => ErrorKind::Options,
             Error::Internal(_) => ErrorKind::Internal,
@@ -155,6 +159,7 @@ impl fmt::Display for Error {
             Error::InvalidOption { slot, reason } => {
                 write!(f, "Option \"{}\" {}", slot.name(), reason)
             }
+            Error::CorruptPng(what) => write!(f, "The PNG's image data is corrupt ({}).", what),
             Error::Internal(what) => write!(f, "Internal error: {}.", what),
         }
     }

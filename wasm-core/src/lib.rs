@@ -58,6 +58,7 @@ pub mod memory;
 pub mod mixtures;
 pub mod option_table;
 pub mod options;
+pub mod png_rows;
 pub mod prepare;
 pub mod primitive_fit;
 pub mod primitive_svg;
