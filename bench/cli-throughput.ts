@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util';
 import { singleFileSplit } from './cli-single';
 
 const ROOT = join(import.meta.dirname, '..');
-const CLI = join(ROOT, 'dist-node/cli.js');
+const CLI = join(ROOT, 'dist-node/cli.cjs');
 const WORK = join(ROOT, '.tmp/bench-cli');
 const IMAGE = /\.(png|jpe?g|webp|gif|avif|tiff?)$/i;
 

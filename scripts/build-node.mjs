@@ -1,6 +1,9 @@
 // Builds the Node package into dist-node/: the library (index.js + index.d.ts), the `vectorizer`
-// command (cli.js) and its worker thread (worker.js), bundled with esbuild (sharp and resvg stay
+// command (cli.cjs) and its worker thread (worker.js), bundled with esbuild (sharp and resvg stay
 // external dependencies: native addons), plus both wasm builds of the core beside them.
+// The command is CommonJS: Node loads one CJS file ≈6 ms faster than the same code as an ES module
+// (no module graph to link, no ES facades for the builtins it imports), which a one-file
+// conversion of ≈90 ms notices. Its `import.meta.url` becomes the file's own URL.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { chmod, copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -46,9 +49,15 @@ await Promise.all([
   }),
   build({
     ...common,
+    format: 'cjs',
     entryPoints: [join(root, 'src/cli/main.ts')],
-    outfile: join(out, 'cli.js'),
-    banner: { js: '#!/usr/bin/env node' },
+    outfile: join(out, 'cli.cjs'),
+    define: { ...common.define, 'import.meta.url': '__vectorizerModuleUrl' },
+    banner: {
+      js:
+        '#!/usr/bin/env node\n' +
+        "const __vectorizerModuleUrl = require('node:url').pathToFileURL(__filename).href;",
+    },
   }),
   build({
     ...common,
@@ -56,7 +65,9 @@ await Promise.all([
     outfile: join(out, 'worker.js'),
   }),
 ]);
-await chmod(join(out, 'cli.js'), 0o755);
+await chmod(join(out, 'cli.cjs'), 0o755);
+// The command's file before it was CommonJS: a stale copy would be run by old links to it.
+await rm(join(out, 'cli.js'), { force: true });
 for (const file of WASM_FILES) await copyFile(join(wasmDir, file), join(out, file));
 
 // Declarations: tsc emits one .d.ts per source file under dist-node/types/; relative imports get
@@ -106,7 +117,7 @@ for (const file of await declarationFiles(join(out, 'types'))) {
 await writeFile(join(out, 'index.d.ts'), "export * from './types/node/index.js';\n");
 
 const sizes = await Promise.all(
-  ['index.js', 'cli.js', 'worker.js', ...WASM_FILES].map(
+  ['index.js', 'cli.cjs', 'worker.js', ...WASM_FILES].map(
     async (file) => `${file} ${(await stat(join(out, file))).size} B`,
   ),
 );

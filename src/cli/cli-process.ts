@@ -1,5 +1,5 @@
 /**
- * Test support: runs the built command (`node dist-node/cli.js`) as a real process. The package
+ * Test support: runs the built command (`node dist-node/cli.cjs`) as a real process. The package
  * is built once if dist-node/ is missing (under a lock, as test files run in parallel).
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -7,7 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '../..');
-export const CLI = join(ROOT, 'dist-node/cli.js');
+export const CLI = join(ROOT, 'dist-node/cli.cjs');
 
 export function ensureBuilt(): void {
   if (existsSync(CLI)) return;
@@ -18,7 +18,7 @@ export function ensureBuilt(): void {
       join(ROOT, '.tmp/cli/build.lock'),
       'sh',
       '-c',
-      'test -f dist-node/cli.js || npm run -s build:node',
+      'test -f dist-node/cli.cjs || npm run -s build:node',
     ],
     { cwd: ROOT, stdio: 'inherit' },
   );

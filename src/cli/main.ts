@@ -40,4 +40,5 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// No top-level await: the command is bundled as CommonJS (see scripts/build-node.mjs).
+void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
