@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import sharp from 'sharp';
 import { corpusFile, expectStatus, openFreshApp, pick, type UploadFile } from './app-support';
 
 test.beforeEach(async ({ page }) => openFreshApp(page));
@@ -128,4 +129,49 @@ test('a large image is measured at 2048 px on its long side, and says so', async
   });
   await expect(row.locator('dd')).toHaveText('2048 × 205 px');
   expect(await statValue(page, 'Mean ΔE00')).toBeLessThan(2);
+});
+
+/** A sky-like linear gradient and a shaded disc (radial gradient with a focus) on white. */
+async function shadedScene(): Promise<UploadFile> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="200">
+    <defs>
+      <linearGradient id="sky" x1="0" y1="0" x2="0" y2="200" gradientUnits="userSpaceOnUse">
+        <stop offset="0" stop-color="#1d4ed8"/><stop offset="1" stop-color="#bae6fd"/>
+      </linearGradient>
+      <radialGradient id="ball" cx="230" cy="100" r="60" fx="210" fy="80" gradientUnits="userSpaceOnUse">
+        <stop offset="0" stop-color="#fde68a"/><stop offset="1" stop-color="#b45309"/>
+      </radialGradient>
+    </defs>
+    <rect width="320" height="200" fill="url(#sky)"/>
+    <circle cx="230" cy="100" r="60" fill="url(#ball)"/></svg>`;
+  const buffer = await sharp(Buffer.from(svg)).png().toBuffer();
+  return { name: 'shaded.png', mimeType: 'image/png', buffer };
+}
+
+test('gradient fills are measured as drawn: the worker renders them, not their mean colour', async ({
+  page,
+}) => {
+  await page.getByRole('button', { name: 'Advanced options' }).click();
+  await page.getByLabel('Mode', { exact: true }).selectOption('color');
+  await page.getByLabel('Preset', { exact: true }).selectOption('balanced');
+  await page.getByLabel('Gradients', { exact: true }).selectOption('auto');
+  const file = await shadedScene();
+  await pick(page, [file]);
+  await expectStatus(page, file.name, 'complete');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download SVG' }).click(),
+  ]);
+  const svg = await download
+    .createReadStream()
+    .then((stream) => stream.toArray())
+    .then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  expect(svg).toMatch(/<linearGradient/);
+  expect(svg).toMatch(/<radialGradient/);
+  const meanDeltaE = await statValue(page, 'Mean ΔE00');
+  const ssim = await statValue(page, 'SSIM');
+  console.log(`shaded scene with gradients: mean ΔE00 ${meanDeltaE}, SSIM ${ssim}`);
+  // Painted with each gradient's mean colour the sky alone is off by ΔE00 ≈ 10 at its ends.
+  expect(meanDeltaE).toBeLessThan(1.5);
+  expect(ssim).toBeGreaterThan(0.95);
 });

@@ -1,31 +1,33 @@
 /**
  * Our own render of the engine's SVG, in a worker: a worker cannot decode SVG images, but its
  * `OffscreenCanvas` 2D context fills and strokes `Path2D`s. The SVG is read with the exporters'
- * parser (`parseDrawing`), so the render follows the same reading as PDF, EPS and DXF.
+ * parser (`parseDrawing`), so the render follows the same reading as PDF, EPS and DXF: flat and
+ * gradient fills, strokes with their width, join, cap and opacity.
  */
-import { CUBIC, type Drawing, type Rgb, type Shape } from '../engine/export/drawing';
+import { CUBIC, type Drawing, type Rgb, type Shape, type Subpath } from '../engine/export/drawing';
+import type { Gradient } from '../engine/export/gradient';
+import { apply, invert, type Matrix } from '../engine/export/transform';
 
 const css = ([r, g, b]: Rgb, alpha = 1) => `rgba(${r},${g},${b},${alpha})`;
 
-function shapePath(shape: Shape): Path2D {
+/** The subpaths as a `Path2D`, each point taken through `matrix` when one is given. */
+function pathOf(subpaths: readonly Subpath[], matrix: Readonly<Matrix> | null): Path2D {
+  const at = (x: number, y: number): [number, number] => (matrix ? apply(matrix, x, y) : [x, y]);
   const path = new Path2D();
-  for (const subpath of shape.subpaths) {
-    path.moveTo(subpath.startX, subpath.startY);
+  for (const subpath of subpaths) {
+    path.moveTo(...at(subpath.startX, subpath.startY));
     const { kinds, coords } = subpath;
     let k = 0;
     for (const kind of kinds) {
       if (kind === CUBIC) {
         path.bezierCurveTo(
-          coords[k],
-          coords[k + 1],
-          coords[k + 2],
-          coords[k + 3],
-          coords[k + 4],
-          coords[k + 5],
+          ...at(coords[k], coords[k + 1]),
+          ...at(coords[k + 2], coords[k + 3]),
+          ...at(coords[k + 4], coords[k + 5]),
         );
         k += 6;
       } else {
-        path.lineTo(coords[k], coords[k + 1]);
+        path.lineTo(...at(coords[k], coords[k + 1]));
         k += 2;
       }
     }
@@ -34,26 +36,72 @@ function shapePath(shape: Shape): Path2D {
   return path;
 }
 
+/** The canvas gradient for `gradient` in its own space (before its gradientTransform). */
+function canvasGradient(
+  context: OffscreenCanvasRenderingContext2D,
+  gradient: Gradient,
+): CanvasGradient {
+  const [a, b, c, d, e, f] = gradient.coords;
+  const paint =
+    gradient.kind === 'linear'
+      ? context.createLinearGradient(a, b, c, d)
+      : context.createRadialGradient(a, b, c, d, e, f);
+  for (const stop of gradient.stops) paint.addColorStop(stop.offset, css(stop.color));
+  return paint;
+}
+
+/**
+ * Paints `shape`'s outline with `paint` (fill or stroke). A gradient's space is reached as PDF
+ * does: the context takes the gradientTransform and the path the inverse, so the gradient and
+ * the outline both land where the SVG puts them. A stroke's width is scaled back by the
+ * transform's mean scale (exact for the rotations and uniform scales the core writes).
+ */
+function paintShape(
+  context: OffscreenCanvasRenderingContext2D,
+  shape: Shape,
+  gradient: Gradient | null,
+  paint: (path: Path2D, gradient: CanvasGradient | null, scale: number) => void,
+): void {
+  const inverse = gradient && invert(gradient.transform);
+  if (!gradient || !inverse) {
+    paint(pathOf(shape.subpaths, null), null, 1);
+    return;
+  }
+  const [a, b, c, d, e, f] = gradient.transform;
+  context.save();
+  context.transform(a, b, c, d, e, f);
+  paint(
+    pathOf(shape.subpaths, inverse),
+    canvasGradient(context, gradient),
+    Math.sqrt(Math.abs(a * d - b * c)),
+  );
+  context.restore();
+}
+
 /** The drawing painted at `width`×`height` pixels on a transparent background, as RGBA. */
 export function renderDrawing(drawing: Drawing, width: number, height: number): Uint8ClampedArray {
   const canvas = new OffscreenCanvas(width, height);
   const context = canvas.getContext('2d');
   if (!context) throw new Error('No 2D context for the fidelity render.');
   context.scale(width / drawing.width, height / drawing.height);
-  context.lineCap = 'round';
   for (const shape of drawing.shapes) {
     if (shape.subpaths.length === 0) continue;
-    const path = shapePath(shape);
-    if (shape.fill && shape.opacity > 0) {
-      context.fillStyle = css(shape.fill, shape.opacity);
-      context.fill(path);
-    }
-    if (shape.stroke && shape.stroke.width > 0) {
-      context.strokeStyle = css(shape.stroke.color);
-      context.lineWidth = shape.stroke.width;
-      context.lineJoin = shape.stroke.join;
-      context.stroke(path);
-    }
+    const { fill, stroke } = shape;
+    if (fill && shape.opacity > 0)
+      paintShape(context, shape, shape.fillGradient, (path, gradient) => {
+        context.globalAlpha = shape.opacity;
+        context.fillStyle = gradient ?? css(fill);
+        context.fill(path);
+      });
+    if (stroke && stroke.width > 0 && stroke.opacity > 0)
+      paintShape(context, shape, stroke.gradient, (path, gradient, scale) => {
+        context.globalAlpha = stroke.opacity;
+        context.strokeStyle = gradient ?? css(stroke.color);
+        context.lineWidth = stroke.width / scale;
+        context.lineJoin = stroke.join;
+        context.lineCap = stroke.cap;
+        context.stroke(path);
+      });
   }
   return context.getImageData(0, 0, width, height).data;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDrawing } from './drawing';
 import { meanStopColor } from './gradient';
 import { shadingDictionary, stopFunction, stopPieces } from './shading';
-import { apply, parseTransform } from './transform';
+import { apply, invert, multiply, parseTransform } from './transform';
 
 const channel = ([r, g, b]: number[]) => `${r} ${g} ${b}`;
 const svg = (defs: string, fill = 'url(#g0)') =>
@@ -21,6 +21,17 @@ describe('SVG transforms', () => {
     expect(parseTransform(undefined)).toEqual([1, 0, 0, 1, 0, 0]);
     expect(parseTransform('scale(2')).toBeNull();
     expect(parseTransform('turn(3)')).toBeNull();
+  });
+
+  it('inverts a transform (composing both is the identity) and refuses a singular one', () => {
+    const m = parseTransform('translate(7 -3) rotate(30) scale(2 0.5) skewX(10)')!;
+    const both = multiply(invert(m)!, m);
+    [1, 0, 0, 1, 0, 0].forEach((v, i) => expect(both[i]).toBeCloseTo(v, 9));
+    const [x, y] = apply(m, 3, 4);
+    const back = apply(invert(m)!, x, y);
+    expect(back[0]).toBeCloseTo(3, 9);
+    expect(back[1]).toBeCloseTo(4, 9);
+    expect(invert([1, 2, 2, 4, 0, 0])).toBeNull();
   });
 });
 

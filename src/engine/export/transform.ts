@@ -74,6 +74,14 @@ export function parseTransform(text: string | undefined): Matrix | null {
   return matrix;
 }
 
+/** The matrix that undoes `matrix`, or null when it is singular (it flattens the plane). */
+export function invert(matrix: Readonly<Matrix>): Matrix | null {
+  const [a, b, c, d, e, f] = matrix;
+  const det = a * d - b * c;
+  if (!Number.isFinite(det) || Math.abs(det) < 1e-12) return null;
+  return [d / det, -b / det, -c / det, a / det, (c * f - d * e) / det, (b * e - a * f) / det];
+}
+
 /** Where `matrix` takes (x, y). */
 export function apply(matrix: Readonly<Matrix>, x: number, y: number): [number, number] {
   const [a, b, c, d, e, f] = matrix;
