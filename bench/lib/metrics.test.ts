@@ -71,4 +71,15 @@ describe('metrics', () => {
     expect(seamLeakage(input, seamy)).toBeGreaterThan(0);
     expect(seamLeakage(input, whole)).toBe(0);
   });
+
+  it("leaves out the artwork's outline against transparency, not the seams inside it", () => {
+    // An opaque 10×10 square (columns 5–14, rows 0–9) on a transparent 20×10 image.
+    const input = flat(20, 10, (x) => (x >= 5 && x < 15 ? [100, 100, 100, 255] : [0, 0, 0, 0]));
+    const inset =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect x="5.3" width="9.4" height="10" fill="#666"/></svg>';
+    const split =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect x="5" width="5.5" height="10" fill="#666"/><rect x="10.5" width="4.5" height="10" fill="#666"/></svg>';
+    expect(seamLeakage(input, inset)).toBe(0);
+    expect(seamLeakage(input, split)).toBeGreaterThan(0);
+  });
 });
