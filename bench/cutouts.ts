@@ -13,6 +13,7 @@ import type { Engine, VectorizeOptionsInput } from '../src/engine/index';
 import { loadEngine } from '../src/engine/load';
 import { readWasm } from '../src/node/wasm-module';
 import { decodeImage } from './lib/decode';
+import { edgeCheck, type EdgeCheck } from './lib/edge-lengths';
 import { overlapShare } from './lib/overlap';
 import type { Raster } from '../src/engine/fidelity/index';
 import { imageReference, measure } from './measure';
@@ -47,6 +48,8 @@ export interface CutoutRow {
   baseMeasured: Measured;
   /** % of image pixels covered by two or more filled paths; NaN when not measured. */
   overlap: number;
+  /** strokeEdges on an opaque image: its strokes against the graph drawn once (see edge-lengths.ts). */
+  edges?: EdgeCheck;
 }
 
 /** vtracer's defaults (as `vectorizeRawSync` without a config), with its layer mode. */
@@ -132,6 +135,8 @@ export async function runCutouts(
       const image = await decodeImage(join(args.corpus, category, file));
       const reference = await imageReference(image);
       const measured = new Map<string, Measured>();
+      const svgs = new Map<string, string>();
+      const opaque = image.data.every((v, i) => i % 4 !== 3 || v === 255);
       for (const variant of variants) {
         const outBase = join(
           import.meta.dirname,
@@ -144,9 +149,15 @@ export async function runCutouts(
         try {
           const m = await measure(variant.prepare(image), reference, args, outBase);
           measured.set(variant.name, m);
-          const svg = variant.overlap ? readFileSync(`${outBase}.svg`, 'utf8') : '';
+          const svg = readFileSync(`${outBase}.svg`, 'utf8');
+          svgs.set(variant.name, svg);
           const base = measured.get(variant.base);
           const overlap = variant.overlap ? overlapShare(svg, image.width, image.height) : NaN;
+          const cutouts = svgs.get('cutouts');
+          const edges =
+            variant.name === 'strokeEdges' && opaque && cutouts
+              ? edgeCheck(svg, cutouts, image.width, image.height)
+              : undefined;
           if (base)
             rows.push({
               category,
@@ -156,10 +167,14 @@ export async function runCutouts(
               measured: m,
               baseMeasured: base,
               overlap,
+              edges,
             });
           log(
             `styles ${category}/${file} ${variant.name}: ${m.ms.toFixed(1)} ms, ${m.gzip} B gz, SSIM ${m.ssim.toFixed(4)}, seams ${m.seams.toFixed(3)} %` +
-              (variant.overlap ? `, overlap ${overlap.toFixed(3)} %` : ''),
+              (variant.overlap ? `, overlap ${overlap.toFixed(3)} %` : '') +
+              (edges
+                ? `, stroked length / graph ${edges.ratio.toFixed(4)}, ${edges.doubled} segments drawn twice`
+                : ''),
           );
         } catch (error) {
           log(`styles ${category}/${file} ${variant.name}: error (${String(error).slice(0, 100)})`);
@@ -179,8 +194,9 @@ export interface CutoutSummary {
   overlap: number;
   /** Worst image's seam leakage, %. */
   seams: number;
-  /** Worst image's seam leakage beyond the stacked run's on the same image, points of %. */
-  seamsOver: number;
+  /** strokeEdges: the worst image's stroked length over the graph's, and segments drawn twice. */
+  edgeRatio: number;
+  edgesDoubled: number;
   /** Median SSIM minus the stacked run's (both against the input). */
   dSsim: number;
   /** Median per-image ratios against the stacked run. */
@@ -200,6 +216,10 @@ export function summariseCutouts(rows: readonly CutoutRow[]): CutoutSummary[] {
     );
     const worst = (values: number[]) =>
       values.some(Number.isFinite) ? Math.max(...values.filter(Number.isFinite)) : NaN;
+    const furthest = (ratios: number[]) =>
+      ratios.length === 0
+        ? NaN
+        : ratios.reduce((a, b) => (Math.abs(b - 1) > Math.abs(a - 1) ? b : a));
     return {
       category,
       variant,
@@ -207,7 +227,8 @@ export function summariseCutouts(rows: readonly CutoutRow[]): CutoutSummary[] {
       images: of.length,
       overlap: worst(of.map((r) => r.overlap)),
       seams: worst(of.map((r) => r.measured.seams)),
-      seamsOver: worst(of.map((r) => r.measured.seams - r.baseMeasured.seams)),
+      edgeRatio: furthest(of.flatMap((r) => (r.edges ? [r.edges.ratio] : []))),
+      edgesDoubled: of.reduce((sum, r) => sum + (r.edges?.doubled ?? 0), 0),
       dSsim: median(of.map((r) => r.measured.ssim - r.baseMeasured.ssim)),
       gzip: median(of.map((r) => r.measured.gzip / r.baseMeasured.gzip)),
       time: median(of.map((r) => r.measured.ms / r.baseMeasured.ms)),
@@ -221,6 +242,7 @@ export const CUTOUT_TARGETS = {
   dSsim: 0.003,
   gzip: 1.1,
   time: 1.5,
+  edgeLength: 0.01,
 };
 
 /** PASS/FAIL per target, over all colour categories ('all' rows). */
@@ -246,11 +268,16 @@ export function checkCutouts(
     filler?.seams,
     (v) => v <= CUTOUT_TARGETS.seams,
   );
-  // Translucent paint over opaque input (alpha images) leaks in stacked output too.
+  const edges = all('strokeEdges');
   push(
-    `cutouts+filler: worst seam leakage beyond stacked's ≤ ${CUTOUT_TARGETS.seams} %`,
-    filler?.seamsOver,
-    (v) => v <= CUTOUT_TARGETS.seams,
+    `strokeEdges: stroked length / graph once within ±${CUTOUT_TARGETS.edgeLength * 100} % (worst opaque image)`,
+    edges?.edgeRatio,
+    (v) => Math.abs(v - 1) <= CUTOUT_TARGETS.edgeLength,
+  );
+  push(
+    'strokeEdges: segments drawn twice (all opaque images)',
+    edges?.edgesDoubled,
+    (v) => v === 0,
   );
   for (const s of [cut, filler]) {
     if (!s) continue;

@@ -2,6 +2,8 @@
 //! 10^-precision pixels (both regions of a shared edge get the same numbers), then written as
 //! relative commands in their shortest form.
 
+use std::collections::HashSet;
+
 use crate::edges::Chain;
 use crate::fit::FittedEdge;
 use crate::geometry::Segment;
@@ -270,29 +272,29 @@ impl Writer {
         }
     }
 
-    /// Chains of edges as one stroked path in the colour of `label`.
+    /// Chains of edges as one stroked path in the colour of `label`. A segment already in `seen`
+    /// (drawn by an earlier chain, either way round) is left out, so nothing is stroked twice.
     fn chain_path(
         &mut self,
-        graph: &Graph,
         edges: &[GridEdge],
         chains: &[Chain],
         rgba: [u8; 4],
         color: Option<u32>,
+        seen: &mut HashSet<Vec<Grid>>,
     ) {
         self.open_stroke(rgba, color);
         let mut pen = None;
         for chain in chains {
             let segments = Self::step_segments(edges, &chain.steps, false);
-            if segments.is_empty() {
+            let runs = unrepeated_runs(&segments, chain.closed, seen);
+            if chain.closed && runs.len() == 1 && runs[0].len() == segments.len() {
+                self.subpath(&segments, &mut pen);
                 continue;
             }
-            if chain.closed {
-                self.subpath(&segments, &mut pen);
-            } else {
-                self.open_subpath(&segments, &mut pen);
+            for run in &runs {
+                self.open_subpath(run, &mut pen);
             }
         }
-        let _ = graph;
         self.close_path();
     }
 
@@ -558,7 +560,7 @@ impl Writer {
         let by = look.group_by;
         if !look.filler.is_empty() {
             self.stroke_group(look.filler_width, Some("gap-filler"));
-            self.chain_runs(graph, edges, &look.filler, palette, GroupBy::None, None);
+            self.chain_runs(edges, &look.filler, palette, GroupBy::None, None);
             self.out.push_str("</g>");
         }
         let stroke = match look.paint {
@@ -569,7 +571,7 @@ impl Writer {
             Paint::Fill => None,
         };
         if let (Some(chains), Some(color)) = (&look.edges, stroke) {
-            self.chain_runs(graph, edges, chains, palette, by, color);
+            self.chain_runs(edges, chains, palette, by, color);
         } else {
             if let Some(underlay) = &plan.underlay {
                 let rgba = palette[underlay.label as usize];
@@ -623,13 +625,13 @@ impl Writer {
     /// Chains sorted by key: one stroked path per key, grouped as asked.
     fn chain_runs(
         &mut self,
-        graph: &Graph,
         edges: &[GridEdge],
         chains: &[Chain],
         palette: &[[u8; 4]],
         by: GroupBy,
         color: Option<u32>,
     ) {
+        let mut seen = HashSet::new();
         let mut from = 0;
         while from < chains.len() {
             let key = chains[from].key;
@@ -637,10 +639,56 @@ impl Writer {
             let (layer, label) = unkey(key);
             let rgba = palette[label as usize];
             self.enter_group(by, layer, rgba, label);
-            self.chain_path(graph, edges, &chains[from..to], rgba, color);
+            self.chain_path(edges, &chains[from..to], rgba, color, &mut seen);
             from = to;
         }
     }
+}
+
+/// A segment's points (start, controls, end), the same whichever way round it is walked.
+fn segment_key(from: Grid, segment: &GridSegment) -> Vec<Grid> {
+    let forward = match *segment {
+        GridSegment::Line(p) => vec![from, p],
+        GridSegment::Cubic(a, b, p) => vec![from, a, b, p],
+    };
+    let mut backward = forward.clone();
+    backward.reverse();
+    forward.min(backward)
+}
+
+/// The runs of consecutive segments not in `seen` (which then holds them). Two boundaries of a
+/// region one pixel thin can both be placed on its centre line by the sub-pixel step: on the
+/// output grid they are one line, and a plotter must not go over it twice. A closed chain's run
+/// that reaches its end continues into its first run.
+fn unrepeated_runs(
+    segments: &[(Grid, GridSegment)],
+    closed: bool,
+    seen: &mut HashSet<Vec<Grid>>,
+) -> Vec<Vec<(Grid, GridSegment)>> {
+    let mut runs: Vec<Vec<(Grid, GridSegment)>> = Vec::new();
+    let mut open = false;
+    let mut first_kept = false;
+    for (i, &(from, segment)) in segments.iter().enumerate() {
+        if seen.insert(segment_key(from, &segment)) {
+            if !open {
+                runs.push(Vec::new());
+                open = true;
+            }
+            if let Some(run) = runs.last_mut() {
+                run.push((from, segment));
+            }
+            first_kept |= i == 0;
+        } else {
+            open = false;
+        }
+    }
+    if closed && open && first_kept && runs.len() > 1 {
+        let first = runs.remove(0);
+        if let Some(run) = runs.last_mut() {
+            run.extend(first);
+        }
+    }
+    runs
 }
 
 /// The primitive a cycle is, when it is one closed edge that fitted one.
@@ -748,6 +796,48 @@ pub fn hex_color(c: [u8; 4]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A polyline as (from, segment) pairs.
+    fn polyline(points: &[Grid]) -> Vec<(Grid, GridSegment)> {
+        points
+            .windows(2)
+            .map(|w| (w[0], GridSegment::Line(w[1])))
+            .collect()
+    }
+
+    #[test]
+    fn segments_already_stroked_either_way_round_are_left_out() {
+        let mut seen = HashSet::new();
+        // A one-pixel-thin region's two sides, both on its centre line [0,5]–[4,5].
+        let first = polyline(&[[0, 0], [0, 5], [4, 5], [4, 9]]);
+        assert_eq!(
+            unrepeated_runs(&first, false, &mut seen),
+            vec![first.clone()]
+        );
+        let second = polyline(&[[8, 5], [4, 5], [0, 5], [0, 9]]);
+        let runs = unrepeated_runs(&second, false, &mut seen);
+        assert_eq!(
+            runs,
+            [polyline(&[[8, 5], [4, 5]]), polyline(&[[0, 5], [0, 9]])]
+        );
+        // Drawn again whole: nothing is left.
+        assert!(unrepeated_runs(&first, false, &mut seen).is_empty());
+    }
+
+    #[test]
+    fn a_closed_chain_with_a_repeat_opens_there_and_keeps_one_run() {
+        let mut seen = HashSet::new();
+        unrepeated_runs(&polyline(&[[4, 0], [4, 4]]), false, &mut seen);
+        let square = polyline(&[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]]);
+        let runs = unrepeated_runs(&square, true, &mut seen);
+        // [4,0]–[4,4] was drawn: the loop becomes one run from [4,4] round to [4,0].
+        assert_eq!(runs, [polyline(&[[4, 4], [0, 4], [0, 0], [4, 0]])]);
+        let whole = polyline(&[[10, 0], [14, 0], [14, 4], [10, 0]]);
+        assert_eq!(
+            unrepeated_runs(&whole, true, &mut seen),
+            vec![whole.clone()]
+        );
+    }
 
     #[test]
     fn numbers_take_their_shortest_form() {
