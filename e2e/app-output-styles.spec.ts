@@ -142,3 +142,27 @@ test('centerline mode: line art comes back as open round-capped strokes', async 
   expect(Math.min(...widths)).toBeGreaterThan(2);
   expect(Math.max(...widths)).toBeLessThan(10);
 });
+
+test('centerline mode on an image of too many strokes keeps the longest and says so', async ({
+  page,
+}) => {
+  // 160 × 160 short dashes: more strokes than centerline mode writes.
+  const side = 1280;
+  const pixels = Buffer.alloc(side * side * 3, 255);
+  for (let y = 0; y < side; y += 8)
+    for (let x = 0; x < side; x += 8)
+      for (let dy = 3; dy < 5; dy++) {
+        const at = ((y + dy) * side + x + 2) * 3;
+        pixels.fill(0, at, at + 12);
+      }
+  const buffer = await sharp(pixels, { raw: { width: side, height: side, channels: 3 } })
+    .png()
+    .toBuffer();
+  await page.getByLabel('Mode', { exact: true }).selectOption('centerline');
+  await pick(page, [{ name: 'dashes.png', mimeType: 'image/png', buffer }]);
+  await expectStatus(page, 'dashes.png', 'complete');
+  const note = page.getByRole('region', { name: 'Result' }).getByRole('note');
+  await expect(note).toHaveText(
+    /wrote the 20000 longest strokes and left out 5600 shorter ones.*Mode color traces such an image as shapes/,
+  );
+});

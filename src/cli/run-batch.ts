@@ -17,6 +17,7 @@ import type { Failure } from './task';
 import { formatBytes, formatSeconds } from './format';
 import { hasMagic } from './glob';
 import { InThreadRunner, preferBaselineWasm } from './in-thread';
+import { resultNotices } from '../engine/notices';
 import { expandInputs } from './inputs';
 import { Logger } from './logger';
 import { STDIO } from './output-plan';
@@ -126,7 +127,8 @@ async function runFile(
   if (!outcome.ok) return fail(outcome.failure, outcome.ms);
   const { stats, bytesIn, bytesOut, ms, svg, phases, warnings } = outcome;
   out.timings.add(phases);
-  for (const warning of warnings) out.logger.warn(`${label(output, 'stdout')}: ${warning}`, jobId);
+  for (const warning of [...resultNotices(stats), ...warnings])
+    out.logger.warn(`${label(output, 'stdout')}: ${warning}`, jobId);
   if (svg !== undefined) out.writeSvg(svg);
   out.logger.info(
     `Complete! Time: ${formatSeconds(ms)} (${label(input.path, 'stdin')} → ` +

@@ -80,7 +80,7 @@ export interface CoreExports {
  * them changes (then run `npm run gen:options` and `npm run build:wasm`). The option table is
  * covered by the fingerprint in `ABI_VERSION` and needs no bump.
  */
-export const ABI_REVISION = 5;
+export const ABI_REVISION = 6;
 
 export const STAGES = ['prepare', 'segment', 'trace', 'fit'] as const;
 export type StageName = (typeof STAGES)[number];
@@ -249,14 +249,24 @@ export interface VectorizeStats {
   memoryBytes: number;
   /** The palette actually used, as #rrggbb. */
   palette: string[];
+  /**
+   * Centerline mode: strokes traced but left out (the core writes at most a fixed number, the
+   * longest, so an image that is not line art finishes in bounded time and memory); else 0.
+   */
+  strokesLeftOut: number;
 }
 
-const STATS_FIXED = 11;
+const STATS_FIXED = 12;
 
-/** Decodes the f64 stats block: 11 fixed values, then the palette as 0xRRGGBB numbers. */
+/** Decodes the f64 stats block: 12 fixed values, then the palette as 0xRRGGBB numbers. */
 export function decodeStats(block: Float64Array, memoryBytes: number): VectorizeStats {
-  const [width, height, colors, paths, segments, bytes, prepare, segment, trace, fit, peak] = block;
+  const [width, height, colors, paths, segments, bytes] = block;
+  const [prepare, segment, trace, fit, peakHeapBytes, strokesLeftOut] = block.subarray(
+    6,
+    STATS_FIXED,
+  );
   const palette = Array.from(block.subarray(STATS_FIXED), formatHex);
+  const stageMs = { prepare, segment, trace, fit };
   return {
     width,
     height,
@@ -264,9 +274,10 @@ export function decodeStats(block: Float64Array, memoryBytes: number): Vectorize
     paths,
     segments,
     bytes,
-    stageMs: { prepare, segment, trace, fit },
-    peakHeapBytes: peak,
+    stageMs,
+    peakHeapBytes,
     memoryBytes,
     palette,
+    strokesLeftOut,
   };
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from './index';
+import { resultNotices, type Engine } from './index';
 import { loadEngine } from './test-support';
 import { readStrokes, scoreCenterline } from '../../bench/lib/centerline-metrics';
 import { lineDrawing, random } from '../../bench/lib/line-art';
@@ -67,5 +67,29 @@ describe('centerline mode', () => {
     expect(stats.paths).toBeGreaterThan(0);
     expect(stats.paths).toBeLessThanOrEqual(20_000);
     expect(svg.endsWith('</svg>')).toBe(true);
+  });
+
+  it('writes the longest strokes when there are too many, and says how many it left out', async () => {
+    // 160 × 160 short dashes (4 × 2 px of ink each, over the speck limit) on an 8 px pitch.
+    const side = 1280;
+    const data = new Uint8Array(side * side * 4).fill(255);
+    for (let y = 0; y < side; y += 8)
+      for (let x = 0; x < side; x += 8)
+        for (let dy = 3; dy < 5; dy++)
+          for (let dx = 2; dx < 6; dx++)
+            data.fill(0, ((y + dy) * side + x + dx) * 4, ((y + dy) * side + x + dx) * 4 + 3);
+    const { svg, stats } = await engine.vectorize(data, side, side, { mode: 'centerline' });
+    expect(stats.paths).toBe(20_000);
+    expect(stats.paths + stats.strokesLeftOut).toBe(160 * 160);
+    expect(svg.match(/<path/g)?.length).toBe(20_000);
+    expect(resultNotices(stats)).toEqual([
+      expect.stringMatching(/wrote the 20000 longest strokes and left out 5600 shorter ones/),
+    ]);
+    // A drawing within the cap: nothing left out, nothing to say.
+    const few = await engine.vectorize(data.subarray(0, side * 64 * 4), side, 64, {
+      mode: 'centerline',
+    });
+    expect(few.stats.strokesLeftOut).toBe(0);
+    expect(resultNotices(few.stats)).toEqual([]);
   });
 });

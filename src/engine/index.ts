@@ -11,6 +11,7 @@ export {
   toVectorizeError,
 } from './errors';
 export { overPixelBudget } from './pixel-budget';
+export { resultNotices } from './notices';
 export type { ErrorCode, ErrorInfo, FaultGroup } from './errors';
 export {
   DEFAULT_OPTIONS,

@@ -58,6 +58,7 @@ function result(svg = '<svg/>'): JobResult {
       colors: 1,
       paths: 1,
       segments: 4,
+      strokesLeftOut: 0,
       bytes: svg.length,
       stageMs: { prepare: 0, segment: 0, trace: 0, fit: 0 },
       peakHeapBytes: 0,

@@ -1,4 +1,4 @@
-import { STAGES } from '../engine';
+import { STAGES, resultNotices } from '../engine';
 import type { Job } from '../jobs/job';
 import type { JobStats } from '../worker/protocol';
 import { formatBytes, formatMs } from './format';
@@ -57,6 +57,11 @@ export function StatsPanel({ job, stats }: { job: Job; stats: JobStats }) {
         ))}
         <Row label="Total in worker" value={formatMs(stats.totalMs)} />
       </dl>
+      {resultNotices(stats).map((notice) => (
+        <p key={notice} role="note" className="mt-2 text-sm">
+          {notice}
+        </p>
+      ))}
     </section>
   );
 }

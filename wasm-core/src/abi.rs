@@ -220,6 +220,7 @@ pub extern "C" fn vz_vectorize(
                 s.stage_ms[2],
                 s.stage_ms[3],
                 s.peak_heap_bytes as f64,
+                s.strokes_left_out as f64,
             ];
             stats.extend(s.palette.iter().map(|&c| c as f64));
             OUTPUT.with(|o| *o.borrow_mut() = output.svg.into_bytes());

@@ -480,8 +480,14 @@ fn median(values: &mut [f32]) -> Option<f32> {
     Some(values[values.len() / 2])
 }
 
+/// The strokes traced, and how many were left out over [`MAX_STROKES`].
+pub struct Traced {
+    pub strokes: Vec<Stroke>,
+    pub left_out: usize,
+}
+
 /// Traces the centre lines of the ink. `min_area` drops isolated specks smaller than that.
-pub fn trace_strokes(ink: &Ink, min_area: usize) -> Result<Vec<Stroke>> {
+pub fn trace_strokes(ink: &Ink, min_area: usize) -> Result<Traced> {
     let (w, h) = (ink.width, ink.height);
     let dist2 = squared_distances(&ink.mask, w, h)?;
     let mut mask = ink.mask.clone();
@@ -527,11 +533,15 @@ pub fn trace_strokes(ink: &Ink, min_area: usize) -> Result<Vec<Stroke>> {
             },
         ));
     }
-    if out.len() > MAX_STROKES {
+    let left_out = out.len().saturating_sub(MAX_STROKES);
+    if left_out > 0 {
         out.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
         out.truncate(MAX_STROKES);
     }
-    Ok(out.into_iter().map(|(_, s)| s).collect())
+    Ok(Traced {
+        strokes: out.into_iter().map(|(_, s)| s).collect(),
+        left_out,
+    })
 }
 
 /// Fits each stroke's polyline with the shared fitter.
@@ -567,7 +577,7 @@ pub fn run(
     observer.progress(Stage::Segment, 1.0);
     clock[2] = observer.now_ms();
     observer.progress(Stage::Trace, 0.0);
-    let strokes = trace_strokes(&ink, options.min_area)?;
+    let Traced { strokes, left_out } = trace_strokes(&ink, options.min_area)?;
     observer.progress(Stage::Trace, 1.0);
     clock[3] = observer.now_ms();
     observer.progress(Stage::Fit, 0.0);
@@ -600,6 +610,7 @@ pub fn run(
             stage_ms: crate::stage_durations(&clock),
             peak_heap_bytes: crate::memory::peak_bytes(),
             palette: vec![(c[0] as u32) << 16 | (c[1] as u32) << 8 | c[2] as u32],
+            strokes_left_out: left_out,
         },
         svg,
     })
@@ -644,7 +655,7 @@ mod tests {
     fn trace(w: usize, h: usize, lines: &[(Vec<Point>, f32)]) -> Vec<Stroke> {
         let rgba = draw(w, h, lines);
         let ink = Ink::find(&rgba, w, h, None).unwrap();
-        trace_strokes(&ink, 4).unwrap()
+        trace_strokes(&ink, 4).unwrap().strokes
     }
 
     fn near(p: Point, q: Point, within: f32) -> bool {
@@ -747,7 +758,7 @@ mod tests {
         }
         let ink = Ink::find(&rgba, 60, 40, None).unwrap();
         assert_eq!(ink.color, [255, 255, 255, 255]);
-        let strokes = trace_strokes(&ink, 4).unwrap();
+        let strokes = trace_strokes(&ink, 4).unwrap().strokes;
         assert_eq!(strokes.len(), 1);
         assert!(spans(&strokes[0], [10.0, 20.0], [50.0, 20.0], 2.0));
     }

@@ -96,6 +96,8 @@ pub struct Stats {
     pub peak_heap_bytes: usize,
     /// The palette, as 0xRRGGBB.
     pub palette: Vec<u32>,
+    /// Centerline mode: strokes traced but not written, over `centerline::MAX_STROKES`.
+    pub strokes_left_out: usize,
 }
 
 pub struct Output {
@@ -282,6 +284,7 @@ pub fn vectorize(
             .iter()
             .map(|c| (c[0] as u32) << 16 | (c[1] as u32) << 8 | c[2] as u32)
             .collect(),
+        strokes_left_out: 0,
     };
     Ok(Output { svg, stats })
 }
