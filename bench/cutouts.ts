@@ -245,14 +245,23 @@ export const CUTOUT_TARGETS = {
   edgeLength: 0.01,
 };
 
+/** A target's figure and whether it is met (undefined: printed for information). */
+export interface CutoutCheck {
+  target: string;
+  value: number;
+  pass: boolean | undefined;
+}
+
 /** PASS/FAIL per target, over all colour categories ('all' rows). */
-export function checkCutouts(
-  summaries: readonly CutoutSummary[],
-): { target: string; value: number; pass: boolean }[] {
+export function checkCutouts(summaries: readonly CutoutSummary[]): CutoutCheck[] {
   const all = (variant: string) =>
     summaries.find((s) => s.category === 'all' && s.variant === variant);
-  const checks: { target: string; value: number; pass: boolean }[] = [];
-  const push = (target: string, value: number | undefined, pass: (v: number) => boolean) => {
+  const checks: CutoutCheck[] = [];
+  const push = (
+    target: string,
+    value: number | undefined,
+    pass: (v: number) => boolean | undefined,
+  ) => {
     if (value !== undefined && Number.isFinite(value))
       checks.push({ target, value, pass: pass(value) });
   };
@@ -279,13 +288,21 @@ export function checkCutouts(
     edges?.edgesDoubled,
     (v) => v === 0,
   );
+  // The SSIM target is for cutouts as they are shown: with the gap filler. Without it, shapes
+  // that meet edge to edge let the background through their shared anti-aliased pixels in every
+  // renderer (what the filler exists to close); the figure is printed for information.
+  push(
+    'cutouts (filler off, for cutting): median ΔSSIM vs stacked — information',
+    cut?.dSsim,
+    () => undefined,
+  );
+  push(
+    `cutouts+filler: median |ΔSSIM| vs stacked ≤ ${CUTOUT_TARGETS.dSsim}`,
+    filler?.dSsim,
+    (v) => Math.abs(v) <= CUTOUT_TARGETS.dSsim,
+  );
   for (const s of [cut, filler]) {
     if (!s) continue;
-    push(
-      `${s.variant}: median |ΔSSIM| vs stacked ≤ ${CUTOUT_TARGETS.dSsim}`,
-      s.dSsim,
-      (v) => Math.abs(v) <= CUTOUT_TARGETS.dSsim,
-    );
     push(
       `${s.variant}: median gzip ≤ ${CUTOUT_TARGETS.gzip}× stacked`,
       s.gzip,
