@@ -2,8 +2,9 @@
 //! page is darker on one side: one global threshold then turns the shadowed paper black. Each
 //! luma is divided by the paper's brightness around it, estimated per tile (its brightest tenth:
 //! on a page most of a tile is paper) and interpolated between tile centres, so paper comes out
-//! near white everywhere and ink stays dark.
+//! near white everywhere and ink stays dark. Centerline mode finds its ink the same way.
 
+use crate::classify::{classify, is_uneven_page};
 use crate::color::luma;
 use crate::error::Result;
 use crate::memory::try_filled;
@@ -60,6 +61,24 @@ fn between_centres(i: usize, tiles: usize) -> (usize, usize, f32) {
     let at = ((i as f32 + 0.5) / TILE as f32 - 0.5).clamp(0.0, (tiles - 1) as f32);
     let low = at.floor() as usize;
     (low, (low + 1).min(tiles - 1), at - low as f32)
+}
+
+/// The automatic threshold of a luma plane: `threshold_of(plane)`, or, on a page whose paper
+/// is unevenly lit, the threshold of the plane divided by its paper (in place; see
+/// `divide_by_paper`, floored at half the global threshold).
+pub fn automatic_threshold(
+    plane: &mut [u8],
+    rgba: &[u8],
+    width: usize,
+    height: usize,
+    threshold_of: impl Fn(&[u8]) -> u8,
+) -> u8 {
+    let global = threshold_of(plane);
+    if !is_uneven_page(&classify(rgba, width, height)) {
+        return global;
+    }
+    divide_by_paper(plane, width, height, global / 2);
+    threshold_of(plane)
 }
 
 /// `plane` with each luma divided by the interpolated paper level (255 = paper), in place.

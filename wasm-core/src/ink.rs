@@ -3,11 +3,13 @@
 //! its colour.
 //!
 //! Pixels are composited over white first (so dark strokes on transparency are ink). The
-//! threshold is the given one or Otsu's, as in `bw` mode. The ink is the side that does not
+//! threshold is the given one or the automatic one of `bw` mode (Otsu's, on unevenly lit paper
+//! after evening it out). The ink is the side that does not
 //! cover most of the image border (dark on light and light on dark both work).
 
 use crate::color::luma;
 use crate::error::Result;
+use crate::even_paper::automatic_threshold;
 use crate::memory::try_filled;
 use crate::quantize::otsu;
 
@@ -30,6 +32,14 @@ fn over_white(px: &[u8]) -> [u8; 3] {
     [c(px[0]), c(px[1]), c(px[2])]
 }
 
+fn histogram_of(plane: &[u8]) -> [u64; 256] {
+    let mut histogram = [0u64; 256];
+    for &v in plane {
+        histogram[v as usize] += 1;
+    }
+    histogram
+}
+
 /// The luma below which `share` of the counted pixels lie.
 fn percentile(histogram: &[u64; 256], range: std::ops::RangeInclusive<usize>, share: f64) -> f32 {
     let total: u64 = range.clone().map(|v| histogram[v]).sum();
@@ -48,13 +58,17 @@ impl Ink {
     pub fn find(rgba: &[u8], width: usize, height: usize, threshold: Option<u8>) -> Result<Ink> {
         let n = width * height;
         let mut lumas = try_filled(n, 0u8)?;
-        let mut histogram = [0u64; 256];
         for (l, px) in lumas.iter_mut().zip(rgba.chunks_exact(4)) {
             let [r, g, b] = over_white(px);
             *l = luma(r, g, b);
-            histogram[*l as usize] += 1;
         }
-        let t = threshold.unwrap_or_else(|| otsu(&histogram)) as usize;
+        let t = match threshold {
+            Some(t) => t,
+            None => automatic_threshold(&mut lumas, rgba, width, height, |plane| {
+                otsu(&histogram_of(plane))
+            }),
+        } as usize;
+        let histogram = histogram_of(&lumas);
         let (mut border, mut light_border) = (0u64, 0u64);
         let mut count = |i: usize| {
             border += 1;
@@ -163,6 +177,31 @@ impl Ink {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_photographed_page_keeps_its_shadowed_paper_out_of_the_ink() {
+        use crate::classify::tests::page;
+        let (w, h) = (400, 300);
+        let shaded = page(w, h, 25, |x, y| (240 - (x + y) * 170 / 700) as u8);
+        let ink = Ink::find(&shaded, w, h, None).unwrap();
+        // In the darkest corner (paper ≈ 75), the paper between the words is not ink.
+        let (mut paper, mut paper_as_ink) = (0, 0);
+        for y in h - 40..h {
+            for x in w - 40..w {
+                let i = y * w + x;
+                if shaded[i * 4] > 60 {
+                    paper += 1;
+                    paper_as_ink += ink.mask[i] as usize;
+                }
+            }
+        }
+        assert!(
+            paper > 100 && paper_as_ink * 50 < paper,
+            "{paper_as_ink} of {paper}"
+        );
+        let share = ink.mask.iter().filter(|&&m| m == 1).count() as f64 / (w * h) as f64;
+        assert!(share > 0.15 && share < 0.4, "ink share {share}");
+    }
 
     fn image(w: usize, h: usize, ink: [u8; 3], paper: [u8; 3]) -> Vec<u8> {
         let mut rgba = Vec::new();

@@ -4,10 +4,9 @@
 //! that are mixtures of two solid colours — anti-aliasing — are dissolved into them), a fixed
 //! palette, black and white (Otsu or a given threshold), and exact colours for pixel art.
 
-use crate::classify::{classify, is_uneven_page};
 use crate::color::{lab_to_rgba, Lab, LinearTable};
 use crate::error::Result;
-use crate::even_paper::{divide_by_paper, luma_plane};
+use crate::even_paper::{automatic_threshold, luma_plane};
 use crate::histogram::Histogram;
 use crate::kmeans::kmeans;
 use crate::label::TRANSPARENT;
@@ -298,18 +297,10 @@ fn black_and_white(
         }
         otsu(&histogram)
     };
+    let height = plane.len() / width.max(1);
     let threshold = match threshold {
         Some(t) => t,
-        None => {
-            let global = opaque_otsu(&plane);
-            let height = plane.len() / width.max(1);
-            if is_uneven_page(&classify(rgba, width, height)) {
-                divide_by_paper(&mut plane, width, height, global / 2);
-                opaque_otsu(&plane)
-            } else {
-                global
-            }
-        }
+        None => automatic_threshold(&mut plane, rgba, width, height, opaque_otsu),
     };
     let mut labels = try_filled(rgba.len() / 4, TRANSPARENT)?;
     for ((label, px), v) in labels.iter_mut().zip(rgba.chunks_exact(4)).zip(&plane) {
