@@ -20,6 +20,7 @@ export {
   PRESET_NAMES,
   presets,
   resolveOptions,
+  resultNotices,
 } from '../engine';
 export type {
   ErrorCode,
