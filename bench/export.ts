@@ -37,7 +37,8 @@ function options(format: ExportFormat): ExportOptions {
 
 /** Child: one format, timed over --runs, peak memory from the kernel's maxrss. */
 async function child(format: ExportFormat): Promise<void> {
-  const svg = readFileSync(join(WORK, 'result.svg'), 'utf8');
+  // The engine's SVG, as main() wrote it (the svg format's own output is result.svg).
+  const svg = readFileSync(join(WORK, 'source.svg'), 'utf8');
   const before = process.resourceUsage().maxRSS * 1024;
   const times: number[] = [];
   let bytes = 0;
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const result = await vectorize(new Uint8Array(data), info.width, info.height);
   const engineMs = performance.now() - started;
-  writeFileSync(join(WORK, 'result.svg'), result.svg);
+  writeFileSync(join(WORK, 'source.svg'), result.svg);
   const { stageMs } = result.stats;
   const fitMs = stageMs.fit;
   console.log(
