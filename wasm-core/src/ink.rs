@@ -62,11 +62,22 @@ impl Ink {
             let [r, g, b] = over_white(px);
             *l = luma(r, g, b);
         }
+        let threshold_of = |plane: &[u8]| otsu(&histogram_of(plane));
         let t = match threshold {
             Some(t) => t,
-            None => automatic_threshold(&mut lumas, rgba, width, height, |plane| {
-                otsu(&histogram_of(plane))
-            }),
+            None => {
+                let global = threshold_of(&lumas);
+                // Line art is mostly paper: only when the dark side of one global threshold
+                // covers over a quarter of the image may shadowed paper have fallen into it,
+                // and only then is the page looked at for uneven light (which takes longer
+                // than tracing a small drawing).
+                let dark = lumas.iter().filter(|&&l| l <= global).count();
+                if dark * 4 > n {
+                    automatic_threshold(&mut lumas, rgba, width, height, threshold_of)
+                } else {
+                    global
+                }
+            }
         } as usize;
         let histogram = histogram_of(&lumas);
         let (mut border, mut light_border) = (0u64, 0u64);
