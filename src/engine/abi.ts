@@ -29,6 +29,8 @@ export interface CoreExports {
     paletteLen: number,
     remapPtr: number,
     remapLen: number,
+    /** What the host knows of the page (`PAGE_HINT`), from `vz_classify`. */
+    page: number,
   ): number;
   vz_output_ptr(): number;
   vz_output_len(): number;
@@ -80,7 +82,13 @@ export interface CoreExports {
  * them changes (then run `npm run gen:options` and `npm run build:wasm`). The option table is
  * covered by the fingerprint in `ABI_VERSION` and needs no bump.
  */
-export const ABI_REVISION = 6;
+export const ABI_REVISION = 7;
+
+/**
+ * `vz_vectorize`'s page argument: whether the image, classified for automatic settings, is a
+ * page of unevenly lit paper — so that bw mode's automatic threshold does not classify it again.
+ */
+export const PAGE_HINT = { unknown: 0, even: 1, uneven: 2 } as const;
 
 export const STAGES = ['prepare', 'segment', 'trace', 'fit'] as const;
 export type StageName = (typeof STAGES)[number];

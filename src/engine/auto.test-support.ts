@@ -8,6 +8,7 @@ export function sampleAutoChoice(changes: Partial<AutoChoice> = {}): AutoChoice 
     alpha: false,
     noisy: false,
     keepsBw: false,
+    unevenPage: false,
     features: features as ClassifierFeatures,
     mode: 'pixel',
     preset: 'balanced',

@@ -4,6 +4,8 @@
  * blacken its grey), flat artwork colour; explicit options win over auto's; the result's stats
  * say what was detected and chosen; without auto nothing is classified.
  */
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chooseSettings, type Classification } from './auto';
 import { VectorizeError, type Engine } from './index';
@@ -113,6 +115,23 @@ describe('mode and preset auto', () => {
     expect(forced.stats.palette).toEqual(['#000000', '#ffffff']);
   });
 
+  it('hands a photographed page to bw mode as uneven: the same SVG as bw classifying it itself', async () => {
+    const file = join(import.meta.dirname, '../../e2e/fixtures/lineart/skimage-page.png');
+    const { data, info } = await sharp(file)
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const auto = await engine.vectorize(data, info.width, info.height, { mode: 'auto' });
+    expect(auto.stats.auto).toMatchObject({ kind: 'lineArt', mode: 'bw', unevenPage: true });
+    const { preset, denoise } = auto.stats.auto!;
+    const bw = await engine.vectorize(data, info.width, info.height, {
+      mode: 'bw',
+      preset,
+      denoise,
+    });
+    expect(auto.svg).toBe(bw.svg);
+  });
+
   it('classifies nothing without auto', async () => {
     const result = await engine.vectorize(logo.data, logo.width, logo.height, { mode: 'color' });
     expect(result.stats.auto).toBeUndefined();
@@ -134,6 +153,7 @@ describe('chooseSettings', () => {
     alpha: false,
     noisy: false,
     keepsBw: true,
+    unevenPage: false,
     features: {} as Classification['features'],
   };
 

@@ -24,8 +24,10 @@ export interface Classification {
   alpha: boolean;
   /** Flat areas carry noise (compression, scanner grain). */
   noisy: boolean;
-  /** Line art that bw mode renders faithfully: black ink or a scan, on evenly lit paper. */
+  /** Line art that bw mode renders faithfully: black ink or a scan (unevenly lit paper too). */
   keepsBw: boolean;
+  /** A page whose paper is unevenly lit: bw mode evens it out before its threshold. */
+  unevenPage: boolean;
   /** What the kind was decided from (see `classify_features.rs`). */
   features: ClassifierFeatures;
 }
@@ -73,12 +75,13 @@ export const KIND_SETTINGS: Readonly<Record<ImageKind, { mode: Mode; preset: Pre
 
 /** Decodes the stats block `vz_classify` leaves: kind, alpha, noisy, keeps-bw, the features. */
 export function decodeClassification(block: ArrayLike<number>): Classification {
-  const [kind, alpha, noisy, keepsBw, ...values] = Array.from(block);
+  const [kind, alpha, noisy, keepsBw, unevenPage, ...values] = Array.from(block);
   return {
     kind: IMAGE_KINDS[kind] ?? 'illustration',
     alpha: alpha === 1,
     noisy: noisy === 1,
     keepsBw: keepsBw === 1,
+    unevenPage: unevenPage === 1,
     features: Object.fromEntries(
       FEATURE_NAMES.map((name, i) => [name, values[i] ?? 0]),
     ) as ClassifierFeatures,

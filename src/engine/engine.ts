@@ -7,6 +7,7 @@ import { ABI_STATUS_CODES, VectorizeError } from './errors';
 import { overPixelBudget } from './pixel-budget';
 import {
   ABI_VERSION,
+  PAGE_HINT,
   STAGES,
   decodeStats,
   encodeOptions,
@@ -230,6 +231,7 @@ export async function createEngine(module: WebAssembly.Module): Promise<Engine> 
         paletteBlock.length,
         remapPtr,
         remapBlock.length,
+        auto ? (auto.unevenPage ? PAGE_HINT.uneven : PAGE_HINT.even) : PAGE_HINT.unknown,
       );
       if (status !== 0) throw failure(status);
       const output = decoder.decode(

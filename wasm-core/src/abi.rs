@@ -172,7 +172,12 @@ pub extern "C" fn vz_read_options(
     }
 }
 
-/// Runs the pipeline. Returns 0 on success (SVG in the output buffer, stats in the stats
+/// `vz_vectorize`'s `page`: what the host knows of the page from `vz_classify` (its
+/// uneven-page flag); anything else is unknown.
+const PAGE_EVEN: u32 = 1;
+const PAGE_UNEVEN: u32 = 2;
+
+/// Runs the pipeline; `page` is `PAGE_EVEN`, `PAGE_UNEVEN` or 0 (not known). Returns 0 on success (SVG in the output buffer, stats in the stats
 /// buffer) or an `ErrorKind` code (message in the output buffer; for an invalid option the
 /// stats buffer holds its slot).
 #[no_mangle]
@@ -187,6 +192,7 @@ pub extern "C" fn vz_vectorize(
     palette_len: usize,
     remap_ptr: *const u32,
     remap_len: usize,
+    page: u32,
 ) -> u32 {
     let rgba: &mut [u8] = if rgba_ptr.is_null() {
         &mut []
@@ -203,8 +209,18 @@ pub extern "C" fn vz_vectorize(
             slice(remap_ptr, remap_len),
         )
     };
-    let result = Options::parse(block, palette, remap)
-        .and_then(|options| crate::vectorize(rgba, width, height, &options, &mut Host));
+    let uneven_page = match page {
+        PAGE_EVEN => Some(false),
+        PAGE_UNEVEN => Some(true),
+        _ => None,
+    };
+    let result = Options::parse(block, palette, remap).and_then(|options| {
+        let options = Options {
+            uneven_page,
+            ..options
+        };
+        crate::vectorize(rgba, width, height, &options, &mut Host)
+    });
     match result {
         Ok(output) => {
             let s = &output.stats;
@@ -258,7 +274,8 @@ pub extern "C" fn vz_release() {
 }
 
 /// Classifies an image for automatic settings (see `classify`). Returns 0 with, in the stats
-/// buffer: the kind's index in `Kind::ALL`, alpha, noisy and keeps-bw (0/1), then the features
+/// buffer: the kind's index in `Kind::ALL`, alpha, noisy, keeps-bw and uneven page (0/1), then
+/// the features
 /// flat, exact, grey, extreme, translucent, border, midtones, inked, paper spread, ink, paper,
 /// block; or an `ErrorKind` code with the message in the output.
 #[no_mangle]
@@ -279,7 +296,13 @@ pub extern "C" fn vz_classify(
         .position(|&k| k == c.kind)
         .unwrap_or(0);
     let f = c.features;
-    let flags = [c.alpha, c.noisy, c.keeps_bw].map(|b| b as u8 as f64);
+    let flags = [
+        c.alpha,
+        c.noisy,
+        c.keeps_bw,
+        crate::classify::is_uneven_page(&c),
+    ]
+    .map(|b| b as u8 as f64);
     let features = [
         f.flat,
         f.exact,

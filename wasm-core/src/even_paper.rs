@@ -65,16 +65,18 @@ fn between_centres(i: usize, tiles: usize) -> (usize, usize, f32) {
 
 /// The automatic threshold of a luma plane: `threshold_of(plane)`, or, on a page whose paper
 /// is unevenly lit, the threshold of the plane divided by its paper (in place; see
-/// `divide_by_paper`, floored at half the global threshold).
+/// `divide_by_paper`, floored at half the global threshold). `uneven_page` is what the caller
+/// already knows of the page; when `None` the image is classified.
 pub fn automatic_threshold(
     plane: &mut [u8],
     rgba: &[u8],
     width: usize,
     height: usize,
+    uneven_page: Option<bool>,
     threshold_of: impl Fn(&[u8]) -> u8,
 ) -> u8 {
     let global = threshold_of(plane);
-    if !is_uneven_page(&classify(rgba, width, height)) {
+    if !uneven_page.unwrap_or_else(|| is_uneven_page(&classify(rgba, width, height))) {
         return global;
     }
     divide_by_paper(plane, width, height, global / 2);

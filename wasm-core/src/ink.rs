@@ -73,7 +73,7 @@ impl Ink {
                 // than tracing a small drawing).
                 let dark = lumas.iter().filter(|&&l| l <= global).count();
                 if dark * 4 > n {
-                    automatic_threshold(&mut lumas, rgba, width, height, threshold_of)
+                    automatic_threshold(&mut lumas, rgba, width, height, None, threshold_of)
                 } else {
                     global
                 }

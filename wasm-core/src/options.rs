@@ -51,6 +51,10 @@ pub struct Options {
     pub primitives: bool,
     /// Smooth regions as gradient fills (`Auto`) or flat bands (`Off`).
     pub gradients: Gradients,
+    /// Not an option: what the caller already knows of the image, from classifying it for
+    /// automatic settings — whether it is a page of unevenly lit paper (`None`: looked at when
+    /// bw mode's automatic threshold needs to know).
+    pub uneven_page: Option<bool>,
 }
 
 /// The schema's defaults (`DEFAULT_OPTIONS`), from the table.
@@ -155,6 +159,7 @@ impl Options {
             group_by: GroupBy::ALL[block[table::GROUP_BY] as usize],
             primitives: block[table::PRIMITIVES] == 1.0,
             gradients: Gradients::ALL[block[table::GRADIENTS] as usize],
+            uneven_page: None,
         }
     }
 

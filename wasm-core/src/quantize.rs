@@ -54,7 +54,7 @@ pub fn quantize(
 ) -> Result<Quantized> {
     let cutoff = alpha_cutoff(options.mode);
     if options.mode == Mode::Bw {
-        return black_and_white(rgba, width, cutoff, options.threshold);
+        return black_and_white(rgba, width, cutoff, options.threshold, options.uneven_page);
     }
     if options.mode == Mode::Pixel && options.palette.is_empty() {
         if let Some(exact) = exact_colors(rgba, options.colors)? {
@@ -286,6 +286,7 @@ fn black_and_white(
     width: usize,
     cutoff: u8,
     threshold: Option<u8>,
+    uneven_page: Option<bool>,
 ) -> Result<Quantized> {
     let mut plane = luma_plane(rgba, cutoff)?;
     let opaque_otsu = |plane: &[u8]| {
@@ -300,7 +301,7 @@ fn black_and_white(
     let height = plane.len() / width.max(1);
     let threshold = match threshold {
         Some(t) => t,
-        None => automatic_threshold(&mut plane, rgba, width, height, opaque_otsu),
+        None => automatic_threshold(&mut plane, rgba, width, height, uneven_page, opaque_otsu),
     };
     let mut labels = try_filled(rgba.len() / 4, TRANSPARENT)?;
     for ((label, px), v) in labels.iter_mut().zip(rgba.chunks_exact(4)).zip(&plane) {
