@@ -280,7 +280,7 @@ impl Writer {
         chains: &[Chain],
         rgba: [u8; 4],
         color: Option<u32>,
-        seen: &mut HashSet<Vec<Grid>>,
+        seen: &mut HashSet<SegmentKey>,
     ) {
         self.open_stroke(rgba, color);
         let mut pen = None;
@@ -645,15 +645,16 @@ impl Writer {
     }
 }
 
-/// A segment's points (start, controls, end), the same whichever way round it is walked.
-fn segment_key(from: Grid, segment: &GridSegment) -> Vec<Grid> {
-    let forward = match *segment {
-        GridSegment::Line(p) => vec![from, p],
-        GridSegment::Cubic(a, b, p) => vec![from, a, b, p],
+/// A segment as its kind (false: line, true: cubic) and points (start, controls, end; a line's
+/// middle two are its ends), the same whichever way round it is walked.
+type SegmentKey = (bool, [Grid; 4]);
+
+fn segment_key(from: Grid, segment: &GridSegment) -> SegmentKey {
+    let (cubic, [p0, p1, p2, p3]) = match *segment {
+        GridSegment::Line(p) => (false, [from, from, p, p]),
+        GridSegment::Cubic(a, b, p) => (true, [from, a, b, p]),
     };
-    let mut backward = forward.clone();
-    backward.reverse();
-    forward.min(backward)
+    (cubic, [p0, p1, p2, p3].min([p3, p2, p1, p0]))
 }
 
 /// The runs of consecutive segments not in `seen` (which then holds them). Two boundaries of a
@@ -663,7 +664,7 @@ fn segment_key(from: Grid, segment: &GridSegment) -> Vec<Grid> {
 fn unrepeated_runs(
     segments: &[(Grid, GridSegment)],
     closed: bool,
-    seen: &mut HashSet<Vec<Grid>>,
+    seen: &mut HashSet<SegmentKey>,
 ) -> Vec<Vec<(Grid, GridSegment)>> {
     let mut runs: Vec<Vec<(Grid, GridSegment)>> = Vec::new();
     let mut open = false;
