@@ -62,24 +62,27 @@ impl Ink {
             let [r, g, b] = over_white(px);
             *l = luma(r, g, b);
         }
-        let threshold_of = |plane: &[u8]| otsu(&histogram_of(plane));
+        let mut histogram = histogram_of(&lumas);
         let t = match threshold {
             Some(t) => t,
             None => {
-                let global = threshold_of(&lumas);
+                let global = otsu(&histogram);
                 // Line art is mostly paper: only when the dark side of one global threshold
                 // covers over a quarter of the image may shadowed paper have fallen into it,
                 // and only then is the page looked at for uneven light (which takes longer
                 // than tracing a small drawing).
-                let dark = lumas.iter().filter(|&&l| l <= global).count();
-                if dark * 4 > n {
-                    automatic_threshold(&mut lumas, rgba, width, height, None, threshold_of)
+                let dark: u64 = histogram[..=global as usize].iter().sum();
+                if dark * 4 > n as u64 {
+                    let threshold_of = |plane: &[u8]| otsu(&histogram_of(plane));
+                    let t =
+                        automatic_threshold(&mut lumas, rgba, width, height, None, threshold_of);
+                    histogram = histogram_of(&lumas);
+                    t
                 } else {
                     global
                 }
             }
         } as usize;
-        let histogram = histogram_of(&lumas);
         let (mut border, mut light_border) = (0u64, 0u64);
         let mut count = |i: usize| {
             border += 1;
