@@ -4,7 +4,7 @@
  * parser (`parseDrawing`), so the render follows the same reading as PDF, EPS and DXF: flat and
  * gradient fills, strokes with their width, join, cap and opacity.
  */
-import { CUBIC, type Drawing, type Rgb, type Shape, type Subpath } from '../engine/export/drawing';
+import { CUBIC, type Drawing, type Rgb, type Subpath } from '../engine/export/drawing';
 import type { Gradient } from '../engine/export/gradient';
 import { apply, invert, type Matrix } from '../engine/export/transform';
 
@@ -51,27 +51,28 @@ function canvasGradient(
 }
 
 /**
- * Paints `shape`'s outline with `paint` (fill or stroke). A gradient's space is reached as PDF
+ * Paints the outline (`subpaths`; `plain()` gives it untransformed) with `paint` (fill or stroke). A gradient's space is reached as PDF
  * does: the context takes the gradientTransform and the path the inverse, so the gradient and
  * the outline both land where the SVG puts them. A stroke's width is scaled back by the
  * transform's mean scale (exact for the rotations and uniform scales the core writes).
  */
 function paintShape(
   context: OffscreenCanvasRenderingContext2D,
-  shape: Shape,
+  subpaths: readonly Subpath[],
+  plain: () => Path2D,
   gradient: Gradient | null,
   paint: (path: Path2D, gradient: CanvasGradient | null, scale: number) => void,
 ): void {
   const inverse = gradient && invert(gradient.transform);
   if (!gradient || !inverse) {
-    paint(pathOf(shape.subpaths, null), null, 1);
+    paint(plain(), null, 1);
     return;
   }
   const [a, b, c, d, e, f] = gradient.transform;
   context.save();
   context.transform(a, b, c, d, e, f);
   paint(
-    pathOf(shape.subpaths, inverse),
+    pathOf(subpaths, inverse),
     canvasGradient(context, gradient),
     Math.sqrt(Math.abs(a * d - b * c)),
   );
@@ -86,15 +87,18 @@ export function renderDrawing(drawing: Drawing, width: number, height: number): 
   context.scale(width / drawing.width, height / drawing.height);
   for (const shape of drawing.shapes) {
     if (shape.subpaths.length === 0) continue;
-    const { fill, stroke } = shape;
+    const { fill, stroke, subpaths } = shape;
+    // Built once for a shape both filled and stroked.
+    let untransformed: Path2D | undefined;
+    const plain = () => (untransformed ??= pathOf(subpaths, null));
     if (fill && shape.opacity > 0)
-      paintShape(context, shape, shape.fillGradient, (path, gradient) => {
+      paintShape(context, subpaths, plain, shape.fillGradient, (path, gradient) => {
         context.globalAlpha = shape.opacity;
         context.fillStyle = gradient ?? css(fill);
         context.fill(path);
       });
     if (stroke && stroke.width > 0 && stroke.opacity > 0)
-      paintShape(context, shape, stroke.gradient, (path, gradient, scale) => {
+      paintShape(context, subpaths, plain, stroke.gradient, (path, gradient, scale) => {
         context.globalAlpha = stroke.opacity;
         context.strokeStyle = gradient ?? css(stroke.color);
         context.lineWidth = stroke.width / scale;
