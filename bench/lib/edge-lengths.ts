@@ -7,6 +7,7 @@
  * primitives become cubics).
  */
 import { CUBIC, parseDrawing, type Drawing } from '../../src/engine/export/drawing';
+import { flattenCubic } from '../../src/engine/export/dxf';
 
 interface Segment {
   /** Start, controls (for a cubic) and end, flat: x0 y0 … xn yn. */
@@ -14,23 +15,15 @@ interface Segment {
   length: number;
 }
 
-const CUBIC_STEPS = 32;
+/** Chord tolerance when measuring a cubic, px: its length is then exact to far below 0.1 %. */
+const FLATTEN_TOLERANCE = 0.001;
 
-function cubicLength(p: readonly number[]): number {
-  const at = (t: number, i: number) => {
-    const u = 1 - t;
-    return (
-      u * u * u * p[i] + 3 * u * u * t * p[i + 2] + 3 * u * t * t * p[i + 4] + t * t * t * p[i + 6]
-    );
-  };
+function cubicLength([x0, y0, x1, y1, x2, y2, x3, y3]: readonly number[]): number {
+  const points: [number, number][] = [[x0, y0]];
+  flattenCubic([x0, y0], [x1, y1], [x2, y2], [x3, y3], FLATTEN_TOLERANCE, points);
   let length = 0;
-  let [x, y] = [p[0], p[1]];
-  for (let s = 1; s <= CUBIC_STEPS; s++) {
-    const t = s / CUBIC_STEPS;
-    const [nx, ny] = [at(t, 0), at(t, 1)];
-    length += Math.hypot(nx - x, ny - y);
-    [x, y] = [nx, ny];
-  }
+  for (let i = 1; i < points.length; i++)
+    length += Math.hypot(points[i][0] - points[i - 1][0], points[i][1] - points[i - 1][1]);
   return length;
 }
 

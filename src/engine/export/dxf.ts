@@ -73,7 +73,7 @@ class Groups {
 type Point = [number, number];
 
 /** Flattens a cubic into `out` (its end points, not its start), within `tolerance`. */
-function flattenCubic(
+export function flattenCubic(
   p0: Point,
   p1: Point,
   p2: Point,
