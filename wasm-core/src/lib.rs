@@ -68,6 +68,7 @@ pub mod remap;
 pub mod segment;
 pub mod simd;
 pub mod skeleton;
+pub mod stroke_once;
 pub mod stroke_svg;
 pub mod styles;
 pub mod subpixel;
