@@ -135,7 +135,8 @@ export async function runCutouts(
       const image = await decodeImage(join(args.corpus, category, file));
       const reference = await imageReference(image);
       const measured = new Map<string, Measured>();
-      const svgs = new Map<string, string>();
+      // The image's cutouts, for the strokeEdges check (that variant runs after it).
+      let cutouts: string | undefined;
       const opaque = image.data.every((v, i) => i % 4 !== 3 || v === 255);
       for (const variant of variants) {
         const outBase = join(
@@ -149,15 +150,13 @@ export async function runCutouts(
         try {
           const m = await measure(variant.prepare(image), reference, args, outBase);
           measured.set(variant.name, m);
-          const svg = readFileSync(`${outBase}.svg`, 'utf8');
-          svgs.set(variant.name, svg);
+          const edgesRun = variant.name === 'strokeEdges' && opaque;
+          const svg = variant.overlap || edgesRun ? readFileSync(`${outBase}.svg`, 'utf8') : '';
+          if (variant.name === 'cutouts') cutouts = svg;
           const base = measured.get(variant.base);
           const overlap = variant.overlap ? overlapShare(svg, image.width, image.height) : NaN;
-          const cutouts = svgs.get('cutouts');
           const edges =
-            variant.name === 'strokeEdges' && opaque && cutouts
-              ? edgeCheck(svg, cutouts, image.width, image.height)
-              : undefined;
+            edgesRun && cutouts ? edgeCheck(svg, cutouts, image.width, image.height) : undefined;
           if (base)
             rows.push({
               category,
