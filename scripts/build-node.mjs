@@ -1,6 +1,6 @@
 // Builds the Node package into dist-node/: the library (index.js + index.d.ts), the `vectorizer`
-// command (cli.cjs) and its worker thread (worker.js), bundled with esbuild (sharp and resvg stay
-// external dependencies: native addons), plus both wasm builds of the core beside them.
+// command (cli.cjs) and its worker thread (worker.js), bundled with esbuild (sharp stays an
+// external dependency: a native addon), plus both wasm builds of the core beside them.
 // The command is CommonJS: Node loads one CJS file ≈6 ms faster than the same code as an ES module
 // (no module graph to link, no ES facades for the builtins it imports), which a one-file
 // conversion of ≈90 ms notices. Its `import.meta.url` becomes the file's own URL.
@@ -36,7 +36,7 @@ const common = {
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['sharp', '@resvg/resvg-js'],
+  external: ['sharp'],
   define: { VECTORIZER_VERSION: JSON.stringify(version) },
   logLevel: 'warning',
   legalComments: 'none',

@@ -7,7 +7,7 @@
  * primitives become cubics).
  */
 import { CUBIC, parseDrawing, type Drawing } from '../../src/engine/export/drawing';
-import { flattenCubic } from '../../src/engine/export/dxf';
+import { flattenCubic } from '../../src/engine/export/flatten';
 
 interface Segment {
   /** Start, controls (for a cubic) and end, flat: x0 y0 … xn yn. */

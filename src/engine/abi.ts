@@ -59,6 +59,11 @@ export interface CoreExports {
     alphaPtr: number,
     alphaLen: number,
   ): number;
+  /**
+   * Paints a scene (`sceneLen` numbers, see `export/raster-scene.ts`) to a PNG: 0 with the PNG's
+   * bytes in the output buffer, or an error status with the message there.
+   */
+  vz_render_png(scenePtr: number, sceneLen: number): number;
   /** The ABI version word the core was built with (compare with `ABI_VERSION`). */
   vz_abi_version(): number;
   /**
@@ -82,7 +87,7 @@ export interface CoreExports {
  * them changes (then run `npm run gen:options` and `npm run build:wasm`). The option table is
  * covered by the fingerprint in `ABI_VERSION` and needs no bump.
  */
-export const ABI_REVISION = 7;
+export const ABI_REVISION = 8;
 
 /**
  * `vz_vectorize`'s page argument: whether the image, classified for automatic settings, is a

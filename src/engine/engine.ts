@@ -65,6 +65,8 @@ export interface Engine {
     palette?: Uint8Array,
     alpha?: Uint8Array,
   ): Uint8Array | undefined;
+  /** A scene (`export/raster-scene.ts`) painted to PNG bytes. Throws VectorizeError. */
+  renderPng(scene: Float64Array): Uint8Array;
   vectorize(
     rgba: Uint8Array | Uint8ClampedArray,
     width: number,
@@ -252,6 +254,10 @@ export async function createEngine(module: WebAssembly.Module): Promise<Engine> 
     }
   }
 
+  /** A copy of the core's output buffer. */
+  const outputBytes = () =>
+    new Uint8Array(exports.memory.buffer, exports.vz_output_ptr(), exports.vz_output_len()).slice();
+
   function pngRgba(
     data: Uint8Array,
     { width, height, bitDepth, colourType }: PngLayout,
@@ -272,12 +278,19 @@ export async function createEngine(module: WebAssembly.Module): Promise<Engine> 
         put(alpha),
         alpha.length,
       );
-      if (status !== 0) return undefined;
-      return new Uint8Array(
-        exports.memory.buffer,
-        exports.vz_output_ptr(),
-        exports.vz_output_len(),
-      ).slice();
+      return status === 0 ? outputBytes() : undefined;
+    } finally {
+      release();
+    }
+  }
+
+  function renderPng(scene: Float64Array): Uint8Array {
+    const { put, release } = hostBlocks();
+    try {
+      const ptr = put(new Uint8Array(scene.buffer, scene.byteOffset, scene.byteLength));
+      const status = exports.vz_render_png(ptr, scene.length);
+      if (status !== 0) throw failure(status);
+      return outputBytes();
     } finally {
       release();
     }
@@ -285,6 +298,7 @@ export async function createEngine(module: WebAssembly.Module): Promise<Engine> 
 
   return {
     pngRgba,
+    renderPng,
     async vectorize(rgba, width, height, options = {}, onProgress) {
       try {
         return run(rgba, width, height, options, onProgress);

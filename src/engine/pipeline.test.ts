@@ -36,6 +36,7 @@ function fakeDecoder(image = pixels(4, 3)) {
 function fakeEngine() {
   return {
     pngRgba: () => undefined,
+    renderPng: () => new Uint8Array(),
     vectorize: vi.fn(
       async (_rgba: Uint8Array | Uint8ClampedArray, width: number, height: number) => ({
         svg: `<svg viewBox="0 0 ${width} ${height}"/>`,

@@ -39,7 +39,10 @@ const scaled = (svg: string, scale: number) =>
     (_, w, h) => `width="${w * scale}" height="${h * scale}"`,
   );
 
-/** PDF and EPS of an SVG at `scale` times its pixel size, rendered back, and the SVG's render. */
+/**
+ * PDF and EPS of an SVG at `scale` times its pixel size, rendered back, its PNG (the core's
+ * rasteriser) and the SVG's render (resvg).
+ */
 async function renders(svg: string, name: string, scale = 1) {
   const [w, h] = / viewBox="0 0 (\d+) (\d+)"/
     .exec(svg)!
@@ -47,7 +50,9 @@ async function renders(svg: string, name: string, scale = 1) {
     .map((v) => Number(v) * scale);
   const pdf = writeOut(`${name}.pdf`, (await exportResult({ svg }, 'pdf', { scale })).data);
   const eps = writeOut(`${name}.eps`, (await exportResult({ svg }, 'eps', { scale })).data);
+  const png = writeOut(`${name}.png`, (await exportResult({ svg }, 'png', { scale })).data);
   return {
+    png: await readPng(png),
     pdf: await renderPdf(pdf, w, h),
     // Ghostscript leaves the edges of shading fills aliased: see renderEps.
     eps: await renderEps(eps, 96, 4),
@@ -62,6 +67,14 @@ function pixel(r: Raster, x: number, y: number): number[] {
   return [0, 1, 2].map((c) => Math.round(r.data[i + c] * a + 255 * (1 - a)));
 }
 
+/** The mean difference of two renders, in levels of 255 over every channel of every pixel. */
+function meanDifference(a: Raster, b: Raster): number {
+  expect([a.width, a.height]).toEqual([b.width, b.height]);
+  let sum = 0;
+  for (let i = 0; i < a.data.length; i++) sum += Math.abs(a.data[i] - b.data[i]);
+  return sum / a.data.length;
+}
+
 function expectColor(raster: Raster, x: number, y: number, rgb: number[], what: string) {
   const got = pixel(raster, x, y);
   for (let c = 0; c < 3; c++)
@@ -71,7 +84,9 @@ function expectColor(raster: Raster, x: number, y: number, rgb: number[], what: 
 describe('gradients as smooth shadings', () => {
   it('a traced image with gradient fills renders (poppler, ghostscript) like its SVG', async () => {
     expect(crab.svg).toMatch(/<(linear|radial)Gradient /);
-    const { pdf, eps, svg } = await renders(crab.svg, 'crab-gradients', 2);
+    const { png, pdf, eps, svg } = await renders(crab.svg, 'crab-gradients', 2);
+    expect(ssim(png, svg)).toBeGreaterThanOrEqual(0.995);
+    expect(meanDifference(png, svg)).toBeLessThan(1);
     expect(ssim(pdf, svg)).toBeGreaterThanOrEqual(0.99);
     expect(ssim(eps, svg)).toBeGreaterThanOrEqual(0.99);
     const pdfText = Buffer.from((await exportResult(crab, 'pdf')).data).toString('latin1');
@@ -97,9 +112,10 @@ describe('gradients as smooth shadings', () => {
     '</svg>';
 
   it('keeps the stops’ colours where the stops are, pads the ends, follows the transform', async () => {
-    const { pdf, eps, svg } = await renders(ramp, 'ramp');
+    const { png, pdf, eps, svg } = await renders(ramp, 'ramp');
     for (const [raster, what] of [
       [svg, 'svg'],
+      [png, 'png'],
       [pdf, 'pdf'],
       [eps, 'eps'],
     ] as const) {
@@ -113,6 +129,36 @@ describe('gradients as smooth shadings', () => {
     }
     expect(ssim(pdf, svg)).toBeGreaterThanOrEqual(0.99);
     expect(ssim(eps, svg)).toBeGreaterThanOrEqual(0.99);
+  });
+});
+
+describe('PNG: the core’s rasteriser', () => {
+  it('paints circles, ellipses and turned rectangles as the SVG renders them', async () => {
+    expect(shapes.svg).toMatch(/<circle /);
+    const { png, svg } = await renders(shapes.svg, 'shapes', 3);
+    expect(ssim(png, svg)).toBeGreaterThanOrEqual(0.995);
+    expect(meanDifference(png, svg)).toBeLessThan(1);
+  });
+
+  it('paints translucent strokes and fills by their opacity', async () => {
+    const translucent =
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20" width="40" height="20">' +
+      '<path fill="#0000ff" fill-opacity=".5" d="M0 0h20v20h-20z"/>' +
+      '<g fill="none" stroke="#ff0000" stroke-width="4" stroke-opacity=".25">' +
+      '<path d="M10 10h30"/></g></svg>';
+    const { png, svg } = await renders(translucent, 'translucent');
+    expect(meanDifference(png, svg)).toBeLessThan(0.5);
+    // Half blue over nothing; a quarter red over it (alpha ¼ + ½·¾, red ¼ of it, blue ⅜ of it);
+    // a quarter red alone; nothing. Straight alpha, within a level of rounding.
+    const expectPixel = (x: number, y: number, rgba: number[]) => {
+      const got = [...png.data.slice((y * 40 + x) * 4, (y * 40 + x) * 4 + 4)];
+      for (let c = 0; c < 4; c++)
+        expect(Math.abs(got[c] - rgba[c]), `${x},${y}: ${got}`).toBeLessThanOrEqual(1);
+    };
+    expectPixel(5, 5, [0, 0, 255, 128]);
+    expectPixel(15, 10, [102, 0, 153, 159]);
+    expectPixel(30, 10, [255, 0, 0, 64]);
+    expectPixel(30, 2, [0, 0, 0, 0]);
   });
 });
 
@@ -187,7 +233,9 @@ describe('strokes keep their round caps and joins', () => {
       [edges, 'stroke-edges'],
     ] as const) {
       expect(result.svg).toContain('stroke-linecap="round"');
-      const { pdf, eps, svg } = await renders(result.svg, name, 2);
+      const { png, pdf, eps, svg } = await renders(result.svg, name, 2);
+      expect(ssim(png, svg), name).toBeGreaterThanOrEqual(0.995);
+      expect(meanDifference(png, svg), name).toBeLessThan(1);
       expect(ssim(pdf, svg), name).toBeGreaterThanOrEqual(0.99);
       expect(ssim(eps, svg), name).toBeGreaterThanOrEqual(0.99);
     }
@@ -201,9 +249,10 @@ describe('strokes keep their round caps and joins', () => {
     '<path stroke-width="20" d="M20 40h40v-20"/></g></svg>';
 
   it('paints the round cap and join (and no miter corner)', async () => {
-    const { pdf, eps, svg } = await renders(stroke, 'round-caps');
+    const { png, pdf, eps, svg } = await renders(stroke, 'round-caps');
     for (const [raster, what] of [
       [svg, 'svg'],
+      [png, 'png'],
       [pdf, 'pdf'],
       [eps, 'eps'],
     ] as const) {

@@ -1,6 +1,7 @@
 /**
- * `exportResult` for Node: the engine's exporters (SVG, PDF, EPS, DXF) plus PNG rendered with
- * resvg, anti-aliased, over transparency. resvg (a native addon) is loaded on the first PNG only.
+ * `exportResult` for Node: the engine's exporters (SVG, PDF, EPS, DXF) plus PNG painted by the
+ * core's own rasteriser (`vz_render_png`: exact-area anti-aliasing, written straight to PNG row
+ * by row), on this thread's engine.
  */
 import {
   exportResult as exportWith,
@@ -8,16 +9,20 @@ import {
   type ExportOptions,
   type ExportedFile,
 } from '../engine/export';
+import { parseDrawing } from '../engine/export/drawing';
+import { rasterScene } from '../engine/export/raster-scene';
+import { defaultEngine } from './default-engine';
 
-type ResvgModule = typeof import('@resvg/resvg-js');
-let resvg: Promise<ResvgModule> | undefined;
-
-/** Renders an SVG at its own width and height to PNG bytes with resvg. */
-export async function renderPng(svg: string): Promise<Uint8Array> {
-  resvg ??= import('@resvg/resvg-js');
-  const { Resvg } = await resvg;
-  const png = new Resvg(svg, { font: { loadSystemFonts: false } }).render().asPng();
-  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+/**
+ * The engine's SVG painted to PNG bytes, at `width` × `height` pixels (default: its viewBox
+ * size, the image's own pixels), anti-aliased, over transparency.
+ */
+export async function renderPng(svg: string, width?: number, height?: number): Promise<Uint8Array> {
+  const drawing = parseDrawing(svg);
+  const engine = await defaultEngine();
+  return engine.renderPng(
+    rasterScene(drawing, width ?? Math.round(drawing.width), height ?? Math.round(drawing.height)),
+  );
 }
 
 /** The engine's result (`{ svg }`) as a file of `format` (see docs/API.md). */

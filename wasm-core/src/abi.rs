@@ -327,6 +327,22 @@ pub extern "C" fn vz_classify(
     0
 }
 
+/// A scene (see `raster::scene`, `scene_len` numbers) painted to a PNG: 0 with the PNG's bytes
+/// in the output buffer, or an `ErrorKind` code with the message there.
+#[no_mangle]
+pub extern "C" fn vz_render_png(scene_ptr: *const f64, scene_len: usize) -> u32 {
+    // SAFETY: the block comes from `vz_alloc` (aligned to 8) with `scene_len` numbers written.
+    let scene = unsafe { slice(scene_ptr, scene_len) };
+    match crate::raster::render_png(scene) {
+        Ok(png) => {
+            OUTPUT.with(|o| *o.borrow_mut() = png);
+            STATS.with(|o| o.borrow_mut().clear());
+            0
+        }
+        Err(error) => fail(error),
+    }
+}
+
 /// The pixels of a plain PNG from its inflated image data (see `png_rows`): 0 with
 /// `width * height * 4` bytes of straight RGBA in the output buffer, or an `ErrorKind` code with
 /// the message there. `palette` is the PLTE chunk, `alpha` the tRNS chunk of a palette image.

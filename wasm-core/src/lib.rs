@@ -64,6 +64,7 @@ pub mod primitive_fit;
 pub mod primitive_svg;
 pub mod progress;
 pub mod quantize;
+pub mod raster;
 pub mod remap;
 pub mod segment;
 pub mod simd;

@@ -3,10 +3,10 @@
 //! src/engine/options.ts: do not edit by hand; change the schema and run the generator.
 //! A vitest test (scripts/gen-option-table.test.ts) fails when this file is stale.
 
-/// ABI version word (7.fc59): revision 7 of the layout in the high 16 bits,
+/// ABI version word (8.fc59): revision 8 of the layout in the high 16 bits,
 /// a fingerprint of this table in the low 16. `vz_abi_version` returns it; the engine
 /// refuses a core built with another word (a stale `.wasm`).
-pub const ABI_VERSION: u32 = 0x0007_fc59;
+pub const ABI_VERSION: u32 = 0x0008_fc59;
 
 /// Number of values in the numeric options block.
 pub const OPTION_COUNT: usize = 18;

@@ -1,9 +1,9 @@
 /**
  * PNG: the SVG rendered at the requested size (physical size × dpi, or the image's pixels ×
- * scale), anti-aliased. The engine is DOM-free and has no rasteriser of its own: the caller
- * passes one (`rasterize`). The Node library passes resvg (`src/node/export.ts`); a worker can
- * pass one over OffscreenCanvas. A PNG over the pixel budget is refused with TOO_LARGE before
- * anything is rendered.
+ * scale), anti-aliased. The caller passes the rasteriser (`rasterize`): the Node library the
+ * core's own (`vz_render_png`, see `src/node/export.ts` and `raster-scene.ts`), the app the
+ * browser's renderer. A PNG over the pixel budget is refused with TOO_LARGE before anything is
+ * rendered.
  */
 import { VectorizeError } from '../errors';
 import { withRootSize } from './svg';
