@@ -85,11 +85,8 @@ export interface SceneScore {
 export function scoreScene(shapes: TrueShape[], whole: boolean[], svg: string): SceneScore {
   const got = readPrimitives(svg);
   const used = new Set<number>();
-  const errors: number[] = [];
-  let shapesCounted = 0;
-  shapes.forEach((truth, i) => {
-    if (!whole[i]) return;
-    shapesCounted++;
+  /** The primitive nearest `truth` that no shape has taken, if within 1.5 px. */
+  const take = (truth: TrueShape): number | undefined => {
     let best = -1;
     let bestError = Infinity;
     got.forEach((g, j) => {
@@ -97,10 +94,22 @@ export function scoreScene(shapes: TrueShape[], whole: boolean[], svg: string): 
       const e = geometryError(truth, g);
       if (e < bestError) [best, bestError] = [j, e];
     });
-    if (best >= 0 && bestError < 1.5) {
-      used.add(best);
-      errors.push(bestError);
-    }
+    if (best < 0 || bestError >= 1.5) return undefined;
+    used.add(best);
+    return bestError;
+  };
+  const errors: number[] = [];
+  let shapesCounted = 0;
+  shapes.forEach((truth, i) => {
+    if (!whole[i]) return;
+    shapesCounted++;
+    const error = take(truth);
+    if (error !== undefined) errors.push(error);
+  });
+  // A partly hidden shape may come back whole (drawn under the shapes that hide it): that
+  // primitive is true, though the shape is not counted among those that must come back.
+  shapes.forEach((truth, i) => {
+    if (!whole[i]) take(truth);
   });
   return { shapes: shapesCounted, found: errors.length, errors, extra: got.length - used.size };
 }
