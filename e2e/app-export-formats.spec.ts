@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import sharp from 'sharp';
 import { corpusFile, expectStatus, jobRow, openFreshApp, pick } from './app-support';
 
 const OUT = '.tmp/app/downloads-formats';
@@ -95,13 +96,30 @@ test('DXF: millimetres ($INSUNITS 4), and the ZIP holds .dxf files', async ({ pa
   expect(entry).toContain('$INSUNITS');
 });
 
-test('PNG at 2× has twice the pixel width of the image', async ({ page }) => {
-  const input = pngSize(corpusFile(`logo/${APPLE}`).buffer);
+/** Mean difference per channel (0–255) of two same-sized RGBA images, both over white. */
+function meanDifferenceOverWhite(a: Buffer, b: Buffer): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i += 4)
+    for (let c = 0; c < 3; c++) {
+      const over = (p: Buffer) => (p[i + c] * p[i + 3] + 255 * (255 - p[i + 3])) / 255;
+      sum += Math.abs(over(a) - over(b));
+    }
+  return sum / ((a.length / 4) * 3);
+}
+
+test('PNG at 2× has twice the pixel width of the image and looks like it', async ({ page }) => {
+  const inputBytes = corpusFile(`logo/${APPLE}`).buffer;
+  const input = pngSize(inputBytes);
   await choose(page, { format: 'PNG', scale: '2' });
   const { name, bytes } = await downloadAs(page, 'PNG');
   expect(name).toBe('twemoji-red-apple.png');
   expect([...bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
   expect(pngSize(bytes)).toEqual({ width: input.width * 2, height: input.height * 2 });
+  // Scaled back to the image's size, the PNG is the image within a few levels per channel.
+  const rgba = (png: Buffer) =>
+    sharp(png).resize(input.width, input.height).ensureAlpha().raw().toBuffer();
+  const [painted, original] = await Promise.all([rgba(bytes), rgba(inputBytes)]);
+  expect(meanDifferenceOverWhite(painted, original)).toBeLessThan(4);
 });
 
 test('a PNG over the pixel budget fails with TOO_LARGE on the job row', async ({ page }) => {

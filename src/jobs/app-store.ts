@@ -4,7 +4,6 @@ import { TelemetryClient } from '../telemetry';
 import { WorkerPool } from '../worker/pool';
 import type { Job } from './job';
 import { createIndexedDbPersistence } from './persistence';
-import { rasterizeInBrowser } from './rasterize-png';
 import { loadSettings } from './settings';
 import { createJobsStore, type JobsState } from './store';
 import { telemetryEventFor } from './telemetry-event';
@@ -39,7 +38,6 @@ export const jobsStore = createJobsStore({
   settings,
   onJobStarted: recordTelemetry,
   onJobFinished: recordTelemetry,
-  rasterize: rasterizeInBrowser,
 });
 
 jobsStore.subscribe((state, previous) => {

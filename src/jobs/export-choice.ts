@@ -52,7 +52,7 @@ export function readExportChoice(saved: unknown): ExportChoice {
   };
 }
 
-/** The engine's export options for a choice (`rasterize` is the store's to add). */
+/** The engine's export options for a choice (`rasterize` is the worker's to add). */
 export function exportOptionsFor(choice: ExportChoice): Omit<ExportOptions, 'rasterize'> {
   const size =
     choice.side === 'original'

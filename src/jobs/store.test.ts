@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { VectorizeError, exportResult, type Rasterizer } from '../engine';
+import { VectorizeError, exportResult } from '../engine';
+import { coreRasterizer } from '../engine/export/raster-scene';
+import { loadEngine } from '../engine/test-support';
 import type { PoolTask } from '../worker/pool';
 import type { ExportRequest, JobResult } from '../worker/protocol';
 import { DEFAULT_EXPORT_CHOICE, type ExportChoice } from './export-choice';
@@ -35,13 +37,16 @@ class ManualRunner implements JobRunner {
     this.analysed.push(request.svg);
     return Promise.resolve({ shares: { '#ffffff': 1 }, fidelity: FIDELITY });
   }
-  exports: { request: ExportRequest; rasterize?: Rasterizer }[] = [];
-  /** What the pool's worker does: the engine's exporter (the pool's own tests cover the trip). */
-  exportFile(request: ExportRequest, rasterize?: Rasterizer) {
-    this.exports.push({ request, rasterize });
+  exports: ExportRequest[] = [];
+  /**
+   * What the pool's worker does: the engine's exporter, PNGs painted by the core (the pool's own
+   * tests cover the trip).
+   */
+  exportFile(request: ExportRequest) {
+    this.exports.push(request);
     return exportResult({ svg: request.svg }, request.format, {
       ...request.options,
-      ...(rasterize ? { rasterize } : {}),
+      rasterize: coreRasterizer(loadEngine),
     });
   }
 }
@@ -73,11 +78,7 @@ function result(svg = '<svg/>'): JobResult {
 }
 
 let dbCount = 0;
-function setup(
-  now = () => Date.now(),
-  rasterize?: Rasterizer,
-  defaultOptions?: JobsStoreDeps['defaultOptions'],
-) {
+function setup(now = () => Date.now(), defaultOptions?: JobsStoreDeps['defaultOptions']) {
   const runner = new ManualRunner();
   const persistence = createIndexedDbPersistence(`test-${++dbCount}`);
   let id = 0;
@@ -88,7 +89,6 @@ function setup(
     rerunDelayMs: 5,
     now,
     newId: () => `job-${++id}`,
-    rasterize,
     defaultOptions,
   });
   stores.push(store);
@@ -254,7 +254,7 @@ describe('jobs store', () => {
   });
 
   it('starts new files on the default options, and Reset goes back to them', async () => {
-    const { runner, store } = setup(undefined, undefined, { mode: 'auto', preset: 'auto' });
+    const { runner, store } = setup(undefined, { mode: 'auto', preset: 'auto' });
     store.getState().addFiles([file('a.png')]);
     expect(runner.tasks.get('job-1')!.task.options).toEqual({ mode: 'auto', preset: 'auto' });
     store.getState().setOptions({ mode: 'bw' });
@@ -360,9 +360,9 @@ describe('jobs store', () => {
       length: 85,
     };
 
-    async function finished(rasterize?: Rasterizer, names = ['logo.png']) {
-      const context = setup(undefined, rasterize);
-      context.store.getState().addFiles(names.map((name) => file(name)));
+    async function finished() {
+      const context = setup();
+      context.store.getState().addFiles([file()]);
       for (const entry of context.runner.tasks.values()) entry.resolve(result(svg));
       await settle();
       return context;
@@ -374,7 +374,7 @@ describe('jobs store', () => {
       store.getState().setExportChoice(pdf85);
       expect(store.getState().settings.exportChoice).toEqual(pdf85);
       const exported = await store.getState().exportJob('job-1');
-      expect(runner.exports.map((e) => e.request.options)).toEqual([
+      expect(runner.exports.map((request) => request.options)).toEqual([
         { width: '85mm', dpi: 96, title: 'logo.png' },
       ]);
       expect(exported?.file.extension).toBe('.pdf');
@@ -393,23 +393,20 @@ describe('jobs store', () => {
       expect(loadSettings(storage(undefined)).exportChoice).toEqual(DEFAULT_EXPORT_CHOICE);
     });
 
-    it('renders PNGs with the store’s rasteriser, at the scale asked', async () => {
-      const sizes: number[][] = [];
-      const rasterize: Rasterizer = (_svg, width, height) => {
-        sizes.push([width, height]);
-        return new Uint8Array([1, 2, 3]);
-      };
-      const { runner, store } = await finished(rasterize);
+    it('hands PNGs to the runner like the other formats, at the scale asked', async () => {
+      const { runner, store } = await finished();
       const png: ExportChoice = { ...DEFAULT_EXPORT_CHOICE, format: 'png', scale: 2 };
       const exported = await store.getState().exportJob('job-1', png);
-      expect(sizes).toEqual([[80, 40]]);
+      expect(runner.exports).toEqual([
+        { svg, format: 'png', options: { scale: 2, dpi: 96, title: 'logo.png' } },
+      ]);
       expect(exported?.file.pixels).toEqual({ width: 80, height: 40 });
-      await store.getState().exportJob('job-1', pdf85);
-      expect(runner.exports.map((e) => e.rasterize !== undefined)).toEqual([true, false]);
+      const data = Buffer.from(exported!.file.data);
+      expect([data.readUInt32BE(16), data.readUInt32BE(20)]).toEqual([80, 40]); // IHDR
     });
 
     it('keeps a failed export’s typed error on the job until an export succeeds', async () => {
-      const { store } = await finished(() => new Uint8Array());
+      const { store } = await finished();
       const huge: ExportChoice = {
         ...DEFAULT_EXPORT_CHOICE,
         format: 'png',

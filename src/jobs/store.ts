@@ -11,7 +11,6 @@ import {
   type ErrorInfo,
   type ExportedFile,
   type ImageKind,
-  type Rasterizer,
   type VectorizeOptionsInput,
 } from '../engine';
 import type { PoolSettings, PoolTask } from '../worker/pool';
@@ -39,7 +38,7 @@ export interface JobRunner {
   run(task: PoolTask): Promise<JobResult>;
   cancel(id: string): void;
   configure(settings: Partial<PoolSettings>): void;
-  exportFile(request: ExportRequest, rasterize?: Rasterizer): Promise<ExportedFile>;
+  exportFile(request: ExportRequest): Promise<ExportedFile>;
   analyse(request: AnalyseRequest): Promise<JobAnalysis>;
 }
 
@@ -87,7 +86,7 @@ export interface JobsState {
   setExportChoice(choice: ExportChoice): void;
   /**
    * The job's result in the chosen format (default: the remembered choice), exported in a
-   * worker; PNGs are rendered by `rasterize`. A failure is kept on the job (`exportError`) and
+   * worker (PNGs painted there by the core). A failure is kept on the job (`exportError`) and
    * gives undefined.
    */
   exportJob(id: string, choice?: ExportChoice): Promise<JobExport | undefined>;
@@ -114,8 +113,6 @@ export interface JobsStoreDeps {
   onJobStarted?: (job: Job) => void;
   /** Called once per finished job (telemetry). */
   onJobFinished?: (job: Job) => void;
-  /** Renders a sized SVG to PNG bytes for PNG exports (the app's uses the browser's renderer). */
-  rasterize?: Rasterizer;
   /** Options for new files when the app starts and after "Reset" (default: the engine's). */
   defaultOptions?: VectorizeOptionsInput;
   rerunDelayMs?: number;
@@ -396,14 +393,11 @@ export function createJobsStore(deps: JobsStoreDeps): StoreApi<JobsState> {
         const job = find(id);
         if (!job?.result) return undefined;
         try {
-          const file = await runner.exportFile(
-            {
-              svg: job.result.svg,
-              format: choice.format,
-              options: { ...exportOptionsFor(choice), title: job.name },
-            },
-            choice.format === 'png' ? deps.rasterize : undefined,
-          );
+          const file = await runner.exportFile({
+            svg: job.result.svg,
+            format: choice.format,
+            options: { ...exportOptionsFor(choice), title: job.name },
+          });
           if (find(id)) patch(id, { exportError: undefined });
           return { job: find(id) ?? job, file };
         } catch (error) {

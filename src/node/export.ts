@@ -9,20 +9,19 @@ import {
   type ExportOptions,
   type ExportedFile,
 } from '../engine/export';
-import { parseDrawing } from '../engine/export/drawing';
-import { rasterScene } from '../engine/export/raster-scene';
+import { readViewBox } from '../engine/export/drawing';
+import { coreRasterizer } from '../engine/export/raster-scene';
 import { defaultEngine } from './default-engine';
+
+const rasterize = coreRasterizer(defaultEngine);
 
 /**
  * The engine's SVG painted to PNG bytes, at `width` × `height` pixels (default: its viewBox
  * size, the image's own pixels), anti-aliased, over transparency.
  */
 export async function renderPng(svg: string, width?: number, height?: number): Promise<Uint8Array> {
-  const drawing = parseDrawing(svg);
-  const engine = await defaultEngine();
-  return engine.renderPng(
-    rasterScene(drawing, width ?? Math.round(drawing.width), height ?? Math.round(drawing.height)),
-  );
+  const [viewWidth, viewHeight] = readViewBox(svg);
+  return rasterize(svg, width ?? Math.round(viewWidth), height ?? Math.round(viewHeight));
 }
 
 /** The engine's result (`{ svg }`) as a file of `format` (see docs/API.md). */
@@ -31,5 +30,5 @@ export function exportResult(
   format: ExportFormat,
   options: ExportOptions = {},
 ): Promise<ExportedFile> {
-  return exportWith(result, format, { rasterize: renderPng, ...options });
+  return exportWith(result, format, { rasterize, ...options });
 }

@@ -1,6 +1,9 @@
 import { expose } from 'comlink';
+import sharp from 'sharp';
 import { describe, expect, it, vi } from 'vitest';
 import { VectorizeError, exportResult } from '../engine';
+import { coreRasterizer } from '../engine/export/raster-scene';
+import { loadEngine } from '../engine/test-support';
 import { WorkerPool } from './pool';
 import type { JobResult, ProgressReport, VectorizeRequest, VectorizeWorkerApi } from './protocol';
 
@@ -14,11 +17,15 @@ type Behaviour = (
   worker: number,
 ) => Promise<JobResult>;
 
+const paint = coreRasterizer(loadEngine);
+
 class FakeWorkers {
   created = 0;
   terminated = 0;
   prepared = 0;
   exported = 0;
+  /** PNGs the core painted for exports. */
+  painted = 0;
   /** Which worker analysed which image. */
   analysed: [number, string][] = [];
   ports: MessagePort[] = [];
@@ -32,12 +39,12 @@ class FakeWorkers {
         this.prepared += 1;
       },
       vectorize: (request, onProgress) => this.behaviour(request, onProgress, worker),
-      // What vectorize.worker.ts does: the engine's exporter, rendering PNGs through the caller.
-      export: async (request, rasterize) => {
+      // What vectorize.worker.ts does: the engine's exporter, PNGs painted by the core.
+      export: async (request) => {
         this.exported += 1;
         return exportResult({ svg: request.svg }, request.format, {
           ...request.options,
-          ...(rasterize ? { rasterize } : {}),
+          rasterize: (svg, width, height) => ((this.painted += 1), paint(svg, width, height)),
         });
       },
       analyse: async (request) => {
@@ -223,37 +230,28 @@ describe('WorkerPool', () => {
       pool.dispose();
     });
 
-    it('renders a PNG through the caller’s rasteriser at the requested pixel size', async () => {
+    it('paints a PNG in the worker with the core, at the requested pixel size', async () => {
       const workers = idle();
       const pool = new WorkerPool({ concurrency: 1 }, workers.create);
-      const calls: [string, number, number][] = [];
-      const file = await pool.exportFile(
-        { svg, format: 'png', options: { scale: 2 } },
-        (sized, width, height) => {
-          calls.push([sized, width, height]);
-          return new Uint8Array([137, 80, 78, 71]);
-        },
-      );
-      expect(calls.map(([, w, h]) => [w, h])).toEqual([[80, 40]]);
-      expect(calls[0][0]).toMatch(/<svg[^>]* width="80"[^>]* height="40"/);
+      const file = await pool.exportFile({ svg, format: 'png', options: { scale: 2 } });
+      expect(workers.painted).toBe(1);
       expect(file.pixels).toEqual({ width: 80, height: 40 });
-      expect([...file.data]).toEqual([137, 80, 78, 71]);
+      const { data, info } = await sharp(file.data).raw().toBuffer({ resolveWithObject: true });
+      expect([info.width, info.height, info.channels]).toEqual([80, 40, 4]);
+      // The drawing is one red rectangle over the whole canvas.
+      expect(new Set(data.toString('hex').match(/.{8}/g))).toEqual(new Set(['ff0000ff']));
       pool.dispose();
     });
 
     it('refuses a PNG over the pixel budget with TOO_LARGE before rendering', async () => {
       const workers = idle();
       const pool = new WorkerPool({ concurrency: 1 }, workers.create);
-      let rendered = 0;
       const info = await failureOf(
-        pool.exportFile({ svg, format: 'png', options: { scale: 10, maxPixels: 1000 } }, () => {
-          rendered += 1;
-          return new Uint8Array();
-        }),
+        pool.exportFile({ svg, format: 'png', options: { scale: 10, maxPixels: 1000 } }),
       );
       expect(info).toMatchObject({ code: 'TOO_LARGE', option: 'maxPixels' });
       expect(info.message).toContain('400×200');
-      expect(rendered).toBe(0);
+      expect(workers.painted).toBe(0);
       pool.dispose();
     });
 

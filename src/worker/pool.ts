@@ -3,16 +3,10 @@
  * `concurrency` jobs at once, queues the rest, cancels by terminating the job's worker (a wasm
  * call cannot be interrupted) and replaces it, and a watchdog fails a job whose worker has
  * reported no progress for `watchdogMs`, so no job stays stuck. Exports (`exportFile`) queue with
- * the jobs and run on any idle worker; a PNG export calls back to the main thread's renderer.
+ * the jobs and run on any idle worker, PNGs included (the worker's core paints them).
  */
-import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
-import {
-  VectorizeError,
-  toVectorizeError,
-  type ExportedFile,
-  type Progress,
-  type Rasterizer,
-} from '../engine';
+import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
+import { VectorizeError, toVectorizeError, type ExportedFile, type Progress } from '../engine';
 import type {
   AnalyseRequest,
   ExportRequest,
@@ -55,7 +49,7 @@ type Pending =
     }
   | {
       kind: 'export';
-      task: { id: string; request: ExportRequest; rasterize?: Rasterizer };
+      task: { id: string; request: ExportRequest };
       resolve: (file: ExportedFile) => void;
       reject: (error: unknown) => void;
     }
@@ -109,13 +103,13 @@ export class WorkerPool {
   }
 
   /**
-   * Exports a result in a worker (the engine's `exportResult`). `rasterize` renders PNGs; it runs
-   * here, on the calling thread, when the worker asks for it. Fails with the engine's typed errors.
+   * Exports a result in a worker (the engine's `exportResult`, PNGs painted by the worker's core).
+   * Fails with the engine's typed errors.
    */
-  exportFile(request: ExportRequest, rasterize?: Rasterizer): Promise<ExportedFile> {
+  exportFile(request: ExportRequest): Promise<ExportedFile> {
     const id = `export-${(this.exports += 1)}`;
     return new Promise((resolve, reject) => {
-      this.queue.push({ kind: 'export', task: { id, request, rasterize }, resolve, reject });
+      this.queue.push({ kind: 'export', task: { id, request }, resolve, reject });
       this.pump();
     });
   }
@@ -236,16 +230,8 @@ export class WorkerPool {
     { task, resolve, reject }: Extract<Pending, { kind: 'export' }>,
     aborted: Promise<never>,
   ): Promise<void> {
-    const rasterize = task.rasterize
-      ? proxy(async (svg: string, width: number, height: number) => {
-          slot.lastSignal = Date.now();
-          const png = await task.rasterize!(svg, width, height);
-          slot.lastSignal = Date.now();
-          return transfer(png, [png.buffer]);
-        })
-      : undefined;
     try {
-      resolve(await Promise.race([slot.remote.export(task.request, rasterize), aborted]));
+      resolve(await Promise.race([slot.remote.export(task.request), aborted]));
     } catch (error) {
       reject(toVectorizeError(error));
     }

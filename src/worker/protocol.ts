@@ -5,7 +5,6 @@ import type {
   ExportOptions,
   ExportedFile,
   Progress,
-  Rasterizer,
   VectorizeOptionsInput,
   VectorizeStats,
 } from '../engine';
@@ -42,7 +41,7 @@ export type ProgressReport = (progress: Progress) => void;
 export interface ExportRequest {
   svg: string;
   format: ExportFormat;
-  /** Everything but `rasterize`, which is a function and travels as its own argument. */
+  /** Everything but `rasterize` (a function cannot be posted): the worker paints PNGs itself. */
   options: Omit<ExportOptions, 'rasterize'>;
 }
 
@@ -78,10 +77,10 @@ export interface VectorizeWorkerApi {
   prepare(): Promise<void>;
   vectorize(request: VectorizeRequest, onProgress: ProgressReport): Promise<JobResult>;
   /**
-   * Runs the engine's `exportResult`. PNG needs `rasterize`: the worker cannot render SVG, so the
-   * main thread passes its renderer (a Comlink proxy); the engine checks the pixel budget first.
+   * Runs the engine's `exportResult`; PNGs are painted in the worker by the core's rasteriser
+   * (`coreRasterizer`), after the engine has checked the pixel budget.
    */
-  export(request: ExportRequest, rasterize?: Rasterizer): Promise<ExportedFile>;
+  export(request: ExportRequest): Promise<ExportedFile>;
   /**
    * Renders the SVG at the image's size and compares the two (see JobAnalysis): palette shares,
    * mean ΔE00, SSIM and the heatmap.

@@ -1,12 +1,14 @@
 /**
  * The worker entry: runs the engine's pipeline here (off the main thread) with the browser's
- * decoder and reports progress through a Comlink proxy callback. The wasm module is compiled once
- * per worker (src/engine/load.ts picks the SIMD or scalar build), and the last decoded images are
- * kept so a re-run with new options skips decoding.
+ * decoder and reports progress through a Comlink proxy callback, and the engine's exporters with
+ * the core painting PNGs. The wasm module is compiled once per worker (src/engine/load.ts picks
+ * the SIMD or scalar build), and the last decoded images are kept so a re-run with new options
+ * skips decoding.
  */
 import { expose, transfer } from 'comlink';
-import { exportResult, type Engine, type ExportedFile, type Rasterizer } from '../engine';
+import { exportResult, type Engine, type ExportedFile } from '../engine';
 import { parseDrawing } from '../engine/export/drawing';
+import { coreRasterizer } from '../engine/export/raster-scene';
 import { loadEngine as loadCore } from '../engine/load';
 import { vectorizeFile, type ImageDecoder } from '../engine/pipeline';
 import simdUrl from '../engine/wasm/vectorizer-simd.wasm?url&no-inline';
@@ -76,10 +78,10 @@ const api: VectorizeWorkerApi = {
     };
   },
 
-  async export(request: ExportRequest, rasterize?: Rasterizer): Promise<ExportedFile> {
+  async export(request: ExportRequest): Promise<ExportedFile> {
     const file = await exportResult({ svg: request.svg }, request.format, {
       ...request.options,
-      ...(rasterize ? { rasterize: (svg, width, height) => rasterize(svg, width, height) } : {}),
+      rasterize: coreRasterizer(loadEngine),
     });
     return transfer(file, [file.data.buffer]);
   },

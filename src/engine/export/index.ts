@@ -35,7 +35,7 @@ export interface ExportOptions extends SizeRequest {
   dxfTolerance?: number;
   /** PNG: most pixels the PNG may have (default: the engine's pixel budget, 40 MP). */
   maxPixels?: number;
-  /** PNG: renders the sized SVG to PNG bytes (the Node library supplies the core's rasteriser). */
+  /** PNG: renders the sized SVG to PNG bytes (the Node library and the app's worker: the core). */
   rasterize?: Rasterizer;
   /** PDF and EPS: the document title. */
   title?: string;

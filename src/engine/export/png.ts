@@ -1,9 +1,8 @@
 /**
  * PNG: the SVG rendered at the requested size (physical size × dpi, or the image's pixels ×
- * scale), anti-aliased. The caller passes the rasteriser (`rasterize`): the Node library the
- * core's own (`vz_render_png`, see `src/node/export.ts` and `raster-scene.ts`), the app the
- * browser's renderer. A PNG over the pixel budget is refused with TOO_LARGE before anything is
- * rendered.
+ * scale), anti-aliased. The caller passes the rasteriser (`rasterize`): the Node library and the
+ * app's worker pass the core's own (`coreRasterizer` in `raster-scene.ts`, `vz_render_png`). A
+ * PNG over the pixel budget is refused with TOO_LARGE before anything is rendered.
  */
 import { VectorizeError } from '../errors';
 import { withRootSize } from './svg';

@@ -3,10 +3,13 @@
  * `wasm-core/src/raster/scene.rs` for the layout): one list of numbers holding the device
  * placement (the drawing fitted inside width × height pixels and centred, as SVG's default
  * `preserveAspectRatio` does), the gradients, and per fill and per stroke a layer with its
- * paint, its stroke style and its subpaths in user space.
+ * paint, its stroke style and its subpaths in user space. `coreRasterizer` is the exporters'
+ * PNG rasteriser built on it, used by the Node library and the app's worker.
  */
-import { CUBIC, type Drawing, type Rgb, type Subpath } from './drawing';
+import type { Engine } from '../engine';
+import { CUBIC, parseDrawing, type Drawing, type Rgb, type Subpath } from './drawing';
 import type { Gradient } from './gradient';
+import type { Rasterizer } from './png';
 
 const JOIN_CODES = { round: 0, miter: 1, bevel: 2 } as const;
 const CAP_CODES = { butt: 0, round: 1, square: 2 } as const;
@@ -90,4 +93,10 @@ export function rasterScene(drawing: Drawing, width: number, height: number): Fl
     }
   }
   return Float64Array.from(out);
+}
+
+/** The rasteriser that paints a sized SVG with the core of `engine` (`Engine.renderPng`). */
+export function coreRasterizer(engine: () => Promise<Engine>): Rasterizer {
+  return (svg, width, height) =>
+    engine().then((core) => core.renderPng(rasterScene(parseDrawing(svg), width, height)));
 }
