@@ -266,8 +266,19 @@ pub fn vectorize(
         palette: &palette.rgba,
     };
     let (plan, look) = styles::choose(&graph, options, &regions, params.smooth);
+    // Only stacked fills: there a shape drawn as its primitive covers what its neighbours'
+    // traced edges leave, and the seams hide the rest; cutouts and outlines must share every
+    // boundary exactly, which a primitive fitted on one side of it does not.
+    let stacked_fills = look.paint == styles::Paint::Fill && !look.evenodd;
+    let cycle_primitives = if options.primitives && stacked_fills {
+        cycle_primitives(&graph, &shifts, &edge_points, params.tolerance, precision)
+    } else {
+        Vec::new()
+    };
     let (defs, refs) = gradient_svg::defs(&gradient_fills, palette.rgba.len(), precision);
-    let writer = svg::Writer::new(w, h, precision).with_gradients(&defs, refs);
+    let writer = svg::Writer::new(w, h, precision)
+        .with_gradients(&defs, refs)
+        .with_cycle_primitives(cycle_primitives);
     let (svg, paths, segments) = writer.write(&graph, &grid_edges, &plan, &palette.rgba, &look);
     observer.progress(Stage::Fit, 1.0);
     clock[4] = observer.now_ms();
@@ -289,6 +300,41 @@ pub fn vectorize(
         strokes_left_out: 0,
     };
     Ok(Output { svg, stats })
+}
+
+/// Per cycle whose outline runs along several edges (a shape touching more than one
+/// neighbour), the primitive that all of its edges' sub-pixel points fit together, if any.
+fn cycle_primitives(
+    graph: &trace::Graph,
+    shifts: &[Vec<f32>],
+    edge_points: &dyn Fn(&trace::Edge) -> Vec<(i32, i32)>,
+    tolerance: f32,
+    precision: u8,
+) -> Vec<Option<primitive_svg::GridPrimitive>> {
+    graph
+        .cycles
+        .iter()
+        .map(|cycle| {
+            let steps = graph.cycle_steps(cycle);
+            if steps.len() < 2 || cycle.area2 <= 0 {
+                return None;
+            }
+            let mut samples = Vec::new();
+            for step in steps {
+                let edge = &graph.edges[step.edge as usize];
+                let shift = &shifts[step.edge as usize];
+                if shift.is_empty() {
+                    return None;
+                }
+                let mut part = primitive_fit::edge_samples(&edge_points(edge), shift);
+                if !step.forward {
+                    part.reverse();
+                }
+                samples.extend(part);
+            }
+            primitive_fit::fit(&samples, tolerance).map(|p| primitive_svg::to_grid(&p, precision))
+        })
+        .collect()
 }
 
 /// Milliseconds each of the four stages took, from the five clock readings around them.

@@ -78,6 +78,8 @@ pub struct Writer {
     group_ids: Vec<String>,
     /// Gradient fill references (`url(#g0)`) by palette label; `None` for flat colours.
     gradient_refs: Vec<Option<String>>,
+    /// Per cycle of more than one edge, the primitive its outline fitted (see `cycle_primitive`).
+    cycle_primitives: Vec<Option<GridPrimitive>>,
 }
 
 impl Writer {
@@ -98,7 +100,14 @@ impl Writer {
             group: None,
             group_ids: Vec::new(),
             gradient_refs: Vec::new(),
+            cycle_primitives: Vec::new(),
         }
+    }
+
+    /// The primitives of the cycles whose outline runs along several edges (by cycle index).
+    pub fn with_cycle_primitives(mut self, primitives: Vec<Option<GridPrimitive>>) -> Writer {
+        self.cycle_primitives = primitives;
+        self
     }
 
     /// Writes `defs` (the gradients, see `gradient_svg`) and fills the labels that `refs`
@@ -446,9 +455,11 @@ impl Writer {
     ) {
         // Cutouts write cycles canonically (see `Look::evenodd`); the underlay never is one.
         let canonical = look.evenodd && canvas.is_none();
-        if let Some(elements) = primitive_elements(graph, edges, plan, canvas, look) {
+        if let Some(elements) =
+            primitive_elements(graph, edges, &self.cycle_primitives, plan, canvas, look)
+        {
             for p in elements {
-                self.primitive_element(p, color, plan.label);
+                self.primitive_element(&p, color, plan.label);
             }
             return;
         }
@@ -482,8 +493,8 @@ impl Writer {
             if segments.is_empty() {
                 continue;
             }
-            match cycle_primitive(graph, edges, cycle) {
-                Some(p) => self.primitive_subpath(p, clockwise(&segments), &mut pen),
+            match cycle_primitive(graph, edges, &self.cycle_primitives, cycle) {
+                Some(p) => self.primitive_subpath(&p, clockwise(&segments), &mut pen),
                 None => self.subpath(&segments, &mut pen),
             }
         }
@@ -646,27 +657,29 @@ impl Writer {
     }
 }
 
-/// The primitive a cycle is, when it is one closed edge that fitted one.
-fn cycle_primitive<'a>(
+/// The primitive a cycle is: its closed edge's, or the one its several edges fitted together.
+fn cycle_primitive(
     graph: &Graph,
-    edges: &'a [GridEdge],
+    edges: &[GridEdge],
+    cycle_primitives: &[Option<GridPrimitive>],
     cycle: u32,
-) -> Option<&'a GridPrimitive> {
+) -> Option<GridPrimitive> {
     match graph.cycle_steps(&graph.cycles[cycle as usize]) {
-        [step] => edges[step.edge as usize].primitive.as_ref(),
-        _ => None,
+        [step] => edges[step.edge as usize].primitive,
+        _ => cycle_primitives.get(cycle as usize).copied().flatten(),
     }
 }
 
 /// A filled path whose every cycle is an outline (no hole) that is a primitive: one element
 /// each (shapes of one colour at one depth never overlap, so drawing them apart is the same).
-fn primitive_elements<'a>(
+fn primitive_elements(
     graph: &Graph,
-    edges: &'a [GridEdge],
+    edges: &[GridEdge],
+    cycle_primitives: &[Option<GridPrimitive>],
     plan: &PathPlan,
     canvas: Option<Grid>,
     look: &Look,
-) -> Option<Vec<&'a GridPrimitive>> {
+) -> Option<Vec<GridPrimitive>> {
     if canvas.is_some() || look.paint != Paint::Fill || plan.cycles.is_empty() {
         return None;
     }
@@ -674,7 +687,7 @@ fn primitive_elements<'a>(
         .iter()
         .map(|&(cycle, _)| {
             (graph.cycles[cycle as usize].area2 > 0)
-                .then(|| cycle_primitive(graph, edges, cycle))
+                .then(|| cycle_primitive(graph, edges, cycle_primitives, cycle))
                 .flatten()
         })
         .collect()
