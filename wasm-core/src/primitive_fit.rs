@@ -55,12 +55,48 @@ pub fn edge_samples(points: &[(i32, i32)], shifts: &[f32]) -> Vec<Point> {
         .collect()
 }
 
+/// Length of outline (px) each chord that `turns_one_way` compares spans at least.
+const CHORD_LENGTH: f64 = 4.0;
+/// A chord turning back against the outline's sense by more than this (the sine of ≈9°) is a
+/// concavity: sub-pixel noise and a rectangle's straight sides stay well within it.
+const CONCAVE_SINE: f64 = 0.15;
+
+/// Whether the closed outline turns one way all round, as a circle, an ellipse or a rectangle
+/// does: one pass that turns away the many outlines (most of them, in real artwork) with a
+/// concavity before any fit is tried.
+fn turns_one_way(p: &[[f64; 2]]) -> bool {
+    let n = p.len();
+    let twice_area: f64 = (0..n)
+        .map(|i| {
+            let (a, b) = (p[i], p[(i + 1) % n]);
+            a[0] * b[1] - b[0] * a[1]
+        })
+        .sum();
+    let sense = twice_area.signum();
+    let perimeter: f64 = (0..n)
+        .map(|i| (p[(i + 1) % n][0] - p[i][0]).hypot(p[(i + 1) % n][1] - p[i][1]))
+        .sum();
+    let step = ((CHORD_LENGTH * n as f64 / perimeter.max(1e-9)).ceil() as usize).clamp(1, n / 4);
+    let chord = |i: usize| {
+        let (a, b) = (p[i % n], p[(i + step) % n]);
+        [b[0] - a[0], b[1] - a[1]]
+    };
+    (0..n).all(|i| {
+        let (u, v) = (chord(i), chord(i + step));
+        let cross = (u[0] * v[1] - u[1] * v[0]) * sense;
+        cross >= -CONCAVE_SINE * u[0].hypot(u[1]) * v[0].hypot(v[1])
+    })
+}
+
 /// The primitive that explains every point within `tolerance`, preferring the simplest.
 pub fn fit(samples: &[Point], tolerance: f32) -> Option<Primitive> {
     if samples.len() < MIN_POINTS {
         return None;
     }
     let p: Vec<[f64; 2]> = samples.iter().map(|q| [q[0] as f64, q[1] as f64]).collect();
+    if !turns_one_way(&p) {
+        return None;
+    }
     let tol = tolerance as f64;
     let enclosed = enclosed_area(&p);
     let goes_round = |shape: &Primitive| goes_round(enclosed, shape, tol);
@@ -413,6 +449,25 @@ mod tests {
                 ]
             })
             .collect()
+    }
+
+    #[test]
+    fn an_outline_with_a_dent_is_turned_away_before_any_fit() {
+        let round: Vec<[f64; 2]> = on_ellipse([40.0, 30.0], 20.0, 12.0, 0.4, 150, 0.1)
+            .iter()
+            .map(|q| [q[0] as f64, q[1] as f64])
+            .collect();
+        assert!(turns_one_way(&round));
+        // Pull a stretch of it in towards the centre: a kidney, not an ellipse.
+        let dented: Vec<[f64; 2]> = round
+            .iter()
+            .enumerate()
+            .map(|(i, q)| {
+                let pull = if (30..50).contains(&i) { 0.6 } else { 1.0 };
+                [40.0 + (q[0] - 40.0) * pull, 30.0 + (q[1] - 30.0) * pull]
+            })
+            .collect();
+        assert!(!turns_one_way(&dented));
     }
 
     #[test]
