@@ -302,6 +302,9 @@ pub fn vectorize(
     Ok(Output { svg, stats })
 }
 
+/// Edge points left out at each end of an edge when fitting a cycle's primitive (about 2 px).
+const JUNCTION_SAMPLES: usize = 2;
+
 /// Per cycle whose outline runs along several edges (a shape touching more than one
 /// neighbour), the primitive that all of its edges' sub-pixel points fit together, if any.
 fn cycle_primitives(
@@ -330,7 +333,10 @@ fn cycle_primitives(
                 if !step.forward {
                     part.reverse();
                 }
-                samples.extend(part);
+                // Where three colours meet, the anti-aliasing mixes them and the sub-pixel
+                // position read from two of them is off: the points by each end are left out.
+                let trim = JUNCTION_SAMPLES.min(part.len() / 2);
+                samples.extend_from_slice(&part[trim..part.len() - trim]);
             }
             primitive_fit::fit(&samples, tolerance).map(|p| primitive_svg::to_grid(&p, precision))
         })
