@@ -24,6 +24,18 @@ pub struct PathPlan {
     pub layer: u32,
 }
 
+/// What the regions are, for planning: palette label, pixel area, drawn opaque, drawn at all,
+/// outline drawn as a primitive, and the palette.
+pub struct Regions<'a> {
+    pub labels: &'a [u16],
+    pub areas: &'a [u32],
+    pub opaque: &'a [bool],
+    pub drawn: &'a [bool],
+    /// Whether each region's outline is drawn as a primitive (see `plan`).
+    pub primitive: &'a [bool],
+    pub palette: &'a [[u8; 4]],
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
     /// The underlay: a label and the cycles cut out of the full canvas (all reversed).
@@ -44,18 +56,19 @@ fn side(step: Step) -> usize {
     step.edge as usize * 2 + (!step.forward) as usize
 }
 
-/// `opaque[r]` tells whether region r is drawn fully opaque; `drawn[r]` whether it is drawn.
+/// Regions whose outline is a primitive are drawn after the other regions at their depth,
+/// their exact outline over the neighbours' traced side of it.
 /// `seal` asks for seams between siblings (not needed where edges follow the pixel grid);
 /// without `underlay` the largest region is an ordinary path (outlines drawn as strokes).
-pub fn plan(
-    graph: &Graph,
-    labels: &[u16],
-    areas: &[u32],
-    opaque: &[bool],
-    drawn: &[bool],
-    seal: bool,
-    underlay: bool,
-) -> Plan {
+pub fn plan(graph: &Graph, regions_of: &Regions, seal: bool, underlay: bool) -> Plan {
+    let Regions {
+        labels,
+        areas,
+        opaque,
+        drawn,
+        primitive,
+        ..
+    } = *regions_of;
     let regions = labels.len();
     let mut outer = vec![u32::MAX; regions];
     let mut holes: Vec<Vec<u32>> = vec![Vec::new(); regions];
@@ -166,26 +179,31 @@ pub fn plan(
             .map(|c| (c, true))
             .collect(),
     });
-    let mut keyed: Vec<(u32, u16, u32, usize)> = Vec::new();
+    // Paths in drawing order: by depth, primitives last, then by colour.
+    let path_key = |r: usize, group: &mut Vec<u32>| {
+        let d = depth[find(group, r as u32) as usize];
+        (d, primitive.get(r).copied().unwrap_or(false), labels[r])
+    };
+    let mut keyed: Vec<((u32, bool, u16), u32, usize)> = Vec::new();
     for r in 0..regions {
         if !drawn[r] || Some(r) == base || outer[r] == u32::MAX {
             continue;
         }
-        let d = depth[find(&mut group, r as u32) as usize];
-        keyed.push((d, labels[r], outer[r], r));
+        keyed.push((path_key(r, &mut group), outer[r], r));
     }
     keyed.sort_unstable();
     let mut paths: Vec<PathPlan> = Vec::new();
-    let mut path_keys: Vec<(u32, u16)> = Vec::new();
-    for (d, label, c, r) in keyed {
-        if path_keys.last() != Some(&(d, label)) {
+    let mut path_keys: Vec<(u32, bool, u16)> = Vec::new();
+    for (key, c, r) in keyed {
+        let (d, _, label) = key;
+        if path_keys.last() != Some(&key) {
             paths.push(PathPlan {
                 label,
                 cycles: Vec::new(),
                 seams: Vec::new(),
                 layer: d,
             });
-            path_keys.push((d, label));
+            path_keys.push(key);
         }
         let path = paths.last_mut().expect("a path was just pushed");
         path.cycles.push((c, false));
@@ -208,7 +226,8 @@ pub fn plan(
         if g != find(&mut group, l) {
             continue;
         }
-        let key = (depth[g as usize], labels[ri].min(labels[li]));
+        // The seam goes with whichever of the two is drawn first.
+        let key = path_key(ri, &mut group).min(path_key(li, &mut group));
         if let Ok(p) = path_keys.binary_search(&key) {
             paths[p].seams.push(e as u32);
         }
@@ -223,15 +242,49 @@ mod tests {
     use crate::trace::trace;
 
     #[test]
+    fn a_primitive_is_drawn_after_its_siblings_and_they_seal_the_seam() {
+        // Two abutting children (labels 1 and 2) inside region 0; region 1 is a primitive.
+        let ids = [0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 0];
+        let graph = trace(&ids, 4, 3, &mut Silent).unwrap();
+        let plan_with = |primitive: &[bool]| {
+            plan(
+                &graph,
+                &Regions {
+                    labels: &[0, 1, 2],
+                    areas: &[10, 1, 1],
+                    opaque: &[true; 3],
+                    drawn: &[true; 3],
+                    primitive,
+                    palette: &[],
+                },
+                true,
+                true,
+            )
+        };
+        let labels = |plan: &Plan| plan.paths.iter().map(|p| p.label).collect::<Vec<_>>();
+        let plain = plan_with(&[false; 3]);
+        assert_eq!(labels(&plain), vec![1, 2]);
+        assert_eq!(plain.paths[0].seams.len(), 1);
+        let first_last = plan_with(&[false, true, false]);
+        assert_eq!(labels(&first_last), vec![2, 1]);
+        assert_eq!(first_last.paths[0].seams, plain.paths[0].seams);
+        assert!(first_last.paths[1].seams.is_empty());
+    }
+
+    #[test]
     fn parent_drops_a_hole_filled_by_an_opaque_child() {
         let ids = [0, 0, 0, 0, 1, 0, 0, 0, 0];
         let graph = trace(&ids, 3, 3, &mut Silent).unwrap();
         let plan = plan(
             &graph,
-            &[0, 1],
-            &[8, 1],
-            &[true, true],
-            &[true, true],
+            &Regions {
+                labels: &[0, 1],
+                areas: &[8, 1],
+                opaque: &[true, true],
+                drawn: &[true, true],
+                primitive: &[false, false],
+                palette: &[],
+            },
             true,
             true,
         );
@@ -249,10 +302,14 @@ mod tests {
         let graph = trace(&ids, 4, 3, &mut Silent).unwrap();
         let plan = plan(
             &graph,
-            &[0, u16::MAX, 1],
-            &[8, 1, 3],
-            &[true, false, true],
-            &[true, false, true],
+            &Regions {
+                labels: &[0, u16::MAX, 1],
+                areas: &[8, 1, 3],
+                opaque: &[true, false, true],
+                drawn: &[true, false, true],
+                primitive: &[false, false, false],
+                palette: &[],
+            },
             true,
             true,
         );

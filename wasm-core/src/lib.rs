@@ -82,7 +82,7 @@ mod abi;
 use color::LinearTable;
 use error::Result;
 use label::TRANSPARENT;
-use options::{Gradients, Mode, Options};
+use options::{Gradients, Mode, Options, Stacking};
 use progress::{Observer, Stage};
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -258,23 +258,35 @@ pub fn vectorize(
         .map(|&l| l != TRANSPARENT && palette.rgba[l as usize][3] == 255)
         .collect();
     let drawn: Vec<bool> = region_labels.iter().map(|&l| l != TRANSPARENT).collect();
-    let regions = styles::Regions {
-        labels: &region_labels,
-        areas: &region_areas,
-        opaque: &opaque,
-        drawn: &drawn,
-        palette: &palette.rgba,
-    };
-    let (plan, look) = styles::choose(&graph, options, &regions, params.smooth);
     // Only stacked fills: there a shape drawn as its primitive covers what its neighbours'
     // traced edges leave, and the seams hide the rest; cutouts and outlines must share every
     // boundary exactly, which a primitive fitted on one side of it does not.
-    let stacked_fills = look.paint == styles::Paint::Fill && !look.evenodd;
+    let stacked_fills =
+        options.draw_style == options::DrawStyle::Fill && options.stacking != Stacking::Cutouts;
     let cycle_primitives = if options.primitives && stacked_fills {
         cycle_primitives(&graph, &shifts, &edge_points, params.tolerance, precision)
     } else {
         Vec::new()
     };
+    // A region whose outline is a primitive is drawn after its siblings, so that its exact
+    // outline, not their traced side of the shared boundary, is what shows.
+    let mut primitive = vec![false; region_labels.len()];
+    for (c, cycle) in graph.cycles.iter().enumerate() {
+        if cycle.area2 > 0
+            && svg::cycle_primitive(&graph, &grid_edges, &cycle_primitives, c as u32).is_some()
+        {
+            primitive[cycle.region as usize] = true;
+        }
+    }
+    let regions = styles::Regions {
+        labels: &region_labels,
+        areas: &region_areas,
+        opaque: &opaque,
+        drawn: &drawn,
+        primitive: &primitive,
+        palette: &palette.rgba,
+    };
+    let (plan, look) = styles::choose(&graph, options, &regions, params.smooth);
     let (defs, refs) = gradient_svg::defs(&gradient_fills, palette.rgba.len(), precision);
     let writer = svg::Writer::new(w, h, precision)
         .with_gradients(&defs, refs)
@@ -301,6 +313,9 @@ pub fn vectorize(
     };
     Ok(Output { svg, stats })
 }
+
+/// A cycle's primitive must fit within this share of the tolerance.
+const CYCLE_TOLERANCE: f32 = 0.5;
 
 /// Edge points left out at each end of an edge when fitting a cycle's primitive (about 2 px).
 const JUNCTION_SAMPLES: usize = 2;
@@ -338,7 +353,10 @@ fn cycle_primitives(
                 let trim = JUNCTION_SAMPLES.min(part.len() / 2);
                 samples.extend_from_slice(&part[trim..part.len() - trim]);
             }
-            primitive_fit::fit(&samples, tolerance).map(|p| primitive_svg::to_grid(&p, precision))
+            // Held to half the tolerance: a blob that meets several neighbours is, in real
+            // artwork, far more often a painted shape than a geometric one.
+            primitive_fit::fit(&samples, tolerance * CYCLE_TOLERANCE)
+                .map(|p| primitive_svg::to_grid(&p, precision))
         })
         .collect()
 }

@@ -65,14 +65,7 @@ pub fn unkey(key: u64) -> (u32, u16) {
     ((key >> 16) as u32, key as u16)
 }
 
-/// What the regions are, for choosing: palette label, pixel area, drawn opaque, drawn at all.
-pub struct Regions<'a> {
-    pub labels: &'a [u16],
-    pub areas: &'a [u32],
-    pub opaque: &'a [bool],
-    pub drawn: &'a [bool],
-    pub palette: &'a [[u8; 4]],
-}
+pub use crate::layers::Regions;
 
 fn luminance(c: [u8; 4]) -> u32 {
     299 * c[0] as u32 + 587 * c[1] as u32 + 114 * c[2] as u32
@@ -98,10 +91,7 @@ pub fn choose(graph: &Graph, options: &Options, regions: &Regions, seal: bool) -
     } else {
         layers::plan(
             graph,
-            regions.labels,
-            regions.areas,
-            regions.opaque,
-            regions.drawn,
+            regions,
             seal && paint == Paint::Fill,
             paint == Paint::Fill,
         )
@@ -192,6 +182,7 @@ mod tests {
             areas: &[8, 1],
             opaque: &[true, true],
             drawn: &[true, true],
+            primitive: &[false, false],
             palette: &PALETTE,
         };
         let (plan, look) = choose(&graph, options, &regions, true);

@@ -658,7 +658,7 @@ impl Writer {
 }
 
 /// The primitive a cycle is: its closed edge's, or the one its several edges fitted together.
-fn cycle_primitive(
+pub(crate) fn cycle_primitive(
     graph: &Graph,
     edges: &[GridEdge],
     cycle_primitives: &[Option<GridPrimitive>],
