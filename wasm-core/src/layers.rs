@@ -31,8 +31,9 @@ pub struct Regions<'a> {
     pub areas: &'a [u32],
     pub opaque: &'a [bool],
     pub drawn: &'a [bool],
-    /// Whether each region's outline is drawn as a primitive (see `plan`).
-    pub primitive: &'a [bool],
+    /// How each region's outline is drawn (see `plan`): 0 traced, 1 as a primitive drawn whole
+    /// beneath the primitives that hide part of it, 2 as a whole primitive.
+    pub primitive: &'a [u8],
     pub palette: &'a [[u8; 4]],
 }
 
@@ -56,8 +57,9 @@ fn side(step: Step) -> usize {
     step.edge as usize * 2 + (!step.forward) as usize
 }
 
-/// Regions whose outline is a primitive are drawn after the other regions at their depth,
-/// their exact outline over the neighbours' traced side of it.
+/// Regions whose outline is a primitive are drawn after the other regions at their depth, their
+/// exact outline over the neighbours' traced side of it; one drawn whole beneath those hiding
+/// part of it comes before them.
 /// `seal` asks for seams between siblings (not needed where edges follow the pixel grid);
 /// without `underlay` the largest region is an ordinary path (outlines drawn as strokes).
 pub fn plan(graph: &Graph, regions_of: &Regions, seal: bool, underlay: bool) -> Plan {
@@ -179,12 +181,13 @@ pub fn plan(graph: &Graph, regions_of: &Regions, seal: bool, underlay: bool) -> 
             .map(|c| (c, true))
             .collect(),
     });
-    // Paths in drawing order: by depth, primitives last, then by colour.
+    // Paths in drawing order: by depth, then traced, hidden in part, whole primitives, then by
+    // colour.
     let path_key = |r: usize, group: &mut Vec<u32>| {
         let d = depth[find(group, r as u32) as usize];
-        (d, primitive.get(r).copied().unwrap_or(false), labels[r])
+        (d, primitive.get(r).copied().unwrap_or(0), labels[r])
     };
-    let mut keyed: Vec<((u32, bool, u16), u32, usize)> = Vec::new();
+    let mut keyed: Vec<((u32, u8, u16), u32, usize)> = Vec::new();
     for r in 0..regions {
         if !drawn[r] || Some(r) == base || outer[r] == u32::MAX {
             continue;
@@ -193,7 +196,7 @@ pub fn plan(graph: &Graph, regions_of: &Regions, seal: bool, underlay: bool) -> 
     }
     keyed.sort_unstable();
     let mut paths: Vec<PathPlan> = Vec::new();
-    let mut path_keys: Vec<(u32, bool, u16)> = Vec::new();
+    let mut path_keys: Vec<(u32, u8, u16)> = Vec::new();
     for (key, c, r) in keyed {
         let (d, _, label) = key;
         if path_keys.last() != Some(&key) {
@@ -246,7 +249,7 @@ mod tests {
         // Two abutting children (labels 1 and 2) inside region 0; region 1 is a primitive.
         let ids = [0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 0];
         let graph = trace(&ids, 4, 3, &mut Silent).unwrap();
-        let plan_with = |primitive: &[bool]| {
+        let plan_with = |primitive: &[u8]| {
             plan(
                 &graph,
                 &Regions {
@@ -262,10 +265,10 @@ mod tests {
             )
         };
         let labels = |plan: &Plan| plan.paths.iter().map(|p| p.label).collect::<Vec<_>>();
-        let plain = plan_with(&[false; 3]);
+        let plain = plan_with(&[0; 3]);
         assert_eq!(labels(&plain), vec![1, 2]);
         assert_eq!(plain.paths[0].seams.len(), 1);
-        let first_last = plan_with(&[false, true, false]);
+        let first_last = plan_with(&[0, 2, 0]);
         assert_eq!(labels(&first_last), vec![2, 1]);
         assert_eq!(first_last.paths[0].seams, plain.paths[0].seams);
         assert!(first_last.paths[1].seams.is_empty());
@@ -282,7 +285,7 @@ mod tests {
                 areas: &[8, 1],
                 opaque: &[true, true],
                 drawn: &[true, true],
-                primitive: &[false, false],
+                primitive: &[0, 0],
                 palette: &[],
             },
             true,
@@ -307,7 +310,7 @@ mod tests {
                 areas: &[8, 1, 3],
                 opaque: &[true, false, true],
                 drawn: &[true, false, true],
-                primitive: &[false, false, false],
+                primitive: &[0, 0, 0],
                 palette: &[],
             },
             true,

@@ -39,6 +39,7 @@ pub mod classify;
 pub mod classify_features;
 pub mod color;
 pub mod cutouts;
+pub mod cycle_primitives;
 pub mod distance;
 pub mod edges;
 pub mod error;
@@ -263,19 +264,41 @@ pub fn vectorize(
     // boundary exactly, which a primitive fitted on one side of it does not.
     let stacked_fills =
         options.draw_style == options::DrawStyle::Fill && options.stacking != Stacking::Cutouts;
-    let cycle_primitives = if options.primitives && stacked_fills {
-        cycle_primitives(&graph, &shifts, &edge_points, params.tolerance, precision)
+    let mut cycle_primitives = if options.primitives && stacked_fills {
+        cycle_primitives::cycle_primitives(
+            &graph,
+            &shifts,
+            &edge_points,
+            params.tolerance,
+            precision,
+        )
     } else {
         Vec::new()
     };
     // A region whose outline is a primitive is drawn after its siblings, so that its exact
-    // outline, not their traced side of the shared boundary, is what shows.
-    let mut primitive = vec![false; region_labels.len()];
+    // outline, not their traced side of the shared boundary, is what shows (tier 2); one that
+    // such primitives hide in part may be drawn whole beneath them (tier 1).
+    let mut primitive = vec![0u8; region_labels.len()];
     for (c, cycle) in graph.cycles.iter().enumerate() {
         if cycle.area2 > 0
             && svg::cycle_primitive(&graph, &grid_edges, &cycle_primitives, c as u32).is_some()
         {
-            primitive[cycle.region as usize] = true;
+            primitive[cycle.region as usize] = 2;
+        }
+    }
+    if !cycle_primitives.is_empty() {
+        let hidden = cycle_primitives::HiddenPrimitives {
+            graph: &graph,
+            edges: &grid_edges,
+            shifts: &shifts,
+            edge_points: &edge_points,
+            opaque: &opaque,
+            tolerance: params.tolerance * cycle_primitives::CYCLE_TOLERANCE,
+            precision,
+        };
+        for (c, p) in hidden.find(&cycle_primitives, &primitive) {
+            cycle_primitives[c] = Some(p);
+            primitive[graph.cycles[c].region as usize] = 1;
         }
     }
     let regions = styles::Regions {
@@ -312,53 +335,6 @@ pub fn vectorize(
         strokes_left_out: 0,
     };
     Ok(Output { svg, stats })
-}
-
-/// A cycle's primitive must fit within this share of the tolerance.
-const CYCLE_TOLERANCE: f32 = 0.5;
-
-/// Edge points left out at each end of an edge when fitting a cycle's primitive (about 2 px).
-const JUNCTION_SAMPLES: usize = 2;
-
-/// Per cycle whose outline runs along several edges (a shape touching more than one
-/// neighbour), the primitive that all of its edges' sub-pixel points fit together, if any.
-fn cycle_primitives(
-    graph: &trace::Graph,
-    shifts: &[Vec<f32>],
-    edge_points: &dyn Fn(&trace::Edge) -> Vec<(i32, i32)>,
-    tolerance: f32,
-    precision: u8,
-) -> Vec<Option<primitive_svg::GridPrimitive>> {
-    graph
-        .cycles
-        .iter()
-        .map(|cycle| {
-            let steps = graph.cycle_steps(cycle);
-            if steps.len() < 2 || cycle.area2 <= 0 {
-                return None;
-            }
-            let mut samples = Vec::new();
-            for step in steps {
-                let edge = &graph.edges[step.edge as usize];
-                let shift = &shifts[step.edge as usize];
-                if shift.is_empty() {
-                    return None;
-                }
-                let mut part = primitive_fit::edge_samples(&edge_points(edge), shift);
-                if !step.forward {
-                    part.reverse();
-                }
-                // Where three colours meet, the anti-aliasing mixes them and the sub-pixel
-                // position read from two of them is off: the points by each end are left out.
-                let trim = JUNCTION_SAMPLES.min(part.len() / 2);
-                samples.extend_from_slice(&part[trim..part.len() - trim]);
-            }
-            // Held to half the tolerance: a blob that meets several neighbours is, in real
-            // artwork, far more often a painted shape than a geometric one.
-            primitive_fit::fit(&samples, tolerance * CYCLE_TOLERANCE)
-                .map(|p| primitive_svg::to_grid(&p, precision))
-        })
-        .collect()
 }
 
 /// Milliseconds each of the four stages took, from the five clock readings around them.

@@ -130,6 +130,52 @@ pub fn fit(samples: &[Point], tolerance: f32) -> Option<Primitive> {
     None
 }
 
+/// Fewest radians of the shape an open stretch of outline must go round (around its centre)
+/// before the rest of the shape is taken on trust.
+const PARTIAL_SPAN: f64 = std::f64::consts::PI;
+
+/// The circle or ellipse that an open stretch of outline (the rest of the shape hidden) lies
+/// on, every point within `tolerance`, when the stretch goes at least half way round.
+pub fn fit_partial(samples: &[Point], tolerance: f32) -> Option<Primitive> {
+    if samples.len() < 2 * MIN_POINTS {
+        return None;
+    }
+    let p: Vec<[f64; 2]> = samples.iter().map(|q| [q[0] as f64, q[1] as f64]).collect();
+    let tol = tolerance as f64;
+    let spans = |c: [f64; 2], squash: f64, theta: f64| {
+        let (cos, sin) = (theta.cos(), theta.sin());
+        let mut angles: Vec<f64> = p
+            .iter()
+            .map(|q| {
+                let (dx, dy) = (q[0] - c[0], q[1] - c[1]);
+                (-dx * sin + dy * cos).atan2((dx * cos + dy * sin) * squash)
+            })
+            .collect();
+        angles.sort_by(f64::total_cmp);
+        let wrap = angles[0] + std::f64::consts::TAU - angles[angles.len() - 1];
+        let gap = angles.windows(2).map(|w| w[1] - w[0]).fold(wrap, f64::max);
+        std::f64::consts::TAU - gap >= PARTIAL_SPAN
+    };
+    if let Some((c, r)) = fit_circle(&p) {
+        if r >= 2.0 && max_circle_distance(&p, c, r) <= tol && spans(c, 1.0, 0.0) {
+            return Some(Primitive::Circle {
+                center: [c[0] as f32, c[1] as f32],
+                r: r as f32,
+            });
+        }
+    }
+    let (c, rx, ry, theta) = fit_ellipse(&p)?;
+    (rx.min(ry) >= 2.0
+        && max_ellipse_distance(&p, c, rx, ry, theta) <= tol
+        && spans(c, ry / rx, theta))
+    .then(|| Primitive::Ellipse {
+        center: [c[0] as f32, c[1] as f32],
+        rx: rx as f32,
+        ry: ry as f32,
+        angle: theta.to_degrees() as f32,
+    })
+}
+
 /// The area the points enclose, taken as a closed polygon in their order.
 fn enclosed_area(p: &[[f64; 2]]) -> f64 {
     let twice: f64 = p
@@ -468,6 +514,25 @@ mod tests {
             })
             .collect();
         assert!(!turns_one_way(&dented));
+    }
+
+    #[test]
+    fn a_half_hidden_circle_comes_back_from_the_arc_that_shows() {
+        let all = on_ellipse([40.3, 31.7], 17.4, 17.4, 0.0, 160, 0.1);
+        // Two thirds show: the circle; a quarter: too little to go on.
+        match fit_partial(&all[..107], 0.3) {
+            Some(Primitive::Circle { center, r }) => {
+                assert!((center[0] - 40.3).abs() < 0.15 && (center[1] - 31.7).abs() < 0.15);
+                assert!((r - 17.4).abs() < 0.15, "{}", r);
+            }
+            other => panic!("{:?}", other),
+        }
+        assert_eq!(fit_partial(&all[..40], 0.3), None);
+        let ellipse = on_ellipse([50.0, 40.0], 24.0, 11.0, 0.5, 200, 0.1);
+        assert!(matches!(
+            fit_partial(&ellipse[20..150], 0.3),
+            Some(Primitive::Ellipse { .. })
+        ));
     }
 
     #[test]

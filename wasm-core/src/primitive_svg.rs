@@ -30,6 +30,58 @@ pub enum GridPrimitive {
     },
 }
 
+/// Whether the point (px) lies inside `p` or within `margin` px of it.
+pub fn contains(p: &GridPrimitive, point: [f64; 2], margin: f64, precision: u8) -> bool {
+    let scale = 10f64.powi(precision as i32);
+    let at = |c: Grid| {
+        [
+            point[0] - c[0] as f64 / scale,
+            point[1] - c[1] as f64 / scale,
+        ]
+    };
+    let turned = |d: [f64; 2], angle: i64| {
+        let (sin, cos) = (angle as f64 / ANGLE_SCALE).to_radians().sin_cos();
+        [d[0] * cos + d[1] * sin, -d[0] * sin + d[1] * cos]
+    };
+    match *p {
+        GridPrimitive::Circle { c, r } => {
+            let d = at(c);
+            d[0].hypot(d[1]) <= r as f64 / scale + margin
+        }
+        GridPrimitive::Ellipse { c, rx, ry, angle } => {
+            let [u, v] = turned(at(c), angle);
+            let (a, b) = (rx as f64 / scale + margin, ry as f64 / scale + margin);
+            (u / a).powi(2) + (v / b).powi(2) <= 1.0
+        }
+        GridPrimitive::Rect { c, w, h, angle } => {
+            let [u, v] = turned(at(c), angle);
+            u.abs() <= w as f64 / scale / 2.0 + margin && v.abs() <= h as f64 / scale / 2.0 + margin
+        }
+    }
+}
+
+/// Points on the outline of a circle or an ellipse (px), `count` of them, evenly by angle
+/// round its centre; none for a rectangle.
+pub fn outline_points(p: &GridPrimitive, count: usize, precision: u8) -> Vec<[f64; 2]> {
+    let scale = 10f64.powi(precision as i32);
+    let (c, rx, ry, angle) = match *p {
+        GridPrimitive::Circle { c, r } => (c, r, r, 0),
+        GridPrimitive::Ellipse { c, rx, ry, angle } => (c, rx, ry, angle),
+        GridPrimitive::Rect { .. } => return Vec::new(),
+    };
+    let (sin, cos) = (angle as f64 / ANGLE_SCALE).to_radians().sin_cos();
+    (0..count)
+        .map(|i| {
+            let t = i as f64 / count as f64 * std::f64::consts::TAU;
+            let (u, v) = (rx as f64 / scale * t.cos(), ry as f64 / scale * t.sin());
+            [
+                c[0] as f64 / scale + u * cos - v * sin,
+                c[1] as f64 / scale + u * sin + v * cos,
+            ]
+        })
+        .collect()
+}
+
 /// Angle steps written for rotations: hundredths of a degree.
 const ANGLE_SCALE: f64 = 100.0;
 

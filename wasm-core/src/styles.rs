@@ -182,7 +182,7 @@ mod tests {
             areas: &[8, 1],
             opaque: &[true, true],
             drawn: &[true, true],
-            primitive: &[false, false],
+            primitive: &[0, 0],
             palette: &PALETTE,
         };
         let (plan, look) = choose(&graph, options, &regions, true);
