@@ -229,6 +229,11 @@ pub fn plan(graph: &Graph, regions_of: &Regions, seal: bool, underlay: bool) -> 
         if g != find(&mut group, l) {
             continue;
         }
+        // A shape drawn whole beneath a primitive runs on under it: no seam between them.
+        let tiers = (primitive.get(ri).copied(), primitive.get(li).copied());
+        if matches!(tiers, (Some(1), Some(2)) | (Some(2), Some(1))) {
+            continue;
+        }
         // The seam goes with whichever of the two is drawn first.
         let key = path_key(ri, &mut group).min(path_key(li, &mut group));
         if let Ok(p) = path_keys.binary_search(&key) {
@@ -272,6 +277,10 @@ mod tests {
         assert_eq!(labels(&first_last), vec![2, 1]);
         assert_eq!(first_last.paths[0].seams, plain.paths[0].seams);
         assert!(first_last.paths[1].seams.is_empty());
+        // Region 2 drawn whole beneath primitive 1: first, and no seam between them.
+        let beneath = plan_with(&[0, 2, 1]);
+        assert_eq!(labels(&beneath), vec![2, 1]);
+        assert!(beneath.paths.iter().all(|p| p.seams.is_empty()));
     }
 
     #[test]
