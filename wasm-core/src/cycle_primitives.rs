@@ -2,6 +2,7 @@
 //! more than one neighbour (fitted on all its edges' sub-pixel points together), and a shape
 //! that whole primitives hide in part, drawn whole beneath them (fitted on the arc that shows).
 
+use crate::geometry::Point;
 use crate::primitive_svg::{self, GridPrimitive};
 use crate::{primitive_fit, svg, trace};
 
@@ -11,12 +12,18 @@ pub const CYCLE_TOLERANCE: f32 = 0.5;
 /// Edge points left out at each end of an edge when fitting a cycle's primitive (about 2 px).
 const JUNCTION_SAMPLES: usize = 2;
 
+/// An edge's points without those by its ends: where three colours meet, the anti-aliasing
+/// mixes them and the sub-pixel position read from two of them is off.
+fn away_from_junctions(points: &[Point]) -> &[Point] {
+    let trim = JUNCTION_SAMPLES.min(points.len() / 2);
+    &points[trim..points.len() - trim]
+}
+
 /// Per cycle whose outline runs along several edges (a shape touching more than one
 /// neighbour), the primitive that all of its edges' sub-pixel points fit together, if any.
 pub fn cycle_primitives(
     graph: &trace::Graph,
-    shifts: &[Vec<f32>],
-    edge_points: &dyn Fn(&trace::Edge) -> Vec<(i32, i32)>,
+    edge_samples: &[Vec<Point>],
     tolerance: f32,
     precision: u8,
 ) -> Vec<Option<GridPrimitive>> {
@@ -30,19 +37,16 @@ pub fn cycle_primitives(
             }
             let mut samples = Vec::new();
             for step in steps {
-                let edge = &graph.edges[step.edge as usize];
-                let shift = &shifts[step.edge as usize];
-                if shift.is_empty() {
+                let part = &edge_samples[step.edge as usize];
+                if part.is_empty() {
                     return None;
                 }
-                let mut part = primitive_fit::edge_samples(&edge_points(edge), shift);
-                if !step.forward {
-                    part.reverse();
+                let kept = away_from_junctions(part);
+                if step.forward {
+                    samples.extend_from_slice(kept);
+                } else {
+                    samples.extend(kept.iter().rev());
                 }
-                // Where three colours meet, the anti-aliasing mixes them and the sub-pixel
-                // position read from two of them is off: the points by each end are left out.
-                let trim = JUNCTION_SAMPLES.min(part.len() / 2);
-                samples.extend_from_slice(&part[trim..part.len() - trim]);
             }
             // Held to half the tolerance: a blob that meets several neighbours is, in real
             // artwork, far more often a painted shape than a geometric one.
@@ -59,8 +63,8 @@ pub fn cycle_primitives(
 pub struct HiddenPrimitives<'a> {
     pub graph: &'a trace::Graph,
     pub edges: &'a [svg::GridEdge],
-    pub shifts: &'a [Vec<f32>],
-    pub edge_points: &'a dyn Fn(&trace::Edge) -> Vec<(i32, i32)>,
+    /// Each edge's sub-pixel points (none where the edge has no sub-pixel evidence).
+    pub samples: &'a [Vec<Point>],
     pub opaque: &'a [bool],
     pub tolerance: f32,
     pub precision: u8,
@@ -119,8 +123,8 @@ impl HiddenPrimitives<'_> {
             let mut usable = true;
             for step in steps {
                 let edge = &graph.edges[step.edge as usize];
-                let shift = &self.shifts[step.edge as usize];
-                if shift.is_empty() {
+                let samples = &self.samples[step.edge as usize];
+                if samples.is_empty() {
                     usable = false;
                     break;
                 }
@@ -129,16 +133,12 @@ impl HiddenPrimitives<'_> {
                 } else {
                     edge.left
                 };
-                let samples = primitive_fit::edge_samples(&(self.edge_points)(edge), shift);
                 match whole(across, step.edge) {
                     Some(p) => {
-                        hidden_edge.extend(samples);
+                        hidden_edge.extend_from_slice(samples);
                         occluders.push(p);
                     }
-                    None => {
-                        let trim = JUNCTION_SAMPLES.min(samples.len() / 2);
-                        shown.extend_from_slice(&samples[trim..samples.len() - trim]);
-                    }
+                    None => shown.extend_from_slice(away_from_junctions(samples)),
                 }
             }
             if !usable || occluders.is_empty() {

@@ -264,16 +264,27 @@ pub fn vectorize(
     // boundary exactly, which a primitive fitted on one side of it does not.
     let stacked_fills =
         options.draw_style == options::DrawStyle::Fill && options.stacking != Stacking::Cutouts;
-    let mut cycle_primitives = if options.primitives && stacked_fills {
-        cycle_primitives::cycle_primitives(
-            &graph,
-            &shifts,
-            &edge_points,
-            params.tolerance,
-            precision,
-        )
+    // Each edge's sub-pixel points, read once for both kinds of cycle primitive.
+    let edge_samples: Vec<Vec<geometry::Point>> = if options.primitives && stacked_fills {
+        graph
+            .edges
+            .iter()
+            .zip(&shifts)
+            .map(|(edge, shift)| {
+                if shift.is_empty() {
+                    Vec::new()
+                } else {
+                    primitive_fit::edge_samples(&edge_points(edge), shift)
+                }
+            })
+            .collect()
     } else {
         Vec::new()
+    };
+    let mut cycle_primitives = if edge_samples.is_empty() {
+        Vec::new()
+    } else {
+        cycle_primitives::cycle_primitives(&graph, &edge_samples, params.tolerance, precision)
     };
     // A region whose outline is a primitive is drawn after its siblings, so that its exact
     // outline, not their traced side of the shared boundary, is what shows (tier 2); one that
@@ -290,8 +301,7 @@ pub fn vectorize(
         let hidden = cycle_primitives::HiddenPrimitives {
             graph: &graph,
             edges: &grid_edges,
-            shifts: &shifts,
-            edge_points: &edge_points,
+            samples: &edge_samples,
             opaque: &opaque,
             tolerance: params.tolerance * cycle_primitives::CYCLE_TOLERANCE,
             precision,
