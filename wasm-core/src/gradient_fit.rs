@@ -21,8 +21,13 @@ pub struct Sample {
 pub enum Shape {
     /// From offset 0 at `from` to offset 1 at `to`.
     Linear { from: [f32; 2], to: [f32; 2] },
-    /// Offset 0 at `centre`, 1 at `radius` from it.
-    Radial { centre: [f32; 2], radius: f32 },
+    /// Offset 0 at `centre`, 1 on the ellipse whose first semi-axis is the vector `axis` and
+    /// whose second, perpendicular to it, is `ratio` times as long (1: a circle).
+    Radial {
+        centre: [f32; 2],
+        axis: [f32; 2],
+        ratio: f32,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -42,6 +47,8 @@ pub struct Gradient {
 
 const BINS: usize = 48;
 const MAX_STOPS: usize = 8;
+/// Ratio of an ellipse's axes above which a radial gradient is drawn as a circle.
+const ELLIPSE_RATIO: f64 = 0.9;
 
 fn distance(a: [f32; 3], b: [f32; 3]) -> f32 {
     ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)).sqrt()
@@ -151,13 +158,35 @@ fn axis(samples: &[Sample]) -> Option<([f64; 2], [f64; 3], [f64; 2])> {
     Some((d, u.map(|v| v / norm), [mx, my]))
 }
 
-/// The radial centre: apex of `q ≈ A(x² + y²) + Bx + Cy + D`, q the colour's main component.
+/// An ellipse's shape about its centre: unit direction `e` of its first semi-axis and the
+/// second's length as a share `k` of the first's (a circle: `k` 1).
+#[derive(Clone, Copy, Debug)]
+struct Ellipse {
+    e: [f64; 2],
+    k: f64,
+}
+
+impl Ellipse {
+    /// Distance from the centre in units of the first semi-axis.
+    fn reach(&self, dx: f64, dy: f64) -> f64 {
+        let along = dx * self.e[0] + dy * self.e[1];
+        let across = (dy * self.e[0] - dx * self.e[1]) / self.k;
+        (along * along + across * across).sqrt()
+    }
+}
+
+/// The main colour component of a sample.
+fn component(s: &Sample, u: [f64; 3]) -> f64 {
+    u[0] * s.lab[0] as f64 + u[1] * s.lab[1] as f64 + u[2] * s.lab[2] as f64
+}
+
+/// The circular centre: apex of `q ≈ A(x² + y²) + Bx + Cy + D`, q the colour's main component.
 fn radial_centre(samples: &[Sample], u: [f64; 3], origin: [f64; 2]) -> Option<[f64; 2]> {
     let mut m = [[0.0f64; 4]; 4];
     let mut v = [0.0f64; 4];
     for s in samples {
         let (x, y) = (s.x as f64 - origin[0], s.y as f64 - origin[1]);
-        let q = u[0] * s.lab[0] as f64 + u[1] * s.lab[1] as f64 + u[2] * s.lab[2] as f64;
+        let q = component(s, u);
         let basis = [x * x + y * y, x, y, 1.0];
         for i in 0..4 {
             v[i] += basis[i] * q;
@@ -171,6 +200,55 @@ fn radial_centre(samples: &[Sample], u: [f64; 3], origin: [f64; 2]) -> Option<[f
         return None;
     }
     Some([origin[0] - b / (2.0 * a), origin[1] - c / (2.0 * a)])
+}
+
+/// The elliptical centre and shape: apex and level curves of the quadratic
+/// `q ≈ Ax² + Bxy + Cy² + Dx + Ey + F`, when its level curves are ellipses.
+fn elliptical_centre(
+    samples: &[Sample],
+    u: [f64; 3],
+    origin: [f64; 2],
+) -> Option<([f64; 2], Ellipse)> {
+    let mut m = [[0.0f64; 6]; 6];
+    let mut v = [0.0f64; 6];
+    for s in samples {
+        let (x, y) = (s.x as f64 - origin[0], s.y as f64 - origin[1]);
+        let q = component(s, u);
+        let basis = [x * x, x * y, y * y, x, y, 1.0];
+        for i in 0..6 {
+            v[i] += basis[i] * q;
+            for j in 0..6 {
+                m[i][j] += basis[i] * basis[j];
+            }
+        }
+    }
+    let [a, b, c, d, e, _] = solve(m, v)?;
+    // The form [[a, b/2], [b/2, c]]: its eigenvalues must share a sign.
+    let det = a * c - 0.25 * b * b;
+    if det <= 1e-18 {
+        return None;
+    }
+    let centre = [
+        origin[0] + (-c * d + 0.5 * b * e) / (2.0 * det),
+        origin[1] + (0.5 * b * d - a * e) / (2.0 * det),
+    ];
+    let mid = 0.5 * (a + c);
+    let half = (0.25 * (a - c).powi(2) + 0.25 * b * b).sqrt();
+    let (l1, l2) = ((mid + half).abs(), (mid - half).abs());
+    let theta = 0.5 * b.atan2(a - c);
+    // A semi-axis is long where the form is small: the first axis is the longer one.
+    let (dir, k) = if l1 <= l2 {
+        (theta, (l1 / l2).sqrt())
+    } else {
+        (theta + std::f64::consts::FRAC_PI_2, (l2 / l1).sqrt())
+    };
+    Some((
+        centre,
+        Ellipse {
+            e: [dir.cos(), dir.sin()],
+            k,
+        },
+    ))
 }
 
 /// Stops for samples at parameters `t` (0..1), as few as keep every bin within `tolerance`;
@@ -248,42 +326,92 @@ fn gradient(shape: Shape, stops: Vec<(f32, [f32; 3])>, rms: f32) -> Gradient {
     Gradient { shape, stops, rms }
 }
 
-/// The largest distance from `c`, and each sample's distance as a share of it.
-fn radii(samples: &[Sample], c: [f64; 2]) -> (f32, Vec<f32>) {
-    let dist: Vec<f32> = samples
+/// The largest reach of the samples from `c` (in units of the ellipse's first semi-axis),
+/// and each sample's reach as a share of it.
+fn radii(samples: &[Sample], c: [f64; 2], ellipse: Ellipse) -> (f32, Vec<f32>) {
+    let reach: Vec<f32> = samples
         .iter()
-        .map(|s| {
-            let (dx, dy) = (s.x as f64 - c[0], s.y as f64 - c[1]);
-            (dx * dx + dy * dy).sqrt() as f32
-        })
+        .map(|s| ellipse.reach(s.x as f64 - c[0], s.y as f64 - c[1]) as f32)
         .collect();
-    let radius = dist.iter().fold(0.0f32, |a, &v| a.max(v));
-    let t = dist.iter().map(|&v| v / radius.max(1e-6)).collect();
+    let radius = reach.iter().fold(0.0f32, |a, &v| a.max(v));
+    let t = reach.iter().map(|&v| v / radius.max(1e-6)).collect();
     (radius, t)
 }
 
-/// Moves the centre by a shrinking pattern search (on at most ~2000 samples) while the
-/// profile's error falls: the quadratic's apex is biased where the profile is not parabolic.
-fn refine_centre(table: &LinearTable, samples: &[Sample], c: [f64; 2], tolerance: f32) -> [f64; 2] {
+/// Moves the centre (and an ellipse's direction and axis ratio) by a shrinking pattern search
+/// (on at most ~2000 samples) while the profile's error falls: the quadratic's apex and level
+/// curves are biased where the profile is not parabolic.
+fn refine(
+    table: &LinearTable,
+    samples: &[Sample],
+    c: [f64; 2],
+    ellipse: Option<Ellipse>,
+    tolerance: f32,
+) -> ([f64; 2], Ellipse) {
     let step = (samples.len() / 2000).max(1);
     let few: Vec<Sample> = samples.iter().step_by(step).copied().collect();
-    let error = |c: [f64; 2]| fit_stops(table, &few, &radii(&few, c).1, tolerance).1;
-    let (mut best, mut best_error) = (c, error(c));
+    // Parameters: centre x, y, the first axis's angle and the log of the axis ratio.
+    let start = ellipse.map_or([c[0], c[1], 0.0, 0.0], |e| {
+        [c[0], c[1], e.e[1].atan2(e.e[0]), e.k.ln()]
+    });
+    let shape = |p: &[f64; 4]| Ellipse {
+        e: [p[2].cos(), p[2].sin()],
+        k: p[3].exp().min(1.0),
+    };
+    let error = |p: &[f64; 4]| {
+        let t = radii(&few, [p[0], p[1]], shape(p)).1;
+        fit_stops(table, &few, &t, tolerance).1
+    };
+    let free = if ellipse.is_some() { 4 } else { 2 };
+    // Steps per unit of `delta`: pixels for the centre, radians, log ratio.
+    let scale = [1.0, 1.0, 0.05, 0.05];
+    let (mut best, mut best_error) = (start, error(&start));
     let mut delta = 2.0;
     while delta >= 0.125 {
         let mut moved = false;
-        for d in [[delta, 0.0], [-delta, 0.0], [0.0, delta], [0.0, -delta]] {
-            let candidate = [best[0] + d[0], best[1] + d[1]];
-            let e = error(candidate);
-            if e < best_error {
-                (best, best_error, moved) = (candidate, e, true);
+        for i in 0..free {
+            for sign in [1.0, -1.0] {
+                let mut candidate = best;
+                candidate[i] += sign * delta * scale[i];
+                let e = error(&candidate);
+                if e < best_error {
+                    (best, best_error, moved) = (candidate, e, true);
+                }
             }
         }
         if !moved {
             delta /= 2.0;
         }
     }
-    best
+    ([best[0], best[1]], shape(&best))
+}
+
+/// A radial gradient about (about) the centre `c` with circular level curves or, given one,
+/// an ellipse's, its stops fitted; `None` when its reach is under a pixel or beyond `limit` (a centre far outside the
+/// region is a linear gradient in disguise).
+fn radial(
+    table: &LinearTable,
+    samples: &[Sample],
+    c: [f64; 2],
+    ellipse: Option<Ellipse>,
+    limit: f32,
+    tolerance: f32,
+) -> Option<Gradient> {
+    let (c, ellipse) = refine(table, samples, c, ellipse, tolerance);
+    let (radius, t) = radii(samples, c, ellipse);
+    if radius < 1.0 || radius > limit {
+        return None;
+    }
+    let (stops, rms) = fit_stops(table, samples, &t, tolerance);
+    let shape = Shape::Radial {
+        centre: [c[0] as f32, c[1] as f32],
+        axis: [
+            (ellipse.e[0] * radius as f64) as f32,
+            (ellipse.e[1] * radius as f64) as f32,
+        ],
+        ratio: ellipse.k as f32,
+    };
+    Some(gradient(shape, stops, rms))
 }
 
 /// The better of a linear and a radial gradient for these samples (radial only when clearly
@@ -324,17 +452,18 @@ pub fn fit(table: &LinearTable, samples: &[Sample], tolerance: f32) -> Option<Gr
     if linear.rms < 0.5 * tolerance {
         return Some(linear);
     }
-    let radial = radial_centre(samples, u, centroid).and_then(|c| {
-        let c = refine_centre(table, samples, c, tolerance);
-        let (radius, t) = radii(samples, c);
-        // A centre far outside the region is a linear gradient in disguise.
-        if radius < 1.0 || radius > 2.0 * (hi - lo) {
-            return None;
-        }
-        let (stops, rms) = fit_stops(table, samples, &t, tolerance);
-        let centre = [c[0] as f32, c[1] as f32];
-        Some(gradient(Shape::Radial { centre, radius }, stops, rms))
-    });
+    let limit = 2.0 * (hi - lo);
+    let circular = radial_centre(samples, u, centroid)
+        .and_then(|c| radial(table, samples, c, None, limit, tolerance));
+    // An elliptical gradient only where it is clearly not a circle and clearly better.
+    let elliptical = elliptical_centre(samples, u, centroid)
+        .filter(|(_, ellipse)| ellipse.k < ELLIPSE_RATIO)
+        .and_then(|(c, ellipse)| radial(table, samples, c, Some(ellipse), limit, tolerance));
+    let radial = match (circular, elliptical) {
+        (Some(c), Some(e)) if e.rms < 0.8 * c.rms => Some(e),
+        (None, e) => e,
+        (c, _) => c,
+    };
     match radial {
         Some(r) if r.rms < 0.8 * linear.rms => Some(r),
         _ => Some(linear),
@@ -386,8 +515,17 @@ mod tests {
                         let len2 = d[0] * d[0] + d[1] * d[1];
                         ((s.x - from[0]) * d[0] + (s.y - from[1]) * d[1]) / len2
                     }
-                    Shape::Radial { centre, radius } => {
-                        (s.x - centre[0]).hypot(s.y - centre[1]) / radius
+                    Shape::Radial {
+                        centre,
+                        axis,
+                        ratio,
+                    } => {
+                        let r = axis[0].hypot(axis[1]);
+                        let e = Ellipse {
+                            e: [(axis[0] / r) as f64, (axis[1] / r) as f64],
+                            k: ratio as f64,
+                        };
+                        e.reach((s.x - centre[0]) as f64, (s.y - centre[1]) as f64) as f32 / r
                     }
                 };
                 distance(profile(table, &stops, t.clamp(0.0, 1.0)), s.lab)
@@ -435,6 +573,42 @@ mod tests {
         assert!((centre[0] - 22.0).abs() < 1.0 && (centre[1] - 27.0).abs() < 1.0);
         let (mean, max) = errors(&table, &g, &samples);
         assert!(mean < 0.005 && max < 0.012, "{mean} {max} {g:?}");
+    }
+
+    #[test]
+    fn a_rotated_elliptical_gradient_is_recovered_from_its_rendering() {
+        let table = LinearTable::new();
+        // Semi-axes 36 along 30° and 18 across, centre (31, 26).
+        let (cos, sin) = (30f32.to_radians().cos(), 30f32.to_radians().sin());
+        let samples = render(
+            &table,
+            64,
+            52,
+            [250.0, 245.0, 255.0],
+            [40.0, 30.0, 120.0],
+            |x, y| {
+                let (dx, dy) = (x - 31.0, y - 26.0);
+                ((dx * cos + dy * sin) / 36.0).hypot((dy * cos - dx * sin) / 18.0)
+            },
+        );
+        let g = fit(&table, &samples, 0.005).unwrap();
+        let Shape::Radial {
+            centre,
+            axis,
+            ratio,
+        } = g.shape
+        else {
+            panic!("expected a radial gradient, got {g:?}");
+        };
+        assert!(
+            (centre[0] - 31.0).abs() < 1.0 && (centre[1] - 26.0).abs() < 1.0,
+            "{g:?}"
+        );
+        assert!((ratio - 0.5).abs() < 0.05, "{g:?}");
+        let angle = axis[1].atan2(axis[0]).to_degrees().rem_euclid(180.0);
+        assert!((angle - 30.0).abs() < 3.0, "{angle} {g:?}");
+        let (mean, max) = errors(&table, &g, &samples);
+        assert!(mean < 0.005 && max < 0.015, "{mean} {max} {g:?}");
     }
 
     #[test]

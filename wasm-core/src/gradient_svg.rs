@@ -26,11 +26,29 @@ pub fn defs(fills: &[GradientFill], labels: usize, precision: u8) -> (String, Ve
                 coordinate(to[0]),
                 coordinate(to[1])
             ),
-            Shape::Radial { centre, radius } => format!(
+            Shape::Radial {
+                centre,
+                axis,
+                ratio: 1.0,
+            } => format!(
                 "radialGradient gradientUnits=\"userSpaceOnUse\" cx=\"{}\" cy=\"{}\" r=\"{}\">",
                 coordinate(centre[0]),
                 coordinate(centre[1]),
-                coordinate(radius)
+                coordinate(axis[0].hypot(axis[1]))
+            ),
+            // The unit circle mapped onto the ellipse: its axes are the matrix's columns.
+            Shape::Radial {
+                centre,
+                axis,
+                ratio,
+            } => format!(
+                "radialGradient gradientUnits=\"userSpaceOnUse\" cx=\"0\" cy=\"0\" r=\"1\" gradientTransform=\"matrix({} {} {} {} {} {})\">",
+                coordinate(axis[0]),
+                coordinate(axis[1]),
+                coordinate(-axis[1] * ratio),
+                coordinate(axis[0] * ratio),
+                coordinate(centre[0]),
+                coordinate(centre[1])
             ),
         };
         for stop in &g.stops {
@@ -108,6 +126,21 @@ mod tests {
         assert_eq!(refs[1].as_deref(), Some("url(#g0)"));
         assert_eq!(refs[2].as_deref(), Some("url(#g0)"));
         assert_eq!(refs[3].as_deref(), Some("url(#g1)"));
+    }
+
+    #[test]
+    fn an_elliptical_gradient_maps_the_unit_circle_onto_its_ellipse() {
+        let mut f = fill(1, 10.0);
+        f.gradient.shape = Shape::Radial {
+            centre: [20.0, 10.0],
+            axis: [8.0, 6.0],
+            ratio: 0.5,
+        };
+        let (defs, _) = defs(&[f], 2, 1);
+        assert!(
+            defs.starts_with("<defs><radialGradient id=\"g0\" gradientUnits=\"userSpaceOnUse\" cx=\"0\" cy=\"0\" r=\"1\" gradientTransform=\"matrix(8 6 -3 4 20 10)\"><stop "),
+            "{defs}"
+        );
     }
 
     #[test]
