@@ -46,6 +46,7 @@ pub mod error;
 pub mod even_paper;
 pub mod fit;
 pub mod geometry;
+pub mod gradient_bands;
 pub mod gradient_fit;
 pub mod gradient_merge;
 pub mod gradient_moments;
@@ -149,12 +150,22 @@ pub fn vectorize(
     };
     let regions = segment::regions_without_speckles(&mut labels, w, &palette_lab, min_area)?;
     let flat_colors = palette.rgba.len();
-    let (regions, gradient_fills) =
-        if options.gradients == Gradients::Auto && options.mode == Mode::Color {
-            gradient_merge::merge(regions, rgba, w, &mut palette.rgba, &table)?
+    let (regions, gradient_fills) = if options.gradients == Gradients::Auto
+        && options.mode == Mode::Color
+    {
+        // Photo-like images keep their quantized regions: their texture is no ramp.
+        let (regions, split) = if textured {
+            (regions, gradient_bands::Split::default())
         } else {
-            (regions, Vec::new())
+            gradient_bands::split(regions, rgba, w, &mut palette.rgba, &table, min_area)?
         };
+        let (regions, mut fills) =
+            gradient_merge::merge(regions, rgba, w, &mut palette.rgba, &table)?;
+        let regions = gradient_bands::unsplit(regions, w, &mut palette.rgba, &mut fills, &split)?;
+        (regions, fills)
+    } else {
+        (regions, Vec::new())
+    };
     observer.progress(Stage::Segment, 0.9);
     drop(labels);
     observer.progress(Stage::Segment, 1.0);
