@@ -121,20 +121,29 @@ pub fn split(
     min_area: usize,
 ) -> Result<(Regions, Split)> {
     let count = regions.area.len();
-    let opaque: Vec<bool> = regions
-        .label
-        .iter()
-        .zip(&regions.area)
-        .map(|(&l, &a)| l != TRANSPARENT && palette[l as usize][3] == 255 && a >= MIN_AREA)
-        .collect();
-    // Colour moments of each region's opaque pixels, and quadratic-field moments of its
+    // The regions that may be ramps: opaque and large; `slot` numbers them.
+    let mut slot = vec![u32::MAX; count];
+    let mut candidates: Vec<u32> = Vec::new();
+    for (r, (&l, &a)) in regions.label.iter().zip(&regions.area).enumerate() {
+        if l != TRANSPARENT && palette[l as usize][3] == 255 && a >= MIN_AREA {
+            slot[r] = candidates.len() as u32;
+            candidates.push(r as u32);
+        }
+    }
+    // Colour moments of each candidate's opaque pixels, and quadratic-field moments of its
     // interior ones (whose four neighbours are in it: anti-aliased rims are no part of a ramp).
-    let mut moments = vec![Moments::default(); count];
-    let mut fields = vec![gradient_moments::Moments::default(); count];
+    let mut moments = vec![Moments::default(); candidates.len()];
+    let mut fields = vec![gradient_moments::Moments::default(); candidates.len()];
     let ids = &regions.ids;
     let height = ids.len() / width.max(1);
     let scale = width.max(height).max(1) as f64;
     for (i, (px, &r)) in rgba.chunks_exact(4).zip(ids).enumerate() {
+        let s = slot[r as usize];
+        if s == u32::MAX || px[3] != 255 {
+            continue;
+        }
+        let c = colour(table, px);
+        moments[s as usize].add(c);
         let (x, y) = (i % width, i / width);
         let inside = x > 0
             && x + 1 < width
@@ -144,19 +153,14 @@ pub fn split(
             && ids[i + 1] == r
             && ids[i - width] == r
             && ids[i + width] == r;
-        if opaque[r as usize] && px[3] == 255 {
-            let c = colour(table, px);
-            moments[r as usize].add(c);
-            if inside {
-                fields[r as usize].add(x as f64 / scale, y as f64 / scale, c);
-            }
+        if inside {
+            fields[s as usize].add(x as f64 / scale, y as f64 / scale, c);
         }
     }
     let first = palette.len() as u16;
     let mut parent = Vec::new();
-    let mut cuts: Vec<Option<Cut>> = Vec::with_capacity(count);
-    for (r, m) in moments.iter().enumerate() {
-        let field = &fields[r];
+    let mut cuts: Vec<Option<Cut>> = Vec::with_capacity(candidates.len());
+    for ((&r, m), field) in candidates.iter().zip(&moments).zip(&fields) {
         let ramp =
             field.count() >= MIN_AREA as f64 && field.residual() <= RAMP_SHARE * field.spread();
         let cut = ramp.then(|| m.main_axis()).and_then(|(axis, sd)| {
@@ -177,7 +181,7 @@ pub fn split(
                 let q = c.start + (b as f64 + 0.5) * c.span;
                 let lab = [0, 1, 2].map(|k| (c.mean[k] + c.axis[k] * q) as f32);
                 palette.push(lab_to_rgba([lab[0], lab[1], lab[2], 1.0]));
-                parent.push(regions.label[r]);
+                parent.push(regions.label[r as usize]);
             }
         }
         cuts.push(cut);
@@ -188,9 +192,12 @@ pub fn split(
     let mut labels: Vec<u16> = rgba
         .chunks_exact(4)
         .zip(&regions.ids)
-        .map(|(px, &r)| match &cuts[r as usize] {
-            Some(c) => c.first + c.band(colour(table, px)) as u16,
-            None => regions.label[r as usize],
+        .map(|(px, &r)| {
+            let cut = cuts.get(slot[r as usize] as usize).and_then(Option::as_ref);
+            match cut {
+                Some(c) => c.first + c.band(colour(table, px)) as u16,
+                None => regions.label[r as usize],
+            }
         })
         .collect();
     drop(regions);
