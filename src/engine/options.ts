@@ -344,7 +344,7 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     kind: 'enum',
     values: GRADIENT_MODES,
     description:
-      'auto: where colour varies smoothly, neighbouring bands that one linear or radial gradient explains become one shape filled with that gradient; off: flat fills only.',
+      'auto: where colour varies smoothly, neighbouring bands that one linear, radial or elliptical gradient explains become one shape filled with that gradient; off: flat fills only.',
   },
 ];
 

@@ -1,11 +1,13 @@
-//! Gradient fit: a linear or radial gradient fitted to a region's pixels, stops placed and
-//! valued in Oklab.
+//! Gradient fit: a linear, radial or elliptical (rotated) gradient fitted to a region's
+//! pixels, stops placed and valued in Oklab.
 //!
 //! The linear axis is the direction in which colour changes fastest (the dominant direction of
 //! the least-squares colour slope); the radial centre is the apex of an isotropic quadratic
-//! fitted to the colour's main component. Along the axis (or radius) the pixels are binned,
-//! and stops are added where the colour between two stops — interpolated in sRGB, as renderers
-//! do — strays furthest from the bins' mean, until every bin lies within the tolerance.
+//! fitted to the colour's main component, and an elliptical gradient's centre and level curves
+//! those of a general quadratic; both are refined by a pattern search on the profile's error.
+//! Along the axis (or radius) the pixels are binned, and stops are added where the colour
+//! between two stops — interpolated in sRGB, as renderers do — strays furthest from the bins'
+//! mean, until every bin lies within the tolerance.
 
 use crate::color::{lab_to_rgba, Lab, LinearTable};
 

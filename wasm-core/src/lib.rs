@@ -24,9 +24,10 @@
 //!
 //! Limitations: fully transparent pixels belong to no shape; partially transparent ones are
 //! drawn with `fill-opacity` when they form regions of their own, else they join the nearest
-//! solid colour. With `gradients: auto` ([`gradient_merge`], [`gradient_fit`],
-//! [`gradient_svg`]) the bands of a smooth ramp become one shape with a linear or radial
-//! gradient (no focal point, no conic gradients); otherwise gradients become flat bands.
+//! solid colour. With `gradients: auto` ([`gradient_bands`], [`gradient_merge`],
+//! [`gradient_fit`], [`gradient_svg`]) the bands of a smooth ramp become one shape with a
+//! linear, radial or elliptical (rotated) gradient (no focal point, no conic gradients, no
+//! translucent stops); otherwise gradients become flat bands.
 //!
 //! Errors are typed ([`error::Error`]), grouped by fault; nothing panics on user input.
 
