@@ -43,15 +43,22 @@ describe('parseBenchArgs', () => {
         'gradients=auto',
         '--with',
         'colors=12',
+        '--with',
+        'preset=ultra,gradients=auto',
       ]),
     ).toMatchObject({
       tracers: ['ours-balanced', 'x'],
       variants: [
-        ['gradients', 'auto'],
-        ['colors', '12'],
+        [['gradients', 'auto']],
+        [['colors', '12']],
+        [
+          ['preset', 'ultra'],
+          ['gradients', 'auto'],
+        ],
       ],
     });
     expect(() => parseBenchArgs(['--with', 'gradients'])).toThrow('--with needs option=value');
+    expect(() => parseBenchArgs(['--with', 'preset=ultra,x'])).toThrow('--with needs');
   });
 
   it('names the argument it cannot use', () => {

@@ -16,12 +16,15 @@ export interface BenchArgs {
   section?: 'main' | 'cutouts';
   /** Only the tracers of these names (undefined: every tracer). */
   tracers?: string[];
-  /** Extra runs of ours at preset balanced with one option changed each (`--with name=value`). */
-  variants: [string, string][];
+  /**
+   * Extra runs of ours at preset balanced with options changed, one run per `--with`
+   * (`name=value`, several joined by commas: `preset=ultra,gradients=auto`).
+   */
+  variants: [string, string][][];
 }
 
 export const USAGE =
-  'usage: npm run bench -- [corpus-dir] [--only cat1,cat2] [--skip-large] [--no-vector] [--runs N] [--slow-ms MS] [--section main|cutouts] [--tracers a,b] [--with option=value]…';
+  'usage: npm run bench -- [corpus-dir] [--only cat1,cat2] [--skip-large] [--no-vector] [--runs N] [--slow-ms MS] [--section main|cutouts] [--tracers a,b] [--with option=value[,option=value…]]…';
 
 export class BenchArgsError extends Error {
   override name = 'BenchArgsError';
@@ -60,9 +63,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       if (!list?.length) throw new BenchArgsError('--tracers needs a comma-separated tracer list');
       args.tracers = list;
     } else if (arg === '--with') {
-      const pair = /^([A-Za-z]+)=(.+)$/.exec(argv[++i] ?? '');
-      if (!pair) throw new BenchArgsError('--with needs option=value');
-      args.variants.push([pair[1], pair[2]]);
+      const pairs = (argv[++i] ?? '').split(',').map((text) => /^([A-Za-z]+)=(.+)$/.exec(text));
+      if (!pairs.every((pair) => pair !== null))
+        throw new BenchArgsError('--with needs option=value[,option=value…]');
+      args.variants.push(pairs.map((pair) => [pair[1], pair[2]]));
     } else if (arg === '--only') {
       const list = argv[++i]?.split(',').filter(Boolean);
       if (!list?.length) throw new BenchArgsError('--only needs a comma-separated category list');

@@ -41,15 +41,15 @@ function optionValue(text: string): string | number | boolean {
   return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
 }
 
-async function ourTracers(variants: readonly [string, string][]): Promise<Tracer[]> {
+async function ourTracers(variants: readonly (readonly [string, string])[][]): Promise<Tracer[]> {
   // The SIMD build, loaded the way the CLI loads it.
   const engine = await loadEngine(readWasm, 'simd');
   return [
     ours(engine, 'ours-balanced', { preset: 'balanced' }),
-    ...variants.map(([name, value]) =>
-      ours(engine, `ours-balanced+${name}=${value}`, {
+    ...variants.map((pairs) =>
+      ours(engine, `ours-balanced+${pairs.map(([name, value]) => `${name}=${value}`).join(',')}`, {
         preset: 'balanced',
-        [name]: optionValue(value),
+        ...Object.fromEntries(pairs.map(([name, value]) => [name, optionValue(value)])),
       } as VectorizeOptionsInput),
     ),
     ours(engine, 'ours-ultra', { preset: 'ultra' }),
@@ -160,12 +160,12 @@ const potrace: Tracer = {
 
 /**
  * Every tracer (only those named in `names`, when given), with ours also at preset balanced
- * with each of `variants` (option name, value); ours are left out, with the reason printed,
+ * with each of `variants` (its options' names and values); ours are left out, with the reason printed,
  * while the wasm is not built.
  */
 export async function allTracers(
   log: (line: string) => void,
-  variants: readonly [string, string][] = [],
+  variants: readonly (readonly [string, string])[][] = [],
   names?: readonly string[],
 ): Promise<Tracer[]> {
   const list: Tracer[] = [];
