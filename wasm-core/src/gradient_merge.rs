@@ -11,7 +11,7 @@
 //! flat artwork stays flat. The regions of a group that fails are grouped again under a
 //! tighter field tolerance, and what fails then stays as separate flat bands.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::color::{lab_to_rgba, Lab, LinearTable};
@@ -51,6 +51,9 @@ const FIELD_TOLERANCES: [f32; 3] = [0.009, 0.0055, 0.0035];
 const FIELD_LIMIT: f32 = 2.0 * ACCEPTED_RMS;
 /// Samples a group's gradient is fitted on, at most (evenly taken).
 const FIT_SAMPLES: usize = 6000;
+/// Neighbouring gradient groups join when one gradient explains both with an RMS error at
+/// most this many times the larger of theirs.
+const JOIN_SLACK: f32 = 1.25;
 
 /// A multiplicative hash for the region pairs (the default hasher costs more than the merge).
 #[derive(Default)]
@@ -453,7 +456,143 @@ pub fn merge(
     if fills.is_empty() {
         return Ok((regions, fills));
     }
+    let fills = join_neighbours(
+        fills,
+        &mut group_label,
+        palette,
+        &soft,
+        &mut parent,
+        &edge,
+        &regions,
+        rgba,
+        width,
+        table,
+    );
     Ok((renumber(regions, &group_label), fills))
+}
+
+/// Joins neighbouring gradient groups, and flat regions beside them, across soft boundaries
+/// (softest first, two passes) when one gradient explains them together about as well as the
+/// groups are explained by their own: a radial cone, which no quadratic field follows, is
+/// otherwise left in rings, its tip in flat bands. Returns the fills, one per group, labelled
+/// in order from the first gradient label (`group_label` and `palette` follow).
+#[allow(clippy::too_many_arguments)]
+fn join_neighbours(
+    fills: Vec<GradientFill>,
+    group_label: &mut [u16],
+    palette: &mut Vec<[u8; 4]>,
+    soft: &[(f32, u32, u32)],
+    parent: &mut [u32],
+    edge: &[bool],
+    regions: &Regions,
+    rgba: &[u8],
+    width: usize,
+    table: &LinearTable,
+) -> Vec<GradientFill> {
+    let first = fills[0].label;
+    let count = regions.area.len();
+    // Units: the gradient groups (by their root), then the flat regions beside them.
+    let mut slot = vec![u32::MAX; count];
+    let mut area = vec![0usize; fills.len()];
+    for r in 0..count {
+        if group_label[r] != u16::MAX {
+            let f = (group_label[r] - first) as usize;
+            slot[find(parent, r as u32) as usize] = f as u32;
+            area[f] += regions.area[r] as usize;
+        }
+    }
+    let mut flat_regions = Vec::new();
+    for &(_, a, b) in soft {
+        for (x, y) in [(a, b), (b, a)] {
+            let (x, y) = (x as usize, y as usize);
+            if group_label[x] == u16::MAX && group_label[y] != u16::MAX && slot[x] == u32::MAX {
+                slot[x] = area.len() as u32;
+                area.push(regions.area[x] as usize);
+                flat_regions.push(x);
+            }
+        }
+    }
+    let every: Vec<usize> = area.iter().map(|&a| (a / FIT_SAMPLES).max(1)).collect();
+    let mut samples = group_samples(
+        &regions.ids,
+        edge,
+        parent,
+        &slot,
+        &every,
+        rgba,
+        width,
+        table,
+    );
+    let mut seen = HashSet::new();
+    let mut candidates = Vec::new();
+    for &(_, a, b) in soft {
+        let ua = slot[find(parent, a) as usize];
+        let ub = slot[find(parent, b) as usize];
+        if ua != u32::MAX && ub != u32::MAX && ua != ub && seen.insert((ua.min(ub), ua.max(ub))) {
+            candidates.push((ua, ub));
+        }
+    }
+    let mut gradients: Vec<Option<(Gradient, [u8; 4])>> = fills
+        .into_iter()
+        .map(|f| Some((f.gradient, palette[f.label as usize])))
+        .collect();
+    gradients.resize(area.len(), None);
+    let mut owner: Vec<u32> = (0..area.len() as u32).collect();
+    for _pass in 0..2 {
+        for &(a, b) in &candidates {
+            let (ra, rb) = (find(&mut owner, a) as usize, find(&mut owner, b) as usize);
+            let rms = |u: usize| gradients[u].as_ref().map(|g| g.0.rms);
+            let worst = match (rms(ra), rms(rb)) {
+                (Some(x), Some(y)) => x.max(y),
+                (Some(x), None) | (None, Some(x)) => x,
+                (None, None) => continue,
+            };
+            if ra == rb {
+                continue;
+            }
+            // Gradient groups come first, so the unit kept is one.
+            let (keep, gone) = (ra.min(rb), ra.max(rb));
+            let together: Vec<Sample> = samples[keep]
+                .iter()
+                .chain(&samples[gone])
+                .copied()
+                .collect();
+            let step = together.len() / FIT_SAMPLES + 1;
+            let together: Vec<Sample> = together.into_iter().step_by(step).collect();
+            if let Some((g, mean)) = accepted_gradient(table, &together) {
+                if g.rms <= JOIN_SLACK * worst {
+                    gradients[keep] = Some((g, lab_to_rgba([mean[0], mean[1], mean[2], 1.0])));
+                    gradients[gone] = None;
+                    samples[keep] = together;
+                    samples[gone] = Vec::new();
+                    owner[gone] = keep as u32;
+                }
+            }
+        }
+    }
+    // The groups left, labelled in order.
+    let mut new_label = vec![u16::MAX; gradients.len()];
+    palette.truncate(first as usize);
+    let mut out = Vec::new();
+    for (i, g) in gradients.into_iter().enumerate() {
+        if let Some((gradient, mean)) = g {
+            new_label[i] = palette.len() as u16;
+            palette.push(mean);
+            out.push(GradientFill {
+                label: new_label[i],
+                gradient,
+            });
+        }
+    }
+    for l in group_label.iter_mut().filter(|l| **l != u16::MAX) {
+        let root = find(&mut owner, (*l - first) as u32) as usize;
+        *l = new_label[root];
+    }
+    for &r in &flat_regions {
+        let root = find(&mut owner, slot[r]) as usize;
+        group_label[r] = new_label[root];
+    }
+    out
 }
 
 /// The regions once every gradient group is one region (labelled with its gradient); the
