@@ -253,6 +253,27 @@ fn elliptical_centre(
     ))
 }
 
+/// Root-mean-square Oklab distance of the samples from the mean of their bin along `t`: how
+/// well the parameter explains the colour, whatever stops then follow the bins' means.
+fn binned_spread(samples: &[Sample], t: &[f32]) -> f32 {
+    let mut sum = [[0.0f64; 3]; BINS];
+    let mut count = [0usize; BINS];
+    let mut squares = 0.0f64;
+    for (s, &t) in samples.iter().zip(t) {
+        let b = ((t * BINS as f32) as usize).min(BINS - 1);
+        count[b] += 1;
+        for k in 0..3 {
+            sum[b][k] += s.lab[k] as f64;
+            squares += (s.lab[k] as f64).powi(2);
+        }
+    }
+    let explained: f64 = (0..BINS)
+        .filter(|&b| count[b] > 0)
+        .map(|b| sum[b].iter().map(|v| v * v).sum::<f64>() / count[b] as f64)
+        .sum();
+    ((squares - explained).max(0.0) / samples.len().max(1) as f64).sqrt() as f32
+}
+
 /// Stops for samples at parameters `t` (0..1), as few as keep every bin within `tolerance`;
 /// with the RMS error of all samples.
 fn fit_stops(
@@ -331,25 +352,20 @@ fn gradient(shape: Shape, stops: Vec<(f32, [f32; 3])>, rms: f32) -> Gradient {
 /// The largest reach of the samples from `c` (in units of the ellipse's first semi-axis),
 /// and each sample's reach as a share of it.
 fn radii(samples: &[Sample], c: [f64; 2], ellipse: Ellipse) -> (f32, Vec<f32>) {
-    let reach: Vec<f32> = samples
+    let mut t: Vec<f32> = samples
         .iter()
         .map(|s| ellipse.reach(s.x as f64 - c[0], s.y as f64 - c[1]) as f32)
         .collect();
-    let radius = reach.iter().fold(0.0f32, |a, &v| a.max(v));
-    let t = reach.iter().map(|&v| v / radius.max(1e-6)).collect();
+    let radius = t.iter().fold(0.0f32, |a, &v| a.max(v));
+    let scale = 1.0 / radius.max(1e-6);
+    t.iter_mut().for_each(|v| *v *= scale);
     (radius, t)
 }
 
 /// Moves the centre (and an ellipse's direction and axis ratio) by a shrinking pattern search
-/// (on at most ~2000 samples) while the profile's error falls: the quadratic's apex and level
-/// curves are biased where the profile is not parabolic.
-fn refine(
-    table: &LinearTable,
-    samples: &[Sample],
-    c: [f64; 2],
-    ellipse: Option<Ellipse>,
-    tolerance: f32,
-) -> ([f64; 2], Ellipse) {
+/// (on at most ~2000 samples) while the colour's spread about its binned profile falls: the
+/// quadratic's apex and level curves are biased where the profile is not parabolic.
+fn refine(samples: &[Sample], c: [f64; 2], ellipse: Option<Ellipse>) -> ([f64; 2], Ellipse) {
     let step = (samples.len() / 2000).max(1);
     let few: Vec<Sample> = samples.iter().step_by(step).copied().collect();
     // Parameters: centre x, y, the first axis's angle and the log of the axis ratio.
@@ -360,10 +376,7 @@ fn refine(
         e: [p[2].cos(), p[2].sin()],
         k: p[3].exp().min(1.0),
     };
-    let error = |p: &[f64; 4]| {
-        let t = radii(&few, [p[0], p[1]], shape(p)).1;
-        fit_stops(table, &few, &t, tolerance).1
-    };
+    let error = |p: &[f64; 4]| binned_spread(&few, &radii(&few, [p[0], p[1]], shape(p)).1);
     let free = if ellipse.is_some() { 4 } else { 2 };
     // Steps per unit of `delta`: pixels for the centre, radians, log ratio.
     let scale = [1.0, 1.0, 0.05, 0.05];
@@ -399,7 +412,7 @@ fn radial(
     limit: f32,
     tolerance: f32,
 ) -> Option<Gradient> {
-    let (c, ellipse) = refine(table, samples, c, ellipse, tolerance);
+    let (c, ellipse) = refine(samples, c, ellipse);
     let (radius, t) = radii(samples, c, ellipse);
     if radius < 1.0 || radius > limit {
         return None;
