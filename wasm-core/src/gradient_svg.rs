@@ -29,8 +29,8 @@ pub fn defs(fills: &[GradientFill], labels: usize, precision: u8) -> (String, Ve
             Shape::Radial {
                 centre,
                 axis,
-                ratio: 1.0,
-            } => format!(
+                ratio,
+            } if ratio >= 1.0 => format!(
                 "radialGradient gradientUnits=\"userSpaceOnUse\" cx=\"{}\" cy=\"{}\" r=\"{}\">",
                 coordinate(centre[0]),
                 coordinate(centre[1]),
