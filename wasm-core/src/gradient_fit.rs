@@ -607,13 +607,13 @@ mod tests {
             },
         );
         let g = fit(&table, &samples, 0.005).unwrap();
-        let Shape::Radial {
-            centre,
-            axis,
-            ratio,
-        } = g.shape
-        else {
-            panic!("expected a radial gradient, got {g:?}");
+        let (centre, axis, ratio) = match g.shape {
+            Shape::Radial {
+                centre,
+                axis,
+                ratio,
+            } => (centre, axis, ratio),
+            _ => panic!("expected a radial gradient, got {g:?}"),
         };
         assert!(
             (centre[0] - 31.0).abs() < 1.0 && (centre[1] - 26.0).abs() < 1.0,
