@@ -88,6 +88,11 @@ use label::TRANSPARENT;
 use options::{Gradients, Mode, Options, Stacking};
 use progress::{Observer, Stage};
 
+/// How many times the tolerance a soft boundary between two gradient fills is fitted within,
+/// and the mean colour step across it (premultiplied RGBA, 0..1 channels) below which it is soft.
+const GRADIENT_EDGE_LOOSENESS: f32 = 5.0;
+const SOFT_GRADIENT_STEP: f32 = 0.04;
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Stats {
     pub width: u32,
@@ -256,7 +261,20 @@ pub fn vectorize(
                 junctions.offset(pts[pts.len() - 1]),
             ]
         };
-        let fitted = fit::fit_edge(&points, edge.closed, shift, ends, &params);
+        // Where two gradients meet and the colour runs on across the boundary, where it lies
+        // exactly hardly shows: it is fitted more loosely.
+        let soft = is_gradient(edge.left)
+            && is_gradient(edge.right)
+            && subpixel::mean_step(&points, &image) < SOFT_GRADIENT_STEP;
+        let fitted = if soft {
+            let loose = fit::FitParams {
+                tolerance: params.tolerance * GRADIENT_EDGE_LOOSENESS,
+                ..params
+            };
+            fit::fit_edge(&points, edge.closed, shift, ends, &loose)
+        } else {
+            fit::fit_edge(&points, edge.closed, shift, ends, &params)
+        };
         let mut grid_edge = svg::to_grid(&fitted, precision);
         // Sub-pixel evidence is what places a primitive; textured images have none.
         if options.primitives && edge.closed && !shift.is_empty() {

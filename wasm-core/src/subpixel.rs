@@ -100,6 +100,24 @@ pub fn crack_shifts(
         .collect()
 }
 
+/// Mean colour step across an edge's cracks: the premultiplied RGBA distance between the two
+/// pixels each crack parts (infinite when the edge has no crack inside the image).
+pub fn mean_step(points: &[(i32, i32)], image: &Image) -> f32 {
+    let (mut sum, mut count) = (0.0f32, 0usize);
+    for w in points.windows(2) {
+        let (lp, rp) = crack_pixels(w[0].0, w[0].1, direction(w[0], w[1]));
+        if let (Some(l), Some(r)) = (image.pixel(lp), image.pixel(rp)) {
+            sum += (0..4).map(|c| (l[c] - r[c]).powi(2)).sum::<f32>().sqrt();
+            count += 1;
+        }
+    }
+    if count == 0 {
+        f32::INFINITY
+    } else {
+        sum / count as f32
+    }
+}
+
 /// Sub-pixel displacement of junction vertices: the mean offset of the horizontal cracks that
 /// meet there (in y) and of the vertical ones (in x). Every edge meeting at a junction uses the
 /// same displaced point, so shared boundaries stay shared.
@@ -165,6 +183,30 @@ mod tests {
             "{:?}",
             shifts
         );
+    }
+
+    #[test]
+    fn the_step_across_an_edge_is_the_mean_distance_of_the_pixels_it_parts() {
+        // Top row: two greys 0.1 apart from the bottom row's.
+        let rgba = [
+            100, 100, 100, 255, 120, 120, 120, 255, 100, 100, 100, 255, 120, 120, 120, 255,
+        ];
+        let image = Image {
+            rgba: &rgba,
+            width: 2,
+            height: 2,
+        };
+        assert_eq!(mean_step(&[(0, 1), (1, 1), (2, 1)], &image), 0.0);
+        let hard = [
+            0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+        ];
+        let image = Image {
+            rgba: &hard,
+            width: 2,
+            height: 2,
+        };
+        assert!((mean_step(&[(0, 1), (1, 1), (2, 1)], &image) - 3f32.sqrt()).abs() < 1e-5);
+        assert_eq!(mean_step(&[(0, 0), (1, 0)], &image), f32::INFINITY);
     }
 
     #[test]
