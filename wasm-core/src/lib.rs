@@ -88,7 +88,7 @@ use label::TRANSPARENT;
 use options::{Gradients, Mode, Options, Stacking};
 use progress::{Observer, Stage};
 
-/// How many times the tolerance a soft boundary between two gradient fills is fitted within,
+/// How many times the tolerance a soft boundary of a gradient fill is fitted within,
 /// and the mean colour step across it (premultiplied RGBA, 0..1 channels) below which it is soft.
 const GRADIENT_EDGE_LOOSENESS: f32 = 5.0;
 const SOFT_GRADIENT_STEP: f32 = 0.04;
@@ -261,10 +261,12 @@ pub fn vectorize(
                 junctions.offset(pts[pts.len() - 1]),
             ]
         };
-        // Where two gradients meet and the colour runs on across the boundary, where it lies
-        // exactly hardly shows: it is fitted more loosely.
-        let soft = is_gradient(edge.left)
-            && is_gradient(edge.right)
+        // Where a gradient meets another shape and the colour runs on across the boundary,
+        // where it lies exactly hardly shows: it is fitted more loosely (not against
+        // transparency, where the outline is the shape's edge).
+        let soft = (is_gradient(edge.left) || is_gradient(edge.right))
+            && region_color(edge.left)[3] > 0.0
+            && region_color(edge.right)[3] > 0.0
             && subpixel::mean_step(&points, &image) < SOFT_GRADIENT_STEP;
         let fitted = if soft {
             let loose = fit::FitParams {
