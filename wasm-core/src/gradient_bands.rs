@@ -8,6 +8,7 @@
 
 use crate::color::{lab_to_rgba, LinearTable};
 use crate::error::Result;
+use crate::gradient_fit::pixel_lab;
 use crate::gradient_merge::GradientFill;
 use crate::gradient_moments;
 use crate::label::TRANSPARENT;
@@ -102,11 +103,6 @@ impl Cut {
     }
 }
 
-fn colour(table: &LinearTable, px: &[u8]) -> [f32; 3] {
-    let l = table.lab(px[0] as f32, px[1] as f32, px[2] as f32, 255.0);
-    [l[0], l[1], l[2]]
-}
-
 /// Cuts every opaque ramp (a region of `MIN_AREA` interior pixels or more whose colour one
 /// quadratic field explains in large part) that spans several bands into bands
 /// (pixels by their colour along the region's main colour direction, speckles smaller than
@@ -142,7 +138,7 @@ pub fn split(
         if s == u32::MAX || px[3] != 255 {
             continue;
         }
-        let c = colour(table, px);
+        let c = pixel_lab(table, px);
         moments[s as usize].add(c);
         let (x, y) = (i % width, i / width);
         let inside = x > 0
@@ -195,7 +191,7 @@ pub fn split(
         .map(|(px, &r)| {
             let cut = cuts.get(slot[r as usize] as usize).and_then(Option::as_ref);
             match cut {
-                Some(c) => c.first + c.band(colour(table, px)) as u16,
+                Some(c) => c.first + c.band(pixel_lab(table, px)) as u16,
                 None => regions.label[r as usize],
             }
         })

@@ -66,6 +66,11 @@ fn to_lab(table: &LinearTable, rgb: [f32; 3]) -> [f32; 3] {
     [l[0], l[1], l[2]]
 }
 
+/// The straight Oklab colour of an RGBA pixel, its alpha left aside.
+pub fn pixel_lab(table: &LinearTable, px: &[u8]) -> [f32; 3] {
+    to_lab(table, [px[0] as f32, px[1] as f32, px[2] as f32])
+}
+
 /// The colour a renderer draws at `t` between stops (sRGB interpolation), in Oklab.
 fn profile(table: &LinearTable, stops: &[(f32, [f32; 3])], t: f32) -> [f32; 3] {
     let i = stops
@@ -401,9 +406,9 @@ fn refine(samples: &[Sample], c: [f64; 2], ellipse: Option<Ellipse>) -> ([f64; 2
     ([best[0], best[1]], shape(&best))
 }
 
-/// A radial gradient about (about) the centre `c` with circular level curves or, given one,
-/// an ellipse's, its stops fitted; `None` when its reach is under a pixel or beyond `limit` (a centre far outside the
-/// region is a linear gradient in disguise).
+/// A radial gradient about (roughly) the centre `c`, with circular level curves or, given
+/// one, an ellipse's, its stops fitted; `None` when its reach is under a pixel or beyond
+/// `limit` (a centre far outside the region is a linear gradient in disguise).
 fn radial(
     table: &LinearTable,
     samples: &[Sample],

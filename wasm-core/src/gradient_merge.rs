@@ -14,7 +14,7 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::color::{lab_to_rgba, Lab, LinearTable};
+use crate::color::{lab_to_rgba, LinearTable};
 use crate::error::Result;
 use crate::gradient_fit::{self, Gradient, Sample};
 use crate::gradient_moments::Moments;
@@ -104,10 +104,7 @@ fn ramp_boundary(across: f32, inside_a: f32, inside_b: f32) -> bool {
 
 /// The straight Oklab colour of a pixel, when it is opaque and its region solid.
 fn pixel_colour(px: &[u8], solid: bool, table: &LinearTable) -> Option<[f32; 3]> {
-    (px[3] == 255 && solid).then(|| {
-        let l: Lab = table.lab(px[0] as f32, px[1] as f32, px[2] as f32, 255.0);
-        [l[0], l[1], l[2]]
-    })
+    (px[3] == 255 && solid).then(|| gradient_fit::pixel_lab(table, px))
 }
 
 /// Whether a region is drawn in an opaque flat colour (the only regions a gradient may take).
@@ -541,15 +538,15 @@ fn join_neighbours(
     for _pass in 0..2 {
         for &(a, b) in &candidates {
             let (ra, rb) = (find(&mut owner, a) as usize, find(&mut owner, b) as usize);
+            if ra == rb {
+                continue;
+            }
             let rms = |u: usize| gradients[u].as_ref().map(|g| g.0.rms);
             let worst = match (rms(ra), rms(rb)) {
                 (Some(x), Some(y)) => x.max(y),
                 (Some(x), None) | (None, Some(x)) => x,
                 (None, None) => continue,
             };
-            if ra == rb {
-                continue;
-            }
             // Gradient groups come first, so the unit kept is one.
             let (keep, gone) = (ra.min(rb), ra.max(rb));
             let together: Vec<Sample> = samples[keep]

@@ -88,9 +88,10 @@ use label::TRANSPARENT;
 use options::{Gradients, Mode, Options, Stacking};
 use progress::{Observer, Stage};
 
-/// How many times the tolerance a soft boundary of a gradient fill is fitted within,
-/// and the mean colour step across it (premultiplied RGBA, 0..1 channels) below which it is soft.
+/// How many times the tolerance a soft boundary of a gradient fill is fitted within.
 const GRADIENT_EDGE_LOOSENESS: f32 = 5.0;
+/// Mean colour step across a boundary (premultiplied RGBA, 0..1 channels) below which it is
+/// soft.
 const SOFT_GRADIENT_STEP: f32 = 0.04;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -268,15 +269,15 @@ pub fn vectorize(
             && region_color(edge.left)[3] > 0.0
             && region_color(edge.right)[3] > 0.0
             && subpixel::mean_step(&points, &image) < SOFT_GRADIENT_STEP;
-        let fitted = if soft {
-            let loose = fit::FitParams {
+        let edge_params = if soft {
+            fit::FitParams {
                 tolerance: params.tolerance * GRADIENT_EDGE_LOOSENESS,
                 ..params
-            };
-            fit::fit_edge(&points, edge.closed, shift, ends, &loose)
+            }
         } else {
-            fit::fit_edge(&points, edge.closed, shift, ends, &params)
+            params
         };
+        let fitted = fit::fit_edge(&points, edge.closed, shift, ends, &edge_params);
         let mut grid_edge = svg::to_grid(&fitted, precision);
         // Sub-pixel evidence is what places a primitive; textured images have none.
         if options.primitives && edge.closed && !shift.is_empty() {

@@ -78,6 +78,18 @@ impl Image<'_> {
     }
 }
 
+/// The two pixels (left, right) each crack of an edge parts; `None` where one lies outside
+/// the image.
+fn crack_colours<'a>(
+    points: &'a [(i32, i32)],
+    image: &'a Image,
+) -> impl Iterator<Item = Option<(Premultiplied, Premultiplied)>> + 'a {
+    points.windows(2).map(|w| {
+        let (lp, rp) = crack_pixels(w[0].0, w[0].1, direction(w[0], w[1]));
+        Some((image.pixel(lp)?, image.pixel(rp)?))
+    })
+}
+
 /// The edge offset for each crack of an edge, in pixels along `NORMALS`, within ±0.5.
 pub fn crack_shifts(
     points: &[(i32, i32)],
@@ -85,17 +97,10 @@ pub fn crack_shifts(
     left: Premultiplied,
     right: Premultiplied,
 ) -> Vec<f32> {
-    points
-        .windows(2)
-        .map(|w| {
-            let d = direction(w[0], w[1]);
-            let (lp, rp) = crack_pixels(w[0].0, w[0].1, d);
-            match (image.pixel(lp), image.pixel(rp)) {
-                (Some(l), Some(r)) => {
-                    (share(l, left, right) + share(r, left, right) - 1.0).clamp(-0.5, 0.5)
-                }
-                _ => 0.0,
-            }
+    crack_colours(points, image)
+        .map(|pair| match pair {
+            Some((l, r)) => (share(l, left, right) + share(r, left, right) - 1.0).clamp(-0.5, 0.5),
+            None => 0.0,
         })
         .collect()
 }
@@ -104,12 +109,9 @@ pub fn crack_shifts(
 /// pixels each crack parts (infinite when the edge has no crack inside the image).
 pub fn mean_step(points: &[(i32, i32)], image: &Image) -> f32 {
     let (mut sum, mut count) = (0.0f32, 0usize);
-    for w in points.windows(2) {
-        let (lp, rp) = crack_pixels(w[0].0, w[0].1, direction(w[0], w[1]));
-        if let (Some(l), Some(r)) = (image.pixel(lp), image.pixel(rp)) {
-            sum += (0..4).map(|c| (l[c] - r[c]).powi(2)).sum::<f32>().sqrt();
-            count += 1;
-        }
+    for (l, r) in crack_colours(points, image).flatten() {
+        sum += (0..4).map(|c| (l[c] - r[c]).powi(2)).sum::<f32>().sqrt();
+        count += 1;
     }
     if count == 0 {
         f32::INFINITY
@@ -187,7 +189,7 @@ mod tests {
 
     #[test]
     fn the_step_across_an_edge_is_the_mean_distance_of_the_pixels_it_parts() {
-        // Top row: two greys 0.1 apart from the bottom row's.
+        // Each column one grey above and below the edge: no step; then black over white.
         let rgba = [
             100, 100, 100, 255, 120, 120, 120, 255, 100, 100, 100, 255, 120, 120, 120, 255,
         ];
