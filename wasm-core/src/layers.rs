@@ -24,6 +24,9 @@ pub struct PathPlan {
     pub layer: u32,
 }
 
+/// Drawing tier of a region whose outline is a whole primitive (see [`Regions::primitive`]).
+pub const WHOLE_PRIMITIVE: u8 = 4;
+
 /// What the regions are, for planning: palette label, pixel area, drawn opaque, drawn at all,
 /// outline drawn as a primitive, and the palette.
 pub struct Regions<'a> {
@@ -31,8 +34,10 @@ pub struct Regions<'a> {
     pub areas: &'a [u32],
     pub opaque: &'a [bool],
     pub drawn: &'a [bool],
-    /// How each region's outline is drawn (see `plan`): 0 traced, 1 as a primitive drawn whole
-    /// beneath the primitives that hide part of it, 2 as a whole primitive.
+    /// How each region's outline is drawn, and so in which tier among its siblings (see
+    /// `plan`): 0 traced, [`WHOLE_PRIMITIVE`] as a whole primitive, and between them as a
+    /// primitive drawn whole beneath the primitives that hide part of it, a tier below the
+    /// lowest of those.
     pub primitive: &'a [u8],
     pub palette: &'a [[u8; 4]],
 }
@@ -229,10 +234,12 @@ pub fn plan(graph: &Graph, regions_of: &Regions, seal: bool, underlay: bool) -> 
         if g != find(&mut group, l) {
             continue;
         }
-        // A shape drawn whole beneath a primitive runs on under it: no seam between them.
-        let tiers = (primitive.get(ri).copied(), primitive.get(li).copied());
-        if matches!(tiers, (Some(1), Some(2)) | (Some(2), Some(1))) {
-            continue;
+        // A shape drawn whole beneath a primitive runs on under it: no seam between them (every
+        // primitive in a higher tier beside it is one that hides it).
+        if let (Some(&a), Some(&b)) = (primitive.get(ri), primitive.get(li)) {
+            if a != b && a.min(b) > 0 {
+                continue;
+            }
         }
         // The seam goes with whichever of the two is drawn first.
         let key = path_key(ri, &mut group).min(path_key(li, &mut group));
@@ -273,12 +280,12 @@ mod tests {
         let plain = plan_with(&[0; 3]);
         assert_eq!(labels(&plain), vec![1, 2]);
         assert_eq!(plain.paths[0].seams.len(), 1);
-        let first_last = plan_with(&[0, 2, 0]);
+        let first_last = plan_with(&[0, WHOLE_PRIMITIVE, 0]);
         assert_eq!(labels(&first_last), vec![2, 1]);
         assert_eq!(first_last.paths[0].seams, plain.paths[0].seams);
         assert!(first_last.paths[1].seams.is_empty());
         // Region 2 drawn whole beneath primitive 1: first, and no seam between them.
-        let beneath = plan_with(&[0, 2, 1]);
+        let beneath = plan_with(&[0, WHOLE_PRIMITIVE, WHOLE_PRIMITIVE - 1]);
         assert_eq!(labels(&beneath), vec![2, 1]);
         assert!(beneath.paths.iter().all(|p| p.seams.is_empty()));
     }

@@ -320,28 +320,37 @@ pub fn vectorize(
         cycle_primitives::cycle_primitives(&graph, &edge_samples, params.tolerance, precision)
     };
     // A region whose outline is a primitive is drawn after its siblings, so that its exact
-    // outline, not their traced side of the shared boundary, is what shows (tier 2); one that
-    // such primitives hide in part may be drawn whole beneath them (tier 1).
+    // outline, not their traced side of the shared boundary, is what shows (the top tier); one
+    // that such primitives hide in part may be drawn whole beneath them (a tier lower), and one
+    // that those hide in part beneath them in turn.
     let mut primitive = vec![0u8; region_labels.len()];
     for (c, cycle) in graph.cycles.iter().enumerate() {
         if cycle.area2 > 0
             && svg::cycle_primitive(&graph, &grid_edges, &cycle_primitives, c as u32).is_some()
         {
-            primitive[cycle.region as usize] = 2;
+            primitive[cycle.region as usize] = layers::WHOLE_PRIMITIVE;
         }
     }
     if !cycle_primitives.is_empty() {
-        let hidden = cycle_primitives::HiddenPrimitives {
-            graph: &graph,
-            edges: &grid_edges,
-            samples: &edge_samples,
-            opaque: &opaque,
-            tolerance: params.tolerance * cycle_primitives::CYCLE_TOLERANCE,
-            precision,
-        };
-        for (c, p) in hidden.find(&cycle_primitives, &primitive) {
-            cycle_primitives[c] = Some(p);
-            primitive[graph.cycles[c].region as usize] = 1;
+        let mut lowest = layers::WHOLE_PRIMITIVE;
+        while lowest > 1 {
+            let hidden = cycle_primitives::HiddenPrimitives {
+                graph: &graph,
+                edges: &grid_edges,
+                samples: &edge_samples,
+                opaque: &opaque,
+                tolerance: params.tolerance * cycle_primitives::CYCLE_TOLERANCE,
+                precision,
+            };
+            let found = hidden.find(&cycle_primitives, &primitive, lowest);
+            if found.is_empty() {
+                break;
+            }
+            lowest -= 1;
+            for (c, p) in found {
+                cycle_primitives[c] = Some(p);
+                primitive[graph.cycles[c].region as usize] = lowest;
+            }
         }
     }
     let regions = styles::Regions {

@@ -176,6 +176,20 @@ pub fn fit_partial(samples: &[Point], tolerance: f32) -> Option<Primitive> {
     })
 }
 
+/// The rectangle that an outline showing in part (the rest hidden) runs along, on at least
+/// [`PARTIAL_SIDES`] of its sides, every point within `tolerance`, and that holds `hidden` (the
+/// points where the rest of its region's outline runs): a side that does not show lies at
+/// their farthest.
+pub fn fit_partial_rect(shown: &[Point], hidden: &[Point], tolerance: f32) -> Option<Primitive> {
+    if shown.len() < 2 * MIN_POINTS || hidden.is_empty() {
+        return None;
+    }
+    let of = |q: &Point| [q[0] as f64, q[1] as f64];
+    let p: Vec<[f64; 2]> = shown.iter().map(of).collect();
+    let extent: Vec<[f64; 2]> = hidden.iter().map(of).collect();
+    fit_rect_holding(&p, &extent, tolerance as f64)
+}
+
 /// The area the points enclose, taken as a closed polygon in their order.
 fn enclosed_area(p: &[[f64; 2]]) -> f64 {
     let twice: f64 = p
@@ -325,23 +339,68 @@ pub fn fit_ellipse(p: &[[f64; 2]]) -> Option<([f64; 2], f64, f64, f64)> {
     Some(([x0 / s + m[0], y0 / s + m[1]], rx, ry, theta))
 }
 
-/// Largest Sampson (first-order) distance of the points to the ellipse.
-fn max_ellipse_distance(p: &[[f64; 2]], c: [f64; 2], rx: f64, ry: f64, theta: f64) -> f64 {
+/// Sampson (first-order) distance of a point to the ellipse.
+fn ellipse_distance(q: [f64; 2], c: [f64; 2], rx: f64, ry: f64, theta: f64) -> f64 {
     let (cos, sin) = (theta.cos(), theta.sin());
+    let (dx, dy) = (q[0] - c[0], q[1] - c[1]);
+    let (u, v) = (dx * cos + dy * sin, -dx * sin + dy * cos);
+    let g = u * u / (rx * rx) + v * v / (ry * ry) - 1.0;
+    let grad = (2.0 * u / (rx * rx)).hypot(2.0 * v / (ry * ry));
+    if grad > 0.0 {
+        (g / grad).abs()
+    } else {
+        f64::INFINITY
+    }
+}
+
+/// Largest Sampson distance of the points to the ellipse.
+fn max_ellipse_distance(p: &[[f64; 2]], c: [f64; 2], rx: f64, ry: f64, theta: f64) -> f64 {
     p.iter()
-        .map(|q| {
-            let (dx, dy) = (q[0] - c[0], q[1] - c[1]);
-            let (u, v) = (dx * cos + dy * sin, -dx * sin + dy * cos);
-            let g = u * u / (rx * rx) + v * v / (ry * ry) - 1.0;
-            let grad = (2.0 * u / (rx * rx)).hypot(2.0 * v / (ry * ry));
-            if grad > 0.0 {
-                (g / grad).abs()
-            } else {
-                f64::INFINITY
-            }
-        })
+        .map(|&q| ellipse_distance(q, c, rx, ry, theta))
         .fold(0.0, f64::max)
 }
+
+/// Distance (px) of a point from the shape's outline: to the nearest side's line for a
+/// rectangle, Sampson's first-order distance for an ellipse.
+pub fn distance(shape: &Primitive, q: Point) -> f64 {
+    let q = [q[0] as f64, q[1] as f64];
+    let of = |c: Point| [c[0] as f64, c[1] as f64];
+    match *shape {
+        Primitive::Circle { center, r } => {
+            let c = of(center);
+            ((q[0] - c[0]).hypot(q[1] - c[1]) - r as f64).abs()
+        }
+        Primitive::Ellipse {
+            center,
+            rx,
+            ry,
+            angle,
+        } => ellipse_distance(
+            q,
+            of(center),
+            rx as f64,
+            ry as f64,
+            (angle as f64).to_radians(),
+        ),
+        Primitive::Rect {
+            center,
+            w,
+            h,
+            angle,
+        } => {
+            let (c, theta) = (of(center), (angle as f64).to_radians());
+            let (dx, dy) = (q[0] - c[0], q[1] - c[1]);
+            let (cos, sin) = (theta.cos(), theta.sin());
+            let uv = [dx * cos + dy * sin, -dx * sin + dy * cos];
+            let (w, h) = (w as f64 / 2.0, h as f64 / 2.0);
+            nearest_side(&[-w, w, -h, h], uv).1
+        }
+    }
+}
+
+/// Longest chord (px per sample step) between neighbouring outline points; longer ones jump
+/// across a gap.
+const GAP_CHORD: f64 = 2.0;
 
 /// The dominant direction of the outline modulo 90° (radians in [-π/4, π/4]).
 fn side_angle(p: &[[f64; 2]]) -> f64 {
@@ -352,6 +411,10 @@ fn side_angle(p: &[[f64; 2]]) -> f64 {
         let (a, b) = (p[i], p[(i + step) % n]);
         let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
         let len = dx.hypot(dy);
+        if len > GAP_CHORD * step as f64 {
+            // A jump between two stretches of an outline that shows in parts.
+            continue;
+        }
         let t = 4.0 * dy.atan2(dx);
         s += len * t.sin();
         c += len * t.cos();
@@ -359,21 +422,30 @@ fn side_angle(p: &[[f64; 2]]) -> f64 {
     s.atan2(c) / 4.0
 }
 
+/// Fewest sides of a rectangle that an outline showing in part must run along.
+const PARTIAL_SIDES: usize = 3;
+
 /// Rectangle in the frame rotated by `theta`: the points' coordinates there, each side at
-/// the mean of the points nearest it (away from the corners). Returns [u0, u1, v0, v1].
-fn rect_sides(p: &[[f64; 2]], theta: f64) -> Option<([f64; 4], Vec<[f64; 2]>)> {
+/// the mean of the points nearest it (away from the corners). `extent`: points the rectangle
+/// holds that are not on its outline (where the rest of it is hidden); a side with no outline
+/// points lies at their farthest, and [`PARTIAL_SIDES`] sides need outline points, else all
+/// four do. Returns [u0, u1, v0, v1].
+fn rect_sides(
+    p: &[[f64; 2]],
+    extent: &[[f64; 2]],
+    theta: f64,
+) -> Option<([f64; 4], Vec<[f64; 2]>)> {
     let (cos, sin) = (theta.cos(), theta.sin());
-    let uv: Vec<[f64; 2]> = p
-        .iter()
-        .map(|q| [q[0] * cos + q[1] * sin, -q[0] * sin + q[1] * cos])
-        .collect();
+    let rotate = |q: &[f64; 2]| [q[0] * cos + q[1] * sin, -q[0] * sin + q[1] * cos];
+    let uv: Vec<[f64; 2]> = p.iter().map(rotate).collect();
     let mut sides = [f64::MAX, f64::MIN, f64::MAX, f64::MIN];
-    for q in &uv {
+    for q in uv.iter().copied().chain(extent.iter().map(rotate)) {
         sides[0] = sides[0].min(q[0]);
         sides[1] = sides[1].max(q[0]);
         sides[2] = sides[2].min(q[1]);
         sides[3] = sides[3].max(q[1]);
     }
+    let needed = if extent.is_empty() { 4 } else { PARTIAL_SIDES };
     for _ in 0..2 {
         let mut sum = [0.0; 4];
         let mut count = [0usize; 4];
@@ -384,11 +456,13 @@ fn rect_sides(p: &[[f64; 2]], theta: f64) -> Option<([f64; 4], Vec<[f64; 2]>)> {
                 count[side] += 1;
             }
         }
-        if count.iter().any(|&k| k < 2) {
+        if count.iter().filter(|&&k| k >= 2).count() < needed {
             return None;
         }
         for k in 0..4 {
-            sides[k] = sum[k] / count[k] as f64;
+            if count[k] >= 2 {
+                sides[k] = sum[k] / count[k] as f64;
+            }
         }
     }
     Some((sides, uv))
@@ -413,9 +487,15 @@ fn nearest_side(sides: &[f64; 4], q: [f64; 2]) -> (usize, f64, f64) {
 }
 
 fn fit_rect(p: &[[f64; 2]], tol: f64) -> Option<Primitive> {
+    fit_rect_holding(p, &[], tol)
+}
+
+/// The rectangle whose outline `p` runs along (every point within `tol`, loosely by the
+/// corners) and that holds `extent` (see [`rect_sides`]).
+fn fit_rect_holding(p: &[[f64; 2]], extent: &[[f64; 2]], tol: f64) -> Option<Primitive> {
     let mut theta = side_angle(p);
     // Refine the angle from the sides' own directions (total least squares per side).
-    let (sides, uv) = rect_sides(p, theta)?;
+    let (sides, uv) = rect_sides(p, extent, theta)?;
     let mut moments = [[0.0f64; 3]; 4];
     for q in &uv {
         let (side, _, along) = nearest_side(&sides, *q);
@@ -443,7 +523,7 @@ fn fit_rect(p: &[[f64; 2]], tol: f64) -> Option<Primitive> {
     if slope[1] > 0.0 {
         theta += (slope[0] / slope[1]).atan();
     }
-    let (sides, uv) = rect_sides(p, theta)?;
+    let (sides, uv) = rect_sides(p, extent, theta)?;
     let (w, h) = (sides[1] - sides[0], sides[3] - sides[2]);
     if w < 2.0 || h < 2.0 {
         return None;
@@ -533,6 +613,98 @@ mod tests {
             fit_partial(&ellipse[20..150], 0.3),
             Some(Primitive::Ellipse { .. })
         ));
+    }
+
+    /// Points every half pixel along the segment from `a` to `b` (end left out).
+    fn along(a: [f64; 2], b: [f64; 2]) -> Vec<Point> {
+        let n = ((b[0] - a[0]).hypot(b[1] - a[1]) * 2.0).round() as usize;
+        (0..n)
+            .map(|i| {
+                let t = i as f64 / n as f64;
+                [
+                    (a[0] + (b[0] - a[0]) * t) as f32,
+                    (a[1] + (b[1] - a[1]) * t) as f32,
+                ]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_rectangle_showing_on_three_sides_comes_back_holding_what_is_hidden() {
+        // Rectangle x 20..70, y 10..40; its left part hidden: the outline shows from x = 45
+        // along the top, down the right side and back along the bottom to x = 50, and the
+        // region's outline runs on under the occluder, reaching x = 32 at most.
+        let mut shown = along([45.0, 10.0], [70.0, 10.0]);
+        shown.extend(along([70.0, 10.0], [70.0, 40.0]));
+        shown.extend(along([70.0, 40.0], [50.0, 40.0]));
+        let hidden = along([50.0, 40.0], [32.0, 25.0]);
+        let mut more = along([32.0, 25.0], [45.0, 10.0]);
+        let hidden: Vec<Point> = hidden.into_iter().chain(more.drain(..)).collect();
+        match fit_partial_rect(&shown, &hidden, 0.3) {
+            Some(Primitive::Rect {
+                center,
+                w,
+                h,
+                angle,
+            }) => {
+                // The right, top and bottom sides as they show; the left at the farthest the
+                // region reaches.
+                assert!(
+                    (center[0] + w / 2.0 - 70.0).abs() < 0.05,
+                    "{:?} {}",
+                    center,
+                    w
+                );
+                assert!(
+                    (center[0] - w / 2.0 - 32.0).abs() < 0.05,
+                    "{:?} {}",
+                    center,
+                    w
+                );
+                assert!((center[1] - 25.0).abs() < 0.05 && (h - 30.0).abs() < 0.05);
+                assert!(angle.abs() < 0.1, "{}", angle);
+            }
+            other => panic!("{:?}", other),
+        }
+        // Two sides showing say too little of where the others are.
+        let corner: Vec<Point> = along([45.0, 10.0], [70.0, 10.0])
+            .into_iter()
+            .chain(along([70.0, 10.0], [70.0, 30.0]))
+            .collect();
+        assert_eq!(fit_partial_rect(&corner, &hidden, 0.3), None);
+        // A stretch that bends is no rectangle's.
+        let mut bent = shown.clone();
+        for q in bent.iter_mut().skip(60).take(20) {
+            q[0] -= 1.5;
+        }
+        assert_eq!(fit_partial_rect(&bent, &hidden, 0.3), None);
+    }
+
+    #[test]
+    fn a_point_lies_at_its_distance_from_each_kind_of_outline() {
+        let circle = Primitive::Circle {
+            center: [10.0, 10.0],
+            r: 5.0,
+        };
+        assert!((distance(&circle, [18.0, 10.0]) - 3.0).abs() < 1e-6);
+        let ellipse = Primitive::Ellipse {
+            center: [0.0, 0.0],
+            rx: 8.0,
+            ry: 4.0,
+            angle: 90.0,
+        };
+        // First order: within a tenth or so of a pixel a pixel away.
+        assert!((distance(&ellipse, [0.0, 9.0]) - 1.0).abs() < 0.15);
+        assert!((distance(&ellipse, [5.0, 0.0]) - 1.0).abs() < 0.15);
+        assert!(distance(&ellipse, [0.0, 8.0]) < 1e-6);
+        let rect = Primitive::Rect {
+            center: [0.0, 0.0],
+            w: 10.0,
+            h: 4.0,
+            angle: 0.0,
+        };
+        assert!((distance(&rect, [0.0, 2.5]) - 0.5).abs() < 1e-6);
+        assert!((distance(&rect, [4.0, 0.0]) - 1.0).abs() < 1e-6);
     }
 
     #[test]

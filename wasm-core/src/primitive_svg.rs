@@ -60,14 +60,33 @@ pub fn contains(p: &GridPrimitive, point: [f64; 2], margin: f64, precision: u8) 
     }
 }
 
-/// Points on the outline of a circle or an ellipse (px), `count` of them, evenly by angle
-/// round its centre; none for a rectangle.
+/// Points on the outline of a primitive (px), `count` of them: evenly by angle round the centre
+/// of a circle or an ellipse, evenly along the perimeter of a rectangle.
 pub fn outline_points(p: &GridPrimitive, count: usize, precision: u8) -> Vec<[f64; 2]> {
     let scale = 10f64.powi(precision as i32);
     let (c, rx, ry, angle) = match *p {
         GridPrimitive::Circle { c, r } => (c, r, r, 0),
         GridPrimitive::Ellipse { c, rx, ry, angle } => (c, rx, ry, angle),
-        GridPrimitive::Rect { .. } => return Vec::new(),
+        GridPrimitive::Rect { c, w, h, angle } => {
+            let corners =
+                rect_corners(c, w, h, angle).map(|q| [q[0] as f64 / scale, q[1] as f64 / scale]);
+            let perimeter = 2.0 * (w + h) as f64 / scale;
+            let mut points = Vec::with_capacity(count);
+            let mut side = 0;
+            let mut walked = 0.0;
+            for i in 0..count {
+                let at = i as f64 / count as f64 * perimeter;
+                let length = |k: usize| if k % 2 == 0 { w } else { h } as f64 / scale;
+                while side < 3 && at > walked + length(side) {
+                    walked += length(side);
+                    side += 1;
+                }
+                let (a, b) = (corners[side], corners[(side + 1) % 4]);
+                let t = ((at - walked) / length(side).max(f64::MIN_POSITIVE)).min(1.0);
+                points.push([a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t]);
+            }
+            return points;
+        }
     };
     let (sin, cos) = (angle as f64 / ANGLE_SCALE).to_radians().sin_cos();
     (0..count)
@@ -225,6 +244,34 @@ pub fn angle_text(angle: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rectangles_outline_points_run_evenly_round_its_sides() {
+        // 40 × 20 px turned 30°, on a grid of tenths.
+        let rect = to_grid(
+            &Primitive::Rect {
+                center: [50.0, 40.0],
+                w: 40.0,
+                h: 20.0,
+                angle: 30.0,
+            },
+            1,
+        );
+        let points = outline_points(&rect, 60, 1);
+        assert_eq!(points.len(), 60);
+        let (sin, cos) = 30f64.to_radians().sin_cos();
+        for q in &points {
+            let (dx, dy) = (q[0] - 50.0, q[1] - 40.0);
+            let (u, v) = (dx * cos + dy * sin, -dx * sin + dy * cos);
+            let off = (u.abs() - 20.0).abs().min((v.abs() - 10.0).abs());
+            assert!(off < 0.05 && u.abs() < 20.05 && v.abs() < 10.05, "{:?}", q);
+        }
+        // A perimeter of 120 px: one point every 2 px (corners rounded to the grid).
+        for pair in points.windows(2) {
+            let step = (pair[1][0] - pair[0][0]).hypot(pair[1][1] - pair[0][1]);
+            assert!(step < 2.05 && step > 1.4, "{}", step);
+        }
+    }
 
     #[test]
     fn a_circle_writes_its_centre_and_radius() {
