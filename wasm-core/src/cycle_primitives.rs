@@ -226,8 +226,10 @@ impl HiddenPrimitives<'_> {
             other => return other,
         };
         let scale = 10f64.powi(self.precision as i32);
-        let (sin, cos) = (angle as f64 / 100.0).to_radians().sin_cos();
-        // Side k (0 and 1 across the width, 2 and 3 across the height) moved out by `d` px.
+        let (sin, cos) = (angle as f64 / primitive_svg::ANGLE_SCALE)
+            .to_radians()
+            .sin_cos();
+        // The rectangle with its sides (left, right, top, bottom) moved out by `out` px.
         let moved = |out: [f64; 4]| {
             let (du, dv) = ((out[1] - out[0]) / 2.0, (out[3] - out[2]) / 2.0);
             GridPrimitive::Rect {
@@ -242,7 +244,7 @@ impl HiddenPrimitives<'_> {
         };
         let corners = primitive_svg::rect_corners(c, w, h, angle)
             .map(|q| [q[0] as f64 / scale, q[1] as f64 / scale]);
-        // Rectangle sides as corner pairs, in the order of `moved`: left, right, top, bottom.
+        // The sides as corner pairs, in the order of `moved`.
         let ends = [(3, 0), (1, 2), (0, 1), (2, 3)];
         let mut out = [0.0; 4];
         for (k, &(a, b)) in ends.iter().enumerate() {

@@ -102,7 +102,7 @@ pub fn outline_points(p: &GridPrimitive, count: usize, precision: u8) -> Vec<[f6
 }
 
 /// Angle steps written for rotations: hundredths of a degree.
-const ANGLE_SCALE: f64 = 100.0;
+pub const ANGLE_SCALE: f64 = 100.0;
 
 pub fn to_grid(p: &Primitive, precision: u8) -> GridPrimitive {
     let scale = 10f64.powi(precision as i32);
