@@ -3,7 +3,8 @@
  * the share of wholly visible shapes that come back as `<circle>`/`<ellipse>`/`<rect>`, their
  * geometry error, the 4× fidelity against the truth (resvg, SSIM), gzip bytes, path commands per
  * shape and time, with primitives off (today's Bézier output) and on. Also the same on scenes
- * whose shapes overlap. Prints the figures and the targets; never a test gate.
+ * whose shapes overlap, and on scenes whose rectangles have rounded corners. Prints the figures
+ * and the targets; never a test gate.
  * Run: `npm run bench:primitives [scenes]`.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -100,15 +101,20 @@ async function organic(engine: Engine) {
 async function main() {
   const engine = await loadEngine(readWasm, 'simd');
   const count = Number(process.argv[2] ?? 12);
-  for (const overlap of [false, true]) {
+  const sets = [
+    { overlap: false, rounded: false, title: 'disjoint and nested shapes' },
+    { overlap: true, rounded: false, title: 'overlapping shapes' },
+    { overlap: false, rounded: true, title: 'disjoint and nested, rectangles rounded' },
+  ];
+  for (const { overlap, rounded, title } of sets) {
     const runs: Record<'off' | 'on', Run[]> = { off: [], on: [] };
     let total = 0;
-    console.log(`\n${overlap ? 'overlapping' : 'disjoint and nested'} shapes, ${count} scenes`);
+    console.log(`\n${title}, ${count} scenes`);
     console.log(
       'scene        shapes  found  err≤0.3  maxErr  SSIM4x(off→on)   gzip(off→on)  cmd/shape  ms(off→on)',
     );
     for (let seed = 1; seed <= count; seed++) {
-      const scene: ShapesScene = shapesScene(seed, { overlap });
+      const scene: ShapesScene = shapesScene(seed, { overlap, rounded });
       const { data, width, height } = scene.image;
       const truth = render4x(scene.svg, width, height);
       total += scene.shapes.length;

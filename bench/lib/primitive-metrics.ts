@@ -1,7 +1,7 @@
 /**
  * Scores a traced SVG against a synthetic shapes scene (bench/lib/shapes-scene.ts): which true
  * shapes came back as `<circle>`, `<ellipse>` or `<rect>`, and how far their geometry lies from
- * the truth (centre, radii, corners, in px).
+ * the truth (centre, radii, corners and corner radius, in px).
  */
 import type { TrueShape } from './shapes-scene';
 
@@ -30,7 +30,16 @@ export function readPrimitives(svg: string): TrueShape[] {
     else {
       const [w, h] = [n('width'), n('height')];
       // A full-canvas background rectangle is no traced shape.
-      out.push({ kind: 'rect', cx: n('x') + w / 2, cy: n('y') + h / 2, w, h, angle, fill });
+      out.push({
+        kind: 'rect',
+        cx: n('x') + w / 2,
+        cy: n('y') + h / 2,
+        w,
+        h,
+        angle,
+        fill,
+        rx: n('rx'),
+      });
     }
   }
   return out;
@@ -62,6 +71,7 @@ export function geometryError(truth: TrueShape, got: TrueShape): number {
     const mine = rectCorners(got);
     return Math.max(
       centre,
+      Math.abs((truth.rx ?? 0) - (got.rx ?? 0)),
       ...rectCorners(truth).map((c) =>
         Math.min(...mine.map((d) => Math.hypot(c[0] - d[0], c[1] - d[1]))),
       ),

@@ -2,7 +2,8 @@
  * Synthetic flat-colour scenes of circles, rotated ellipses and rotated rectangles with their
  * true SVG: shapes of random size, colour and rotation, some standing alone and some nested
  * inside an earlier one; with `overlap`, some cross others' outlines (the lower one is then
- * partly hidden). Rendered with resvg, so the input is anti-aliased like real artwork.
+ * partly hidden); with `rounded`, the rectangles' corners are rounded. Rendered with resvg, so
+ * the input is anti-aliased like real artwork.
  */
 import type { Raster } from '../../src/engine/fidelity';
 import { renderSvg } from './render';
@@ -19,7 +20,17 @@ export type TrueShape =
       angle: number;
       fill: string;
     }
-  | { kind: 'rect'; cx: number; cy: number; w: number; h: number; angle: number; fill: string };
+  | {
+      kind: 'rect';
+      cx: number;
+      cy: number;
+      w: number;
+      h: number;
+      angle: number;
+      fill: string;
+      /** Corner radius; none or 0: sharp corners. */
+      rx?: number;
+    };
 
 export interface ShapesScene {
   name: string;
@@ -54,7 +65,8 @@ export function shapeElement(s: TrueShape): string {
   if (s.kind === 'circle') return `<circle cx="${s.cx}" cy="${s.cy}" r="${s.r}" fill="${s.fill}"/>`;
   if (s.kind === 'ellipse')
     return `<ellipse cx="${s.cx}" cy="${s.cy}" rx="${s.rx}" ry="${s.ry}" fill="${s.fill}"${turn(s.angle)}/>`;
-  return `<rect x="${r1(s.cx - s.w / 2)}" y="${r1(s.cy - s.h / 2)}" width="${s.w}" height="${s.h}" fill="${s.fill}"${turn(s.angle)}/>`;
+  const rx = s.rx ? ` rx="${s.rx}"` : '';
+  return `<rect x="${r1(s.cx - s.w / 2)}" y="${r1(s.cy - s.h / 2)}" width="${s.w}" height="${s.h}"${rx} fill="${s.fill}"${turn(s.angle)}/>`;
 }
 
 /** A random colour at least 60 (RGB distance) from every colour in `taken`: flat artwork
@@ -75,6 +87,7 @@ function shape(
   cy: number,
   size: number,
   taken: string[],
+  rounded: boolean,
 ): TrueShape {
   const fill = color(rand, taken);
   const kind = rand();
@@ -85,15 +98,19 @@ function shape(
     return { kind: 'ellipse', cx: r1(cx), cy: r1(cy), rx: r1(size), ry, angle, fill };
   }
   const h = r1(size * 2 * (0.4 + rand() * 0.5));
-  return { kind: 'rect', cx: r1(cx), cy: r1(cy), w: r1(size * 2), h, angle, fill };
+  const w = r1(size * 2);
+  const rect: TrueShape = { kind: 'rect', cx: r1(cx), cy: r1(cy), w, h, angle, fill };
+  // Corners rounded by a tenth to a third of the shorter side, at least 2 px.
+  if (rounded) rect.rx = r1(Math.max(2, Math.min(w, h) * (0.1 + rand() * 0.23)));
+  return rect;
 }
 
 /** Scene `seed`: `count` shapes on a `width`×`height` canvas. */
 export function shapesScene(
   seed: number,
-  { width = 320, height = 240, count = 10, overlap = false } = {},
+  { width = 320, height = 240, count = 10, overlap = false, rounded = false } = {},
 ): ShapesScene {
-  const rand = random(seed * 7919 + (overlap ? 1 : 0));
+  const rand = random(seed * 7919 + (overlap ? 1 : 0) + (rounded ? 2 : 0));
   const shapes: TrueShape[] = [];
   const taken = ['#f4f1e8'];
   let tries = 0;
@@ -104,7 +121,7 @@ export function shapesScene(
       const room = inner(nestIn);
       if (room < 12) continue;
       const size = room * (0.35 + rand() * 0.35);
-      const s = shape(rand, nestIn.cx, nestIn.cy, size, taken);
+      const s = shape(rand, nestIn.cx, nestIn.cy, size, taken, rounded);
       if (reach(s) < room - 4 && !shapes.some((o) => o !== nestIn && crosses(o, s))) {
         shapes.push(s);
         taken.push(s.fill);
@@ -118,6 +135,7 @@ export function shapesScene(
       size + rand() * (height - 2 * size),
       size,
       taken,
+      rounded,
     );
     if (reach(s) > Math.min(s.cx, s.cy, width - s.cx, height - s.cy) - 2) continue;
     const clash = shapes.filter((o) => crosses(o, s));
@@ -134,7 +152,7 @@ export function shapesScene(
     shapes.map(shapeElement).join('') +
     '</svg>';
   return {
-    name: `${overlap ? 'overlap' : 'scene'}-${seed}`,
+    name: `${rounded ? 'rounded' : overlap ? 'overlap' : 'scene'}-${seed}`,
     width,
     height,
     background,

@@ -221,8 +221,8 @@ impl HiddenPrimitives<'_> {
         shows: &dyn Fn([f64; 2]) -> bool,
         covered: &dyn Fn(&GridPrimitive) -> bool,
     ) -> GridPrimitive {
-        let (c, w, h, angle) = match fitted {
-            GridPrimitive::Rect { c, w, h, angle } => (c, w, h, angle),
+        let (c, w, h, angle, r) = match fitted {
+            GridPrimitive::Rect { c, w, h, angle, r } => (c, w, h, angle, r),
             other => return other,
         };
         let scale = 10f64.powi(self.precision as i32);
@@ -240,6 +240,7 @@ impl HiddenPrimitives<'_> {
                 w: w + ((out[0] + out[1]) * scale).round() as i64,
                 h: h + ((out[2] + out[3]) * scale).round() as i64,
                 angle,
+                r,
             }
         };
         let corners = primitive_svg::rect_corners(c, w, h, angle)

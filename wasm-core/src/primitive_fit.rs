@@ -23,12 +23,14 @@ pub enum Primitive {
         ry: f32,
         angle: f32,
     },
-    /// Width along the rotated x axis, height along the rotated y axis.
+    /// Width along the rotated x axis, height along the rotated y axis; `r`: the corners'
+    /// radius (0: sharp).
     Rect {
         center: Point,
         w: f32,
         h: f32,
         angle: f32,
+        r: f32,
     },
 }
 
@@ -110,7 +112,8 @@ pub fn fit(samples: &[Point], tolerance: f32) -> Option<Primitive> {
         }
     }
     if let Some(rect) = fit_rect(&p, tol).filter(goes_round) {
-        return Some(rect);
+        // Corners rounded by a pixel or two pass as sharp within the corners' slack.
+        return Some(fit_rounded_rect(&p, tol).filter(goes_round).unwrap_or(rect));
     }
     if let Some(e) = fit_ellipse(&p) {
         let (c, rx, ry, angle) = e;
@@ -127,7 +130,7 @@ pub fn fit(samples: &[Point], tolerance: f32) -> Option<Primitive> {
             return Some(ellipse);
         }
     }
-    None
+    fit_rounded_rect(&p, tol).filter(goes_round)
 }
 
 /// Fewest radians of the shape an open stretch of outline must go round (around its centre)
@@ -220,7 +223,13 @@ fn goes_round(enclosed: f64, shape: &Primitive, tol: f64) -> bool {
                 PI * (a + b) * (1.0 + 3.0 * h / (10.0 + (4.0 - 3.0 * h).sqrt())),
             )
         }
-        Primitive::Rect { w, h, .. } => ((w * h) as f64, 2.0 * (w + h) as f64),
+        Primitive::Rect { w, h, r, .. } => {
+            let (w, h, r) = (w as f64, h as f64, r as f64);
+            (
+                w * h - (4.0 - PI) * r * r,
+                2.0 * (w + h) - (8.0 - 2.0 * PI) * r,
+            )
+        }
     };
     (enclosed - area).abs() <= perimeter * tol + 1.0
 }
@@ -387,13 +396,18 @@ pub fn distance(shape: &Primitive, q: Point) -> f64 {
             w,
             h,
             angle,
+            r,
         } => {
             let (c, theta) = (of(center), (angle as f64).to_radians());
             let (dx, dy) = (q[0] - c[0], q[1] - c[1]);
             let (cos, sin) = (theta.cos(), theta.sin());
             let uv = [dx * cos + dy * sin, -dx * sin + dy * cos];
             let (w, h) = (w as f64 / 2.0, h as f64 / 2.0);
-            nearest_side(&[-w, w, -h, h], uv).1
+            if r > 0.0 {
+                rounded_rect_sdf(uv, &[-w, w, -h, h], r as f64).abs()
+            } else {
+                nearest_side(&[-w, w, -h, h], uv).1
+            }
         }
     }
 }
@@ -486,20 +500,14 @@ fn nearest_side(sides: &[f64; 4], q: [f64; 2]) -> (usize, f64, f64) {
     (side, d[side], along)
 }
 
-fn fit_rect(p: &[[f64; 2]], tol: f64) -> Option<Primitive> {
-    fit_rect_holding(p, &[], tol)
-}
-
-/// The rectangle whose outline `p` runs along (every point within `tol`, loosely by the
-/// corners) and that holds `extent` (see [`rect_sides`]).
-fn fit_rect_holding(p: &[[f64; 2]], extent: &[[f64; 2]], tol: f64) -> Option<Primitive> {
-    let mut theta = side_angle(p);
-    // Refine the angle from the sides' own directions (total least squares per side).
-    let (sides, uv) = rect_sides(p, extent, theta)?;
+/// The turn (radians) that lines the frame up with the sides' own directions: a total least
+/// squares slope per side, from the points (in the frame) nearest each side and farther than
+/// `zone` from its corners.
+fn angle_correction(uv: &[[f64; 2]], sides: &[f64; 4], zone: f64) -> f64 {
     let mut moments = [[0.0f64; 3]; 4];
-    for q in &uv {
-        let (side, _, along) = nearest_side(&sides, *q);
-        if along > CORNER_ZONE {
+    for q in uv {
+        let (side, _, along) = nearest_side(sides, *q);
+        if along > zone {
             let m = &mut moments[side];
             let (a, b) = if side < 2 { (q[1], q[0]) } else { (q[0], q[1]) };
             m[0] += 1.0;
@@ -508,9 +516,9 @@ fn fit_rect_holding(p: &[[f64; 2]], extent: &[[f64; 2]], tol: f64) -> Option<Pri
         }
     }
     let mut slope = [0.0f64; 2];
-    for q in &uv {
-        let (side, _, along) = nearest_side(&sides, *q);
-        if along > CORNER_ZONE {
+    for q in uv {
+        let (side, _, along) = nearest_side(sides, *q);
+        if along > zone {
             let m = moments[side];
             let (a, b) = if side < 2 { (q[1], q[0]) } else { (q[0], q[1]) };
             let (da, db) = (a - m[1] / m[0], b - m[2] / m[0]);
@@ -521,8 +529,168 @@ fn fit_rect_holding(p: &[[f64; 2]], extent: &[[f64; 2]], tol: f64) -> Option<Pri
         }
     }
     if slope[1] > 0.0 {
-        theta += (slope[0] / slope[1]).atan();
+        (slope[0] / slope[1]).atan()
+    } else {
+        0.0
     }
+}
+
+/// Signed distance (negative inside) of a point in the rectangle's frame from the rectangle
+/// with sides `sides` ([u0, u1, v0, v1]) and corners rounded by `r`.
+pub fn rounded_rect_sdf(q: [f64; 2], sides: &[f64; 4], r: f64) -> f64 {
+    let (cu, cv) = ((sides[0] + sides[1]) / 2.0, (sides[2] + sides[3]) / 2.0);
+    let (hw, hh) = (
+        (sides[1] - sides[0]) / 2.0 - r,
+        (sides[3] - sides[2]) / 2.0 - r,
+    );
+    let (du, dv) = ((q[0] - cu).abs() - hw, (q[1] - cv).abs() - hh);
+    du.max(0.0).hypot(dv.max(0.0)) + du.max(dv).min(0.0) - r
+}
+
+/// Least share of an outline's points on the lines of its box's sides for it to be tried as a
+/// rounded rectangle (a square whose corners are rounded by a third of its side has about 45 %, the points by the
+/// arcs' ends counted).
+const STRAIGHT_SHARE: f64 = 0.35;
+
+/// How far (in tolerances) the points may lie from the first guess of a rounded rectangle (on
+/// the box's extremes, its radius from the corners' cut) for it to be fitted.
+const ROUGH_FIT: f64 = 3.0;
+
+/// Smallest corner radius (px) a rounded rectangle is written with: an anti-aliased sharp
+/// corner reads as rounded by about a pixel.
+const MIN_CORNER_RADIUS: f64 = 1.5;
+
+/// The corner radius in [0, most] whose rounded rectangle lies nearest the points (least
+/// largest distance, by golden-section search), with that distance.
+fn corner_radius(uv: &[[f64; 2]], sides: &[f64; 4], most: f64) -> (f64, f64) {
+    let worst = |r: f64| {
+        uv.iter()
+            .map(|&q| rounded_rect_sdf(q, sides, r).abs())
+            .fold(0.0, f64::max)
+    };
+    let golden = (5f64.sqrt() - 1.0) / 2.0;
+    let (mut lo, mut hi) = (0.0, most);
+    for _ in 0..16 {
+        let (a, b) = (hi - golden * (hi - lo), lo + golden * (hi - lo));
+        if worst(a) <= worst(b) {
+            hi = b;
+        } else {
+            lo = a;
+        }
+    }
+    let r = (lo + hi) / 2.0;
+    (r, worst(r))
+}
+
+/// The rectangle with rounded corners that every point lies within `tol` of: sides from the
+/// points on its straight parts, the corners' radius from all of them, the angle refined as a
+/// rectangle's is.
+fn fit_rounded_rect(p: &[[f64; 2]], tol: f64) -> Option<Primitive> {
+    let rotate = |theta: f64| {
+        let (cos, sin) = (theta.cos(), theta.sin());
+        p.iter()
+            .map(|q| [q[0] * cos + q[1] * sin, -q[0] * sin + q[1] * cos])
+            .collect::<Vec<[f64; 2]>>()
+    };
+    let mut theta = side_angle(p);
+    let mut uv = rotate(theta);
+    let mut sides = [f64::MAX, f64::MIN, f64::MAX, f64::MIN];
+    for q in &uv {
+        sides = [
+            sides[0].min(q[0]),
+            sides[1].max(q[0]),
+            sides[2].min(q[1]),
+            sides[3].max(q[1]),
+        ];
+    }
+    // Most outlines tried here are rounded blobs: a rectangle's runs along its sides, rounded
+    // or not, and theirs hardly touch the box round them.
+    let mut on_side = [0usize; 4];
+    for q in &uv {
+        let (side, d, _) = nearest_side(&sides, *q);
+        if d <= tol {
+            on_side[side] += 1;
+        }
+    }
+    let on_sides: usize = on_side.iter().sum();
+    if on_side.iter().any(|&k| k < 2) || (on_sides as f64) < STRAIGHT_SHARE * uv.len() as f64 {
+        return None;
+    }
+    let most = |s: &[f64; 4]| ((s[1] - s[0]).min(s[3] - s[2]) / 2.0).max(0.0);
+    // A first radius from how far each corner of the box lies from the outline (a quarter
+    // circle of radius r keeps its corner (√2 − 1)·r away): where that rounding lies far off
+    // the points, the outline is no rounded rectangle.
+    let corners = [
+        [sides[0], sides[2]],
+        [sides[1], sides[2]],
+        [sides[1], sides[3]],
+        [sides[0], sides[3]],
+    ];
+    let cut: f64 = corners
+        .iter()
+        .map(|c| {
+            uv.iter()
+                .map(|q| (q[0] - c[0]).hypot(q[1] - c[1]))
+                .fold(f64::MAX, f64::min)
+        })
+        .sum::<f64>()
+        / 4.0;
+    let guess = (cut / (2f64.sqrt() - 1.0)).min(most(&sides));
+    if guess < MIN_CORNER_RADIUS
+        || uv
+            .iter()
+            .any(|&q| rounded_rect_sdf(q, &sides, guess).abs() > ROUGH_FIT * tol)
+    {
+        return None;
+    }
+    let mut r = corner_radius(&uv, &sides, most(&sides)).0;
+    for _ in 0..2 {
+        theta += angle_correction(&uv, &sides, r + CORNER_ZONE);
+        uv = rotate(theta);
+        // Each side at the mean of the points on its straight part.
+        let mut sum = [0.0; 4];
+        let mut count = [0usize; 4];
+        for q in &uv {
+            let (side, _, along) = nearest_side(&sides, *q);
+            if along > r + CORNER_ZONE {
+                sum[side] += q[side / 2];
+                count[side] += 1;
+            }
+        }
+        if count.iter().any(|&k| k < 2) {
+            return None;
+        }
+        for k in 0..4 {
+            sides[k] = sum[k] / count[k] as f64;
+        }
+        r = corner_radius(&uv, &sides, most(&sides)).0;
+    }
+    let (w, h) = (sides[1] - sides[0], sides[3] - sides[2]);
+    let (r, worst) = corner_radius(&uv, &sides, most(&sides));
+    if w < 2.0 || h < 2.0 || r < MIN_CORNER_RADIUS || worst > tol {
+        return None;
+    }
+    let (cu, cv) = ((sides[0] + sides[1]) / 2.0, (sides[2] + sides[3]) / 2.0);
+    let (cos, sin) = (theta.cos(), theta.sin());
+    Some(Primitive::Rect {
+        center: [(cu * cos - cv * sin) as f32, (cu * sin + cv * cos) as f32],
+        w: w as f32,
+        h: h as f32,
+        angle: theta.to_degrees() as f32,
+        r: r as f32,
+    })
+}
+
+fn fit_rect(p: &[[f64; 2]], tol: f64) -> Option<Primitive> {
+    fit_rect_holding(p, &[], tol)
+}
+
+/// The rectangle whose outline `p` runs along (every point within `tol`, loosely by the
+/// corners) and that holds `extent` (see [`rect_sides`]).
+fn fit_rect_holding(p: &[[f64; 2]], extent: &[[f64; 2]], tol: f64) -> Option<Primitive> {
+    let mut theta = side_angle(p);
+    let (sides, uv) = rect_sides(p, extent, theta)?;
+    theta += angle_correction(&uv, &sides, CORNER_ZONE);
     let (sides, uv) = rect_sides(p, extent, theta)?;
     let (w, h) = (sides[1] - sides[0], sides[3] - sides[2]);
     if w < 2.0 || h < 2.0 {
@@ -546,6 +714,7 @@ fn fit_rect_holding(p: &[[f64; 2]], extent: &[[f64; 2]], tol: f64) -> Option<Pri
         w: w as f32,
         h: h as f32,
         angle: theta.to_degrees() as f32,
+        r: 0.0,
     })
 }
 
@@ -646,6 +815,7 @@ mod tests {
                 w,
                 h,
                 angle,
+                ..
             }) => {
                 // The right, top and bottom sides as they show; the left at the farthest the
                 // region reaches.
@@ -702,6 +872,7 @@ mod tests {
             w: 10.0,
             h: 4.0,
             angle: 0.0,
+            r: 0.0,
         };
         assert!((distance(&rect, [0.0, 2.5]) - 0.5).abs() < 1e-6);
         assert!((distance(&rect, [4.0, 0.0]) - 1.0).abs() < 1e-6);
@@ -744,6 +915,93 @@ mod tests {
         }
     }
 
+    /// Points every half pixel round a rectangle whose corners are rounded by `r`, with noise.
+    fn rounded_outline(c: [f64; 2], w: f64, h: f64, r: f64, theta: f64, amp: f64) -> Vec<Point> {
+        let mut seed = 5;
+        let (hw, hh) = (w / 2.0 - r, h / 2.0 - r);
+        let perimeter = 2.0 * (w + h - 4.0 * r) + std::f64::consts::TAU * r;
+        let n = (perimeter * 2.0) as usize;
+        (0..n)
+            .map(|i| {
+                // Walk the perimeter: four straight parts and four quarter circles.
+                let mut at = i as f64 / n as f64 * perimeter;
+                let parts = [2.0 * hw, 2.0 * hh];
+                let arc = std::f64::consts::FRAC_PI_2 * r;
+                let mut k = 0;
+                while at > parts[k % 2] + arc {
+                    at -= parts[k % 2] + arc;
+                    k += 1;
+                }
+                let (start, dir, corner) = [
+                    ([-hw, -hh - r], [1.0, 0.0], [hw, -hh]),
+                    ([hw + r, -hh], [0.0, 1.0], [hw, hh]),
+                    ([hw, hh + r], [-1.0, 0.0], [-hw, hh]),
+                    ([-hw - r, hh], [0.0, -1.0], [-hw, -hh]),
+                ][k];
+                let (u, v) = if at <= parts[k % 2] {
+                    (start[0] + dir[0] * at, start[1] + dir[1] * at)
+                } else {
+                    let t =
+                        (k as f64 - 1.0) * std::f64::consts::FRAC_PI_2 + (at - parts[k % 2]) / r;
+                    (corner[0] + r * t.cos(), corner[1] + r * t.sin())
+                };
+                [
+                    (c[0] + u * theta.cos() - v * theta.sin() + noise(&mut seed, amp)) as f32,
+                    (c[1] + u * theta.sin() + v * theta.cos() + noise(&mut seed, amp)) as f32,
+                ]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_rounded_rectangle_comes_back_with_its_corner_radius() {
+        let points = rounded_outline([60.3, 45.6], 44.0, 26.0, 6.5, 0.35, 0.1);
+        match fit(&points, 0.6) {
+            Some(Primitive::Rect {
+                center,
+                w,
+                h,
+                angle,
+                r,
+            }) => {
+                assert!((center[0] - 60.3).abs() < 0.1 && (center[1] - 45.6).abs() < 0.1);
+                assert!(
+                    (w - 44.0).abs() < 0.15 && (h - 26.0).abs() < 0.15,
+                    "{} {}",
+                    w,
+                    h
+                );
+                assert!((angle - 0.35f32.to_degrees()).abs() < 0.2, "{}", angle);
+                assert!((r - 6.5).abs() < 0.2, "{}", r);
+            }
+            other => panic!("{:?}", other),
+        }
+        // Sharp corners stay sharp; corners nearly sharp are a plain rectangle's.
+        assert!(matches!(
+            fit(&rounded_outline([40.0, 30.0], 30.0, 20.0, 0.4, 0.0, 0.05), 0.6),
+            Some(Primitive::Rect { r, .. }) if r == 0.0
+        ));
+        // A rounded rectangle's distance is to its corners' arcs.
+        let rounded = Primitive::Rect {
+            center: [0.0, 0.0],
+            w: 20.0,
+            h: 10.0,
+            angle: 0.0,
+            r: 3.0,
+        };
+        let corner = 7.0 + 3.0 * std::f64::consts::FRAC_1_SQRT_2;
+        assert!(
+            distance(
+                &rounded,
+                [
+                    corner as f32,
+                    (2.0 + 3.0 * std::f64::consts::FRAC_1_SQRT_2) as f32
+                ]
+            ) < 1e-5
+        );
+        assert!((distance(&rounded, [10.0, 5.0]) - (2f64.sqrt() * 3.0 - 3.0)).abs() < 1e-5);
+    }
+
     fn rect_outline(c: [f64; 2], w: f64, h: f64, theta: f64, amp: f64) -> Vec<Point> {
         let mut seed = 3;
         let mut out = Vec::new();
@@ -778,6 +1036,7 @@ mod tests {
                 w,
                 h,
                 angle,
+                ..
             }) => {
                 assert!((center[0] - 60.2).abs() < 0.1 && (center[1] - 45.6).abs() < 0.1);
                 assert!(

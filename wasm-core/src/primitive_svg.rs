@@ -3,7 +3,7 @@
 //! `<ellipse>`, `<rect>` with a `rotate` transform) or as a closed subpath of arcs or lines for
 //! the paths that have it as a hole.
 
-use crate::primitive_fit::Primitive;
+use crate::primitive_fit::{self, Primitive};
 use crate::svg::format_number;
 
 type Grid = [i64; 2];
@@ -22,11 +22,13 @@ pub enum GridPrimitive {
         ry: i64,
         angle: i64,
     },
+    /// `r`: the corners' radius (0: sharp).
     Rect {
         c: Grid,
         w: i64,
         h: i64,
         angle: i64,
+        r: i64,
     },
 }
 
@@ -53,21 +55,23 @@ pub fn contains(p: &GridPrimitive, point: [f64; 2], margin: f64, precision: u8) 
             let (a, b) = (rx as f64 / scale + margin, ry as f64 / scale + margin);
             (u / a).powi(2) + (v / b).powi(2) <= 1.0
         }
-        GridPrimitive::Rect { c, w, h, angle } => {
-            let [u, v] = turned(at(c), angle);
-            u.abs() <= w as f64 / scale / 2.0 + margin && v.abs() <= h as f64 / scale / 2.0 + margin
+        GridPrimitive::Rect { c, w, h, angle, r } => {
+            let (w, h) = (w as f64 / scale / 2.0, h as f64 / scale / 2.0);
+            primitive_fit::rounded_rect_sdf(turned(at(c), angle), &[-w, w, -h, h], r as f64 / scale)
+                <= margin
         }
     }
 }
 
 /// Points on the outline of a primitive (px), `count` of them: evenly by angle round the centre
-/// of a circle or an ellipse, evenly along the perimeter of a rectangle.
+/// of a circle or an ellipse, evenly along the perimeter of a rectangle (moved onto its
+/// rounded corners where it has them).
 pub fn outline_points(p: &GridPrimitive, count: usize, precision: u8) -> Vec<[f64; 2]> {
     let scale = 10f64.powi(precision as i32);
     let (c, rx, ry, angle) = match *p {
         GridPrimitive::Circle { c, r } => (c, r, r, 0),
         GridPrimitive::Ellipse { c, rx, ry, angle } => (c, rx, ry, angle),
-        GridPrimitive::Rect { c, w, h, angle } => {
+        GridPrimitive::Rect { c, w, h, angle, r } => {
             let corners =
                 rect_corners(c, w, h, angle).map(|q| [q[0] as f64 / scale, q[1] as f64 / scale]);
             let perimeter = 2.0 * (w + h) as f64 / scale;
@@ -84,6 +88,26 @@ pub fn outline_points(p: &GridPrimitive, count: usize, precision: u8) -> Vec<[f6
                 let (a, b) = (corners[side], corners[(side + 1) % 4]);
                 let t = ((at - walked) / length(side).max(f64::MIN_POSITIVE)).min(1.0);
                 points.push([a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t]);
+            }
+            if r > 0 {
+                let (sin, cos) = (angle as f64 / ANGLE_SCALE).to_radians().sin_cos();
+                let (cx, cy) = (c[0] as f64 / scale, c[1] as f64 / scale);
+                let (r, hw, hh) = (
+                    r as f64 / scale,
+                    (w - 2 * r) as f64 / scale / 2.0,
+                    (h - 2 * r) as f64 / scale / 2.0,
+                );
+                for q in &mut points {
+                    let (dx, dy) = (q[0] - cx, q[1] - cy);
+                    let (u, v) = (dx * cos + dy * sin, -dx * sin + dy * cos);
+                    if u.abs() > hw && v.abs() > hh {
+                        // Onto the corner's arc, along the line from its centre.
+                        let (ou, ov) = (hw.copysign(u), hh.copysign(v));
+                        let k = r / (u - ou).hypot(v - ov).max(f64::MIN_POSITIVE);
+                        let (u, v) = (ou + (u - ou) * k, ov + (v - ov) * k);
+                        *q = [cx + u * cos - v * sin, cy + u * sin + v * cos];
+                    }
+                }
             }
             return points;
         }
@@ -143,11 +167,13 @@ pub fn to_grid(p: &Primitive, precision: u8) -> GridPrimitive {
             w,
             h,
             angle,
+            r,
         } => GridPrimitive::Rect {
             c: c(center),
             w: g(w),
             h: g(h),
             angle: (angle as f64 * ANGLE_SCALE).round() as i64,
+            r: g(r),
         },
     }
 }
@@ -193,7 +219,7 @@ pub fn element(p: &GridPrimitive, precision: u8) -> String {
             }
             text
         }
-        GridPrimitive::Rect { c, w, h, angle } => {
+        GridPrimitive::Rect { c, w, h, angle, r } => {
             let mut text = format!(
                 "rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
                 n(c[0] - w / 2),
@@ -201,6 +227,9 @@ pub fn element(p: &GridPrimitive, precision: u8) -> String {
                 n(w),
                 n(h)
             );
+            if r > 0 {
+                text.push_str(&format!(" rx=\"{}\"", n(r)));
+            }
             if angle != 0 {
                 text.push_str(&format!(" transform=\"{}\"", rotate(angle, c, precision)));
             }
@@ -209,21 +238,45 @@ pub fn element(p: &GridPrimitive, precision: u8) -> String {
     }
 }
 
-/// A rectangle's corners on the grid, clockwise on screen from the top left (unrotated). The
-/// unrotated corners are the element's own numbers, so the subpath and the element agree.
-pub fn rect_corners(c: Grid, w: i64, h: i64, angle: i64) -> [Grid; 4] {
-    let (x0, y0) = (c[0] - w / 2, c[1] - h / 2);
-    let (x1, y1) = (x0 + w, y0 + h);
+/// Turns grid points by `angle` (hundredths of a degree) about `c`, onto the grid.
+fn turn_about(c: Grid, angle: i64) -> impl Fn(i64, i64) -> Grid {
     let t = (angle as f64 / ANGLE_SCALE).to_radians();
     let (cos, sin) = (t.cos(), t.sin());
-    let turn = |x: i64, y: i64| {
+    move |x: i64, y: i64| {
         let (dx, dy) = ((x - c[0]) as f64, (y - c[1]) as f64);
         [
             c[0] + (dx * cos - dy * sin).round() as i64,
             c[1] + (dx * sin + dy * cos).round() as i64,
         ]
-    };
+    }
+}
+
+/// A rectangle's corners on the grid, clockwise on screen from the top left (unrotated). The
+/// unrotated corners are the element's own numbers, so the subpath and the element agree.
+pub fn rect_corners(c: Grid, w: i64, h: i64, angle: i64) -> [Grid; 4] {
+    let (x0, y0) = (c[0] - w / 2, c[1] - h / 2);
+    let (x1, y1) = (x0 + w, y0 + h);
+    let turn = turn_about(c, angle);
     [turn(x0, y0), turn(x1, y0), turn(x1, y1), turn(x0, y1)]
+}
+
+/// Where a rectangle's rounded corners meet its sides, on the grid: clockwise on screen from
+/// the top side's start, each side's two ends (the arcs run from the second of one side to the
+/// first of the next).
+pub fn rounded_rect_ends(c: Grid, w: i64, h: i64, r: i64, angle: i64) -> [Grid; 8] {
+    let (x0, y0) = (c[0] - w / 2, c[1] - h / 2);
+    let (x1, y1) = (x0 + w, y0 + h);
+    let turn = turn_about(c, angle);
+    [
+        turn(x0 + r, y0),
+        turn(x1 - r, y0),
+        turn(x1, y0 + r),
+        turn(x1, y1 - r),
+        turn(x1 - r, y1),
+        turn(x0 + r, y1),
+        turn(x0, y1 - r),
+        turn(x0, y0 + r),
+    ]
 }
 
 /// The two ends of an ellipse's long axis on the grid (where its subpath's two arcs meet).
@@ -254,6 +307,7 @@ mod tests {
                 w: 40.0,
                 h: 20.0,
                 angle: 30.0,
+                r: 0.0,
             },
             1,
         );
@@ -270,6 +324,36 @@ mod tests {
         for pair in points.windows(2) {
             let step = (pair[1][0] - pair[0][0]).hypot(pair[1][1] - pair[0][1]);
             assert!(step < 2.05 && step > 1.4, "{}", step);
+        }
+    }
+
+    #[test]
+    fn a_rounded_rectangle_writes_its_corner_radius_and_holds_only_what_its_corners_do() {
+        let p = to_grid(
+            &Primitive::Rect {
+                center: [50.0, 40.0],
+                w: 40.0,
+                h: 20.0,
+                angle: 0.0,
+                r: 6.0,
+            },
+            1,
+        );
+        assert_eq!(
+            element(&p, 1),
+            "rect x=\"30\" y=\"30\" width=\"40\" height=\"20\" rx=\"6\""
+        );
+        // The sharp corner lies outside; a point just inside the arc, inside.
+        assert!(!contains(&p, [30.5, 30.5], 0.0, 1));
+        assert!(contains(&p, [34.0, 34.0], 0.0, 1));
+        for q in outline_points(&p, 64, 1) {
+            let (u, v) = ((q[0] - 50.0).abs() - 14.0, (q[1] - 40.0).abs() - 4.0);
+            let off = if u > 0.0 && v > 0.0 {
+                u.hypot(v) - 6.0
+            } else {
+                u.max(v) - 6.0
+            };
+            assert!(off.abs() < 1e-6, "{:?}", q);
         }
     }
 
@@ -320,6 +404,7 @@ mod tests {
             w: 40,
             h: 20,
             angle: 1250,
+            r: 0,
         };
         assert_eq!(
             element(&p, 1),

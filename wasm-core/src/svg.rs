@@ -524,7 +524,34 @@ impl Writer {
                 let [a, b] = primitive_svg::ellipse_ends(c, rx, angle);
                 (a, Some((rx, ry, primitive_svg::angle_text(angle), b)))
             }
-            GridPrimitive::Rect { c, w, h, angle } => {
+            GridPrimitive::Rect { c, w, h, angle, r } if r > 0 => {
+                let mut ends = primitive_svg::rounded_rect_ends(c, w, h, r, angle);
+                if !clockwise {
+                    ends.reverse();
+                }
+                self.move_to(ends[0], pen);
+                *pen = Some(ends[0]);
+                // Either way round, a side (line) then a corner (arc), four times.
+                for k in 1..=8 {
+                    let (from, to) = (ends[k - 1], ends[k % 8]);
+                    if k % 2 == 1 {
+                        self.segment(from, &GridSegment::Line(to));
+                    } else {
+                        self.segments += 1;
+                        self.command(b'a');
+                        self.number(r);
+                        self.number(r);
+                        self.number_text("0");
+                        self.number_text("0");
+                        self.number_text(if clockwise { "1" } else { "0" });
+                        self.number(to[0] - from[0]);
+                        self.number(to[1] - from[1]);
+                    }
+                }
+                self.command(b'z');
+                return;
+            }
+            GridPrimitive::Rect { c, w, h, angle, .. } => {
                 let mut corners = primitive_svg::rect_corners(c, w, h, angle);
                 if !clockwise {
                     corners.reverse();
@@ -792,5 +819,30 @@ mod tests {
         writer.number(15);
         writer.number(5);
         assert_eq!(writer.out, "l.5-.5.5 1.5.5");
+    }
+
+    #[test]
+    fn a_rounded_rectangle_hole_is_four_sides_and_four_quarter_circles() {
+        // 40 × 20 px about (100, 100), corners of 5 px, on a grid of tenths.
+        let rect = GridPrimitive::Rect {
+            c: [1000, 1000],
+            w: 400,
+            h: 200,
+            angle: 0,
+            r: 50,
+        };
+        let mut writer = Writer::new(200, 200, 1);
+        writer.out.clear();
+        writer.primitive_subpath(&rect, true, &mut None);
+        assert_eq!(
+            writer.out,
+            "M85 90h30a5 5 0 0 1 5 5v10a5 5 0 0 1-5 5h-30a5 5 0 0 1-5-5v-10a5 5 0 0 1 5-5z"
+        );
+        writer.out.clear();
+        writer.primitive_subpath(&rect, false, &mut None);
+        assert_eq!(
+            writer.out,
+            "M80 95v10a5 5 0 0 0 5 5h30a5 5 0 0 0 5-5v-10a5 5 0 0 0-5-5h-30a5 5 0 0 0-5 5z"
+        );
     }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CUBIC, parseDrawing, type Subpath } from './drawing';
+import { CUBIC, LINE, parseDrawing, type Subpath } from './drawing';
 import { exportResult } from './index';
 
 /** Points along every cubic of a subpath (t = 0.25, 0.5, 0.75) and its ends. */
@@ -63,6 +63,24 @@ describe('primitives and arcs in the exporters', () => {
       [45, 60],
       [45, 40],
     ]);
+  });
+
+  it('reads a rotated rect with rounded corners as lines and quarter circles on its outline', () => {
+    const svg = wrap(
+      '<rect x="40" y="45" width="30" height="16" rx="4" transform="rotate(30 55 53)"/>',
+    );
+    const path = parseDrawing(svg).shapes[0].subpaths[0];
+    expect(path.kinds.filter((k) => k === LINE)).toHaveLength(4);
+    expect(path.kinds.filter((k) => k === CUBIC)).toHaveLength(4);
+    const t = (30 * Math.PI) / 180;
+    for (const [x, y] of samples(path)) {
+      // In the rect's own frame: on a straight side, or 4 from a corner's centre.
+      const [dx, dy] = [x - 55, y - 53];
+      const [u, v] = [dx * Math.cos(t) + dy * Math.sin(t), -dx * Math.sin(t) + dy * Math.cos(t)];
+      const [au, av] = [Math.abs(u) - 11, Math.abs(v) - 4];
+      const off = au > 0 && av > 0 ? Math.hypot(au, av) - 4 : Math.max(au, av) - 4;
+      expect(Math.abs(off)).toBeLessThan(0.01);
+    }
   });
 
   it('reads relative arc commands (a hole of two half circles)', () => {

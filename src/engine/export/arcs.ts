@@ -1,7 +1,8 @@
 /**
- * Elliptical arcs and the primitive elements (`<circle>`, `<ellipse>`, `<rect>` with a
- * `rotate(a cx cy)` transform) as cubic Béziers for the exporters: each arc is cut into pieces
- * of at most 90°, each piece one cubic (radial error under 0.03 % of the radius).
+ * Elliptical arcs and the primitive elements (`<circle>`, `<ellipse>`, `<rect>` with its corners
+ * rounded by `rx` or sharp, with a `rotate(a cx cy)` transform) as cubic Béziers for the
+ * exporters: each arc is cut into pieces of at most 90°, each piece one cubic (radial error
+ * under 0.03 % of the radius).
  */
 import { CUBIC, LINE, type Ellipse, type Subpath } from './drawing';
 
@@ -137,25 +138,57 @@ export function ellipseSubpath(
   return path;
 }
 
-/** A rectangle turned by `rotation` degrees about (ox, oy), as one closed subpath of lines. */
+/**
+ * A rectangle turned by `rotation` degrees about (ox, oy), as one closed subpath: four lines, or
+ * with corners rounded by `r`, a line and a quarter circle per side.
+ */
 export function rectSubpath(
   x: number,
   y: number,
   w: number,
   h: number,
   [rotation, ox, oy]: [number, number, number],
+  r = 0,
 ): Subpath {
   const t = (rotation * Math.PI) / 180;
   const turn = (px: number, py: number) => [
     ox + (px - ox) * Math.cos(t) - (py - oy) * Math.sin(t),
     oy + (px - ox) * Math.sin(t) + (py - oy) * Math.cos(t),
   ];
-  const [a, b, c, d] = [turn(x, y), turn(x + w, y), turn(x + w, y + h), turn(x, y + h)];
-  return {
-    startX: a[0],
-    startY: a[1],
-    kinds: [LINE, LINE, LINE],
-    coords: [...b, ...c, ...d],
+  if (r <= 0) {
+    const [a, b, c, d] = [turn(x, y), turn(x + w, y), turn(x + w, y + h), turn(x, y + h)];
+    return {
+      startX: a[0],
+      startY: a[1],
+      kinds: [LINE, LINE, LINE],
+      coords: [...b, ...c, ...d],
+      closed: true,
+    };
+  }
+  const k = Math.min(r, w / 2, h / 2);
+  // Each side's two ends, clockwise from the top side's start.
+  const ends = [
+    turn(x + k, y),
+    turn(x + w - k, y),
+    turn(x + w, y + k),
+    turn(x + w, y + h - k),
+    turn(x + w - k, y + h),
+    turn(x + k, y + h),
+    turn(x, y + h - k),
+    turn(x, y + k),
+  ];
+  const path: Subpath = {
+    startX: ends[0][0],
+    startY: ends[0][1],
+    kinds: [],
+    coords: [],
     closed: true,
   };
+  for (let i = 0; i < 8; i += 2) {
+    const [to, next] = [ends[i + 1], ends[(i + 2) % 8]];
+    path.kinds.push(LINE);
+    path.coords.push(to[0], to[1]);
+    appendArc(path, to[0], to[1], k, k, 0, false, true, next[0], next[1]);
+  }
+  return path;
 }

@@ -307,13 +307,14 @@ function primitive(name: string, attrs: Map<string, string>): Subpath[] {
   const n = (key: string) => Number(attrs.get(key) ?? '0');
   const [angle, ox, oy] = readRotation(attrs.get('transform'));
   if (!Number.isFinite(angle)) throw malformed(`the transform of a <${name}> is not a rotate()`);
-  const values = name === 'rect' ? ['x', 'y', 'width', 'height'] : ['cx', 'cy', 'r', 'rx', 'ry'];
+  const values =
+    name === 'rect' ? ['x', 'y', 'width', 'height', 'rx'] : ['cx', 'cy', 'r', 'rx', 'ry'];
   if (
     values.some((key) => !Number.isFinite(n(key)) || n(key) < (key.startsWith('r') ? 0 : -Infinity))
   )
     throw malformed(`a <${name}> has a bad size or place`);
   if (name === 'rect')
-    return [rectSubpath(n('x'), n('y'), n('width'), n('height'), [angle, ox, oy])];
+    return [rectSubpath(n('x'), n('y'), n('width'), n('height'), [angle, ox, oy], n('rx'))];
   if (name !== 'circle' && name !== 'ellipse')
     throw malformed(`the element <${name}> is not supported`);
   const t = (angle * Math.PI) / 180;
