@@ -276,8 +276,7 @@ impl HiddenPrimitives<'_> {
                     bad = mid;
                 }
             }
-            let farthest = good;
-            out[k] = farthest / 2.0;
+            out[k] = good / 2.0;
         }
         let settled = moved(out);
         if covered(&settled) {

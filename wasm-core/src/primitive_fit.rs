@@ -449,37 +449,72 @@ fn rect_sides(
     extent: &[[f64; 2]],
     theta: f64,
 ) -> Option<([f64; 4], Vec<[f64; 2]>)> {
+    let uv = rotated(p, theta);
+    let mut sides = bounds(uv.iter().copied().chain(rotated(extent, theta)));
+    let needed = if extent.is_empty() { 4 } else { PARTIAL_SIDES };
+    for _ in 0..2 {
+        sides = settle_sides(&uv, sides, CORNER_ZONE, needed)?;
+    }
+    Some((sides, uv))
+}
+
+/// The points in the frame rotated by `theta`.
+fn rotated(p: &[[f64; 2]], theta: f64) -> Vec<[f64; 2]> {
     let (cos, sin) = (theta.cos(), theta.sin());
-    let rotate = |q: &[f64; 2]| [q[0] * cos + q[1] * sin, -q[0] * sin + q[1] * cos];
-    let uv: Vec<[f64; 2]> = p.iter().map(rotate).collect();
+    p.iter()
+        .map(|q| [q[0] * cos + q[1] * sin, -q[0] * sin + q[1] * cos])
+        .collect()
+}
+
+/// The box round the points: [u0, u1, v0, v1].
+fn bounds(points: impl Iterator<Item = [f64; 2]>) -> [f64; 4] {
     let mut sides = [f64::MAX, f64::MIN, f64::MAX, f64::MIN];
-    for q in uv.iter().copied().chain(extent.iter().map(rotate)) {
+    for q in points {
         sides[0] = sides[0].min(q[0]);
         sides[1] = sides[1].max(q[0]);
         sides[2] = sides[2].min(q[1]);
         sides[3] = sides[3].max(q[1]);
     }
-    let needed = if extent.is_empty() { 4 } else { PARTIAL_SIDES };
-    for _ in 0..2 {
-        let mut sum = [0.0; 4];
-        let mut count = [0usize; 4];
-        for q in &uv {
-            let (side, _, along) = nearest_side(&sides, *q);
-            if along > CORNER_ZONE {
-                sum[side] += q[side / 2];
-                count[side] += 1;
-            }
-        }
-        if count.iter().filter(|&&k| k >= 2).count() < needed {
-            return None;
-        }
-        for k in 0..4 {
-            if count[k] >= 2 {
-                sides[k] = sum[k] / count[k] as f64;
-            }
+    sides
+}
+
+/// Each side moved to the mean of the points nearest it and farther than `zone` from its
+/// corners; a side with fewer than two such points stays. `None` when fewer than `needed`
+/// sides have them.
+fn settle_sides(uv: &[[f64; 2]], sides: [f64; 4], zone: f64, needed: usize) -> Option<[f64; 4]> {
+    let mut sum = [0.0; 4];
+    let mut count = [0usize; 4];
+    for q in uv {
+        let (side, _, along) = nearest_side(&sides, *q);
+        if along > zone {
+            sum[side] += q[side / 2];
+            count[side] += 1;
         }
     }
-    Some((sides, uv))
+    if count.iter().filter(|&&k| k >= 2).count() < needed {
+        return None;
+    }
+    let mut settled = sides;
+    for k in 0..4 {
+        if count[k] >= 2 {
+            settled[k] = sum[k] / count[k] as f64;
+        }
+    }
+    Some(settled)
+}
+
+/// The rectangle, its corners rounded by `r`, with these sides in the frame rotated by
+/// `theta`.
+fn rect_from_sides(sides: &[f64; 4], theta: f64, r: f64) -> Primitive {
+    let (cu, cv) = ((sides[0] + sides[1]) / 2.0, (sides[2] + sides[3]) / 2.0);
+    let (cos, sin) = (theta.cos(), theta.sin());
+    Primitive::Rect {
+        center: [(cu * cos - cv * sin) as f32, (cu * sin + cv * cos) as f32],
+        w: (sides[1] - sides[0]) as f32,
+        h: (sides[3] - sides[2]) as f32,
+        angle: theta.to_degrees() as f32,
+        r: r as f32,
+    }
 }
 
 /// The side of the rectangle nearest `q`, the distance to it, and how far `q` lies from the
@@ -548,8 +583,8 @@ pub fn rounded_rect_sdf(q: [f64; 2], sides: &[f64; 4], r: f64) -> f64 {
 }
 
 /// Least share of an outline's points on the lines of its box's sides for it to be tried as a
-/// rounded rectangle (a square whose corners are rounded by a third of its side has about 45 %, the points by the
-/// arcs' ends counted).
+/// rounded rectangle (a square whose corners are rounded by a third of its side has about
+/// 45 %, the points by the arcs' ends counted).
 const STRAIGHT_SHARE: f64 = 0.35;
 
 /// How far (in tolerances) the points may lie from the first guess of a rounded rectangle (on
@@ -586,23 +621,9 @@ fn corner_radius(uv: &[[f64; 2]], sides: &[f64; 4], most: f64) -> (f64, f64) {
 /// points on its straight parts, the corners' radius from all of them, the angle refined as a
 /// rectangle's is.
 fn fit_rounded_rect(p: &[[f64; 2]], tol: f64) -> Option<Primitive> {
-    let rotate = |theta: f64| {
-        let (cos, sin) = (theta.cos(), theta.sin());
-        p.iter()
-            .map(|q| [q[0] * cos + q[1] * sin, -q[0] * sin + q[1] * cos])
-            .collect::<Vec<[f64; 2]>>()
-    };
     let mut theta = side_angle(p);
-    let mut uv = rotate(theta);
-    let mut sides = [f64::MAX, f64::MIN, f64::MAX, f64::MIN];
-    for q in &uv {
-        sides = [
-            sides[0].min(q[0]),
-            sides[1].max(q[0]),
-            sides[2].min(q[1]),
-            sides[3].max(q[1]),
-        ];
-    }
+    let mut uv = rotated(p, theta);
+    let mut sides = bounds(uv.iter().copied());
     // Most outlines tried here are rounded blobs: a rectangle's runs along its sides, rounded
     // or not, and theirs hardly touch the box round them.
     let mut on_side = [0usize; 4];
@@ -646,23 +667,9 @@ fn fit_rounded_rect(p: &[[f64; 2]], tol: f64) -> Option<Primitive> {
     let mut r = corner_radius(&uv, &sides, most(&sides)).0;
     for _ in 0..2 {
         theta += angle_correction(&uv, &sides, r + CORNER_ZONE);
-        uv = rotate(theta);
+        uv = rotated(p, theta);
         // Each side at the mean of the points on its straight part.
-        let mut sum = [0.0; 4];
-        let mut count = [0usize; 4];
-        for q in &uv {
-            let (side, _, along) = nearest_side(&sides, *q);
-            if along > r + CORNER_ZONE {
-                sum[side] += q[side / 2];
-                count[side] += 1;
-            }
-        }
-        if count.iter().any(|&k| k < 2) {
-            return None;
-        }
-        for k in 0..4 {
-            sides[k] = sum[k] / count[k] as f64;
-        }
+        sides = settle_sides(&uv, sides, r + CORNER_ZONE, 4)?;
         r = corner_radius(&uv, &sides, most(&sides)).0;
     }
     let (w, h) = (sides[1] - sides[0], sides[3] - sides[2]);
@@ -670,15 +677,7 @@ fn fit_rounded_rect(p: &[[f64; 2]], tol: f64) -> Option<Primitive> {
     if w < 2.0 || h < 2.0 || r < MIN_CORNER_RADIUS || worst > tol {
         return None;
     }
-    let (cu, cv) = ((sides[0] + sides[1]) / 2.0, (sides[2] + sides[3]) / 2.0);
-    let (cos, sin) = (theta.cos(), theta.sin());
-    Some(Primitive::Rect {
-        center: [(cu * cos - cv * sin) as f32, (cu * sin + cv * cos) as f32],
-        w: w as f32,
-        h: h as f32,
-        angle: theta.to_degrees() as f32,
-        r: r as f32,
-    })
+    Some(rect_from_sides(&sides, theta, r))
 }
 
 fn fit_rect(p: &[[f64; 2]], tol: f64) -> Option<Primitive> {
@@ -707,15 +706,7 @@ fn fit_rect_holding(p: &[[f64; 2]], extent: &[[f64; 2]], tol: f64) -> Option<Pri
             return None;
         }
     }
-    let (cu, cv) = ((sides[0] + sides[1]) / 2.0, (sides[2] + sides[3]) / 2.0);
-    let (cos, sin) = (theta.cos(), theta.sin());
-    Some(Primitive::Rect {
-        center: [(cu * cos - cv * sin) as f32, (cu * sin + cv * cos) as f32],
-        w: w as f32,
-        h: h as f32,
-        angle: theta.to_degrees() as f32,
-        r: 0.0,
-    })
+    Some(rect_from_sides(&sides, theta, 0.0))
 }
 
 #[cfg(test)]

@@ -512,55 +512,38 @@ impl Writer {
         self.out.push_str("/>");
     }
 
-    /// A primitive as one closed subpath (two arcs, or four lines), wound as asked.
+    /// A primitive as one closed subpath (two arcs; four lines; or four lines and four arcs),
+    /// wound as asked.
     fn primitive_subpath(&mut self, p: &GridPrimitive, clockwise: bool, pen: &mut Option<Grid>) {
-        let sweep = clockwise as i64;
-        let (start, arc) = match *p {
-            GridPrimitive::Circle { c, r } => (
-                [c[0] + r, c[1]],
-                Some((r, r, "0".to_string(), [c[0] - r, c[1]])),
-            ),
+        let (start, (rx, ry, angle, other)) = match *p {
+            GridPrimitive::Circle { c, r } => {
+                ([c[0] + r, c[1]], (r, r, "0".to_string(), [c[0] - r, c[1]]))
+            }
             GridPrimitive::Ellipse { c, rx, ry, angle } => {
                 let [a, b] = primitive_svg::ellipse_ends(c, rx, angle);
-                (a, Some((rx, ry, primitive_svg::angle_text(angle), b)))
+                (a, (rx, ry, primitive_svg::angle_text(angle), b))
             }
-            GridPrimitive::Rect { c, w, h, angle, r } if r > 0 => {
-                let mut ends = primitive_svg::rounded_rect_ends(c, w, h, r, angle);
+            GridPrimitive::Rect { c, w, h, angle, r } => {
+                // Sharp, its corners joined by lines; rounded, each side's two ends, a side
+                // (line) then a corner (arc), either way round.
+                let mut ends = if r > 0 {
+                    primitive_svg::rounded_rect_ends(c, w, h, r, angle).to_vec()
+                } else {
+                    primitive_svg::rect_corners(c, w, h, angle).to_vec()
+                };
                 if !clockwise {
                     ends.reverse();
                 }
                 self.move_to(ends[0], pen);
                 *pen = Some(ends[0]);
-                // Either way round, a side (line) then a corner (arc), four times.
-                for k in 1..=8 {
-                    let (from, to) = (ends[k - 1], ends[k % 8]);
-                    if k % 2 == 1 {
+                let n = ends.len();
+                for k in 1..=n {
+                    let (from, to) = (ends[k - 1], ends[k % n]);
+                    if r > 0 && k % 2 == 0 {
+                        self.arc(from, to, (r, r, "0"), false, clockwise);
+                    } else if k < n {
                         self.segment(from, &GridSegment::Line(to));
-                    } else {
-                        self.segments += 1;
-                        self.command(b'a');
-                        self.number(r);
-                        self.number(r);
-                        self.number_text("0");
-                        self.number_text("0");
-                        self.number_text(if clockwise { "1" } else { "0" });
-                        self.number(to[0] - from[0]);
-                        self.number(to[1] - from[1]);
                     }
-                }
-                self.command(b'z');
-                return;
-            }
-            GridPrimitive::Rect { c, w, h, angle, .. } => {
-                let mut corners = primitive_svg::rect_corners(c, w, h, angle);
-                if !clockwise {
-                    corners.reverse();
-                }
-                self.move_to(corners[0], pen);
-                *pen = Some(corners[0]);
-                for k in 1..4 {
-                    let from = corners[k - 1];
-                    self.segment(from, &GridSegment::Line(corners[k]));
                 }
                 self.command(b'z');
                 return;
@@ -568,22 +551,30 @@ impl Writer {
         };
         self.move_to(start, pen);
         *pen = Some(start);
-        if let Some((rx, ry, angle, other)) = arc {
-            let mut from = start;
-            for to in [other, start] {
-                self.segments += 1;
-                self.command(b'a');
-                self.number(rx);
-                self.number(ry);
-                self.number_text(&angle);
-                self.number_text("1");
-                self.number_text(if sweep == 1 { "1" } else { "0" });
-                self.number(to[0] - from[0]);
-                self.number(to[1] - from[1]);
-                from = to;
-            }
-        }
+        self.arc(start, other, (rx, ry, &angle), true, clockwise);
+        self.arc(other, start, (rx, ry, &angle), true, clockwise);
         self.command(b'z');
+    }
+
+    /// An elliptical arc from `from` to `to`: radii and rotation (as written), the large-arc
+    /// flag and the sweep.
+    fn arc(
+        &mut self,
+        from: Grid,
+        to: Grid,
+        (rx, ry, angle): (i64, i64, &str),
+        large: bool,
+        clockwise: bool,
+    ) {
+        self.segments += 1;
+        self.command(b'a');
+        self.number(rx);
+        self.number(ry);
+        self.number_text(angle);
+        self.number_text(if large { "1" } else { "0" });
+        self.number_text(if clockwise { "1" } else { "0" });
+        self.number(to[0] - from[0]);
+        self.number(to[1] - from[1]);
     }
 
     pub fn write(
