@@ -15,7 +15,9 @@ import type { Engine } from '../src/engine/index';
 import { loadEngine } from '../src/engine/load';
 import { readWasm } from '../src/node/wasm-module';
 import { decodeImage } from './lib/decode';
-import { ssim } from '../src/engine/fidelity';
+import { ssim, type Raster } from '../src/engine/fidelity';
+import { arcScene } from './lib/arc-scene';
+import { scoreArcs } from './lib/arc-metrics';
 import { scoreScene } from './lib/primitive-metrics';
 import { renderSvg } from './lib/render';
 import { shapesScene, type ShapesScene } from './lib/shapes-scene';
@@ -43,6 +45,20 @@ function commands(svg: string): number {
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1] ?? NaN;
 const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
 
+/** The SVG of an image with primitives off or on, and the median time of three runs. */
+async function timed(engine: Engine, image: Raster, primitives: boolean) {
+  const times: number[] = [];
+  let svg = '';
+  for (let r = 0; r < 3; r++) {
+    const start = performance.now();
+    svg = (
+      await engine.vectorize(new Uint8Array(image.data), image.width, image.height, { primitives })
+    ).svg;
+    times.push(performance.now() - start);
+  }
+  return { svg, ms: median(times) };
+}
+
 interface Run {
   found: number;
   shapes: number;
@@ -69,14 +85,8 @@ async function organic(engine: Engine) {
       const { data, width, height } = await decodeImage(join(dir, file));
       const truth = render4x(readFileSync(truthFile, 'utf8'), width, height);
       const run = async (primitives: boolean) => {
-        const times: number[] = [];
-        let svg = '';
-        for (let r = 0; r < 3; r++) {
-          const start = performance.now();
-          svg = (await engine.vectorize(new Uint8Array(data), width, height, { primitives })).svg;
-          times.push(performance.now() - start);
-        }
-        return { svg, ms: median(times), ssim: ssim(truth, render4x(svg, width, height)) };
+        const { svg, ms } = await timed(engine, { data, width, height }, primitives);
+        return { svg, ms, ssim: ssim(truth, render4x(svg, width, height)) };
       };
       const [off, on] = [await run(false), await run(true)];
       const count = (on.svg.match(/<(circle|ellipse|rect) |a[\d.]+ [\d.]+ -?[\d.]+ 1 [01]/g) ?? [])
@@ -115,24 +125,18 @@ async function main() {
     );
     for (let seed = 1; seed <= count; seed++) {
       const scene: ShapesScene = shapesScene(seed, { overlap, rounded });
-      const { data, width, height } = scene.image;
+      const { width, height } = scene.image;
       const truth = render4x(scene.svg, width, height);
       total += scene.shapes.length;
       const measure = async (primitives: boolean): Promise<Run> => {
-        const times: number[] = [];
-        let svg = '';
-        for (let r = 0; r < 3; r++) {
-          const start = performance.now();
-          svg = (await engine.vectorize(new Uint8Array(data), width, height, { primitives })).svg;
-          times.push(performance.now() - start);
-        }
+        const { svg, ms } = await timed(engine, scene.image, primitives);
         const score = scoreScene(scene.shapes, scene.whole, svg);
         return {
           ...score,
           ssim: ssim(truth, render4x(svg, width, height)),
           gzip: gzipSync(svg).length,
           commands: commands(svg) / scene.shapes.length,
-          ms: median(times),
+          ms,
         };
       };
       const off = await measure(false);
@@ -214,7 +218,58 @@ async function main() {
     const timeRatio = sum(on.map((r) => r.ms)) / sum(off.map((r) => r.ms));
     line('time on/off', `${timeRatio.toFixed(2)}×`, '≤ 1.3×', timeRatio <= 1.3);
   }
+  await arcSet(engine, count);
   await organic(engine);
+}
+
+/** Scenes of shapes whose outlines run in part along circles and ellipses (pie slices, circle
+ * segments, crescents, ellipse slices): the true arcs that come back as arc commands. */
+async function arcSet(engine: Engine, count: number) {
+  console.log(`\narcs inside outlines, ${count} scenes`);
+  console.log(
+    'scene        arcs  found  err≤0.3  maxErr  SSIM4x(off→on)   gzip(off→on)  ms(off→on)',
+  );
+  const totals = { arcs: 0, found: 0, errors: [] as number[], gzip: [0, 0], ms: [0, 0] };
+  const fidelity: number[][] = [[], []];
+  for (let seed = 1; seed <= count; seed++) {
+    const scene = arcScene(seed);
+    const { width, height } = scene;
+    const truth = render4x(scene.svg, width, height);
+    const [off, on] = [
+      await timed(engine, scene.image, false),
+      await timed(engine, scene.image, true),
+    ];
+    const score = scoreArcs(scene.arcs, on.svg);
+    const s = [off, on].map((r) => ssim(truth, render4x(r.svg, width, height)));
+    const g = [off, on].map((r) => gzipSync(r.svg).length);
+    totals.arcs += score.arcs;
+    totals.found += score.found;
+    totals.errors.push(...score.errors);
+    [0, 1].forEach((k) => {
+      totals.gzip[k] += g[k];
+      totals.ms[k] += [off, on][k].ms;
+      fidelity[k].push(s[k]);
+    });
+    console.log(
+      [
+        scene.name.padEnd(12),
+        String(score.arcs).padStart(4),
+        String(score.found).padStart(5),
+        String(score.errors.filter((e) => e <= 0.3).length).padStart(7),
+        (score.errors.length ? Math.max(...score.errors) : 0).toFixed(3).padStart(6),
+        `${s[0].toFixed(5)}→${s[1].toFixed(5)}`.padStart(16),
+        `${g[0]}→${g[1]}`.padStart(13),
+        `${off.ms.toFixed(1)}→${on.ms.toFixed(1)}`.padStart(11),
+      ].join('  '),
+    );
+  }
+  const within = totals.errors.filter((e) => e <= 0.3).length;
+  console.log(
+    `\n  ${totals.arcs} true arcs: ${((100 * totals.found) / totals.arcs).toFixed(1)} % as arc commands (≥ 90 %), ` +
+      `${((100 * within) / Math.max(1, totals.found)).toFixed(1)} % of those within 0.3 px; ` +
+      `4× SSIM median ${median(fidelity[0]).toFixed(5)}→${median(fidelity[1]).toFixed(5)}; ` +
+      `gzip on/off ${(totals.gzip[1] / totals.gzip[0]).toFixed(3)}×; time on/off ${(totals.ms[1] / totals.ms[0]).toFixed(2)}×`,
+  );
 }
 
 main().catch((e) => {

@@ -585,6 +585,7 @@ pub fn run(
         tolerance: options.tolerance,
         corner_cos: options.corner_angle.to_radians().cos(),
         smooth: true,
+        arcs: false,
     };
     let fitted = fit_strokes(&strokes, &params);
     let precision = options

@@ -5,7 +5,9 @@
 //! split the edge, straight pieces stay lines, and the rest is fitted with cubics within the
 //! tolerance. Pixel mode keeps exact pixel edges, merging runs.
 
+use crate::arc_fit;
 use crate::bezier_fit;
+use crate::exact_pieces::{self, Exact};
 use crate::geometry::{add, distance_to_line, dot, length, normalize, scale, sub, Point, Segment};
 use crate::subpixel::NORMALS;
 
@@ -16,6 +18,8 @@ pub struct FitParams {
     pub corner_cos: f32,
     /// False for pixel art: exact pixel edges.
     pub smooth: bool,
+    /// Whether runs that lie on a circle or an ellipse are written as arcs.
+    pub arcs: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -227,6 +231,12 @@ fn fit_piece(
         out.push(Segment::Line(last));
         return;
     }
+    if params.arcs {
+        if let Some(arcs) = arc_fit::fit(piece, params.tolerance) {
+            out.extend(arcs);
+            return;
+        }
+    }
     let reach = 2.min(piece.len() - 1);
     let t1 = t1.unwrap_or_else(|| normalize(sub(piece[reach], first)));
     let t2 = t2.unwrap_or_else(|| normalize(sub(piece[piece.len() - 1 - reach], last)));
@@ -295,6 +305,67 @@ pub fn fit_polyline(points: &[Point], closed: bool, params: &FitParams) -> Fitte
     fit_smoothed(points.to_vec(), &built, closed, params)
 }
 
+/// Longest piece (px) between two exact ones that is taken for part of their corner.
+const SHORT_PIECE: f32 = 2.0;
+
+/// Each piece's exact geometry (between consecutive `ends`), with the corners two exact
+/// pieces share moved to where they meet; an open edge's own ends stay where they are.
+fn snap_corners(
+    q: &mut [Point],
+    ends: &[usize],
+    closed: bool,
+    tolerance: f32,
+) -> Vec<Option<Exact>> {
+    let exact: Vec<Option<Exact>> = ends
+        .windows(2)
+        .map(|w| exact_pieces::classify(&q[w[0]..=w[1]], tolerance))
+        .collect();
+    let last = exact.len() - 1;
+    let set = |q: &mut [Point], end: usize, p: Point| {
+        q[ends[end]] = p;
+        // A loop's first point is also its last.
+        if end == 0 || end == last + 1 {
+            q[ends[0]] = p;
+            q[ends[last + 1]] = p;
+        }
+    };
+    // A piece too short to judge between two exact ones is where they meet: it shrinks to
+    // their crossing.
+    for k in 0..=last {
+        let (start, end) = (q[ends[k]], q[ends[k + 1]]);
+        if exact[k].is_some() || length(sub(end, start)) > SHORT_PIECE {
+            continue;
+        }
+        let (before, after) = match (k, k == last) {
+            (0, _) | (_, true) if !closed => continue,
+            (0, _) => (last, 1.min(last)),
+            (_, true) => (k - 1, 0),
+            _ => (k - 1, k + 1),
+        };
+        if let (Some(a), Some(b)) = (exact[before], exact[after]) {
+            let middle = scale(add(start, end), 0.5);
+            if let Some(p) = exact_pieces::meet(&a, &b, middle) {
+                set(q, k, p);
+                set(q, k + 1, p);
+            }
+        }
+    }
+    for k in 0..=last {
+        // The corner at the start of piece k, after piece k - 1 (the last, round a loop).
+        let before = match k {
+            0 if closed => last,
+            0 => continue,
+            _ => k - 1,
+        };
+        if let (Some(a), Some(b)) = (exact[before], exact[k]) {
+            if let Some(p) = exact_pieces::meet(&a, &b, q[ends[k]]) {
+                set(q, k, p);
+            }
+        }
+    }
+    exact
+}
+
 /// Corners, one relaxing pass and the fit of the pieces between corners.
 fn fit_smoothed(mut q: Vec<Point>, built: &[bool], closed: bool, params: &FitParams) -> FittedEdge {
     let mut is_corner = corners(&q, built, closed, params);
@@ -327,11 +398,19 @@ fn fit_smoothed(mut q: Vec<Point>, built: &[bool], closed: bool, params: &FitPar
             }
         }
     }
-    let mut from = 0;
-    for i in 1..q.len() {
-        if is_corner[i] {
-            fit_piece(&q[from..=i], None, None, params, &mut segments);
-            from = i;
+    let ends: Vec<usize> = (0..q.len()).filter(|&i| i == 0 || is_corner[i]).collect();
+    let exact: Vec<Option<Exact>> = if params.arcs {
+        snap_corners(&mut q, &ends, closed, params.tolerance)
+    } else {
+        vec![None; ends.len() - 1]
+    };
+    for (k, w) in ends.windows(2).enumerate() {
+        let piece = &q[w[0]..=w[1]];
+        let written = exact[k].map_or(false, |e| {
+            exact_pieces::write(piece, &e, params.tolerance, &mut segments)
+        });
+        if !written {
+            fit_piece(piece, None, None, params, &mut segments);
         }
     }
     FittedEdge {
@@ -349,6 +428,7 @@ mod tests {
             tolerance: 0.8,
             corner_cos: 0.5,
             smooth: true,
+            arcs: false,
         }
     }
 

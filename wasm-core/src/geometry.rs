@@ -6,12 +6,24 @@ pub type Point = [f32; 2];
 pub enum Segment {
     Line(Point),
     Cubic(Point, Point, Point),
+    Arc(ArcTo),
+}
+
+/// One arc piece as SVG writes it: radii, the x axis's rotation in degrees (clockwise on
+/// screen), the sweep flag (true: clockwise on screen) and the end. Never the large arc.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ArcTo {
+    pub radii: [f32; 2],
+    pub angle: f32,
+    pub sweep: bool,
+    pub end: Point,
 }
 
 impl Segment {
     pub fn end(&self) -> Point {
         match *self {
             Segment::Line(p) | Segment::Cubic(_, _, p) => p,
+            Segment::Arc(a) => a.end,
         }
     }
 }

@@ -34,6 +34,7 @@
 // Index loops read better than iterator chains in the numeric kernels.
 #![allow(clippy::needless_range_loop)]
 
+pub mod arc_fit;
 pub mod bezier_fit;
 pub mod centerline;
 pub mod classify;
@@ -45,6 +46,7 @@ pub mod distance;
 pub mod edges;
 pub mod error;
 pub mod even_paper;
+pub mod exact_pieces;
 pub mod fit;
 pub mod geometry;
 pub mod gradient_bands;
@@ -93,6 +95,9 @@ const GRADIENT_EDGE_LOOSENESS: f32 = 5.0;
 /// Mean colour step across a boundary (premultiplied RGBA, 0..1 channels) below which it is
 /// soft.
 const SOFT_GRADIENT_STEP: f32 = 0.04;
+/// Least colour step (premultiplied RGBA distance) between two regions whose shared edges may
+/// be written as exact lines and arcs.
+const EXACT_PIECE_STEP: f32 = 0.15;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Stats {
@@ -192,6 +197,7 @@ pub fn vectorize(
         },
         corner_cos: options.corner_angle.to_radians().cos(),
         smooth: options.mode != Mode::Pixel,
+        arcs: false,
     };
     let precision = match (options.mode, options.precision) {
         (Mode::Pixel, None) => 0,
@@ -269,13 +275,21 @@ pub fn vectorize(
             && region_color(edge.left)[3] > 0.0
             && region_color(edge.right)[3] > 0.0
             && subpixel::mean_step(&points, &image) < SOFT_GRADIENT_STEP;
+        // Arcs and snapped corners, as primitives, are placed by the sub-pixel evidence, which
+        // is only firm across a clear colour step (not between the bands of a shading).
+        let (left, right) = (region_color(edge.left), region_color(edge.right));
+        let step = (0..4)
+            .map(|c| (left[c] - right[c]).powi(2))
+            .sum::<f32>()
+            .sqrt();
+        let arcs = options.primitives && !shift.is_empty() && step >= EXACT_PIECE_STEP;
         let edge_params = if soft {
             fit::FitParams {
                 tolerance: params.tolerance * GRADIENT_EDGE_LOOSENESS,
                 ..params
             }
         } else {
-            params
+            fit::FitParams { arcs, ..params }
         };
         let fitted = fit::fit_edge(&points, edge.closed, shift, ends, &edge_params);
         let mut grid_edge = svg::to_grid(&fitted, precision);

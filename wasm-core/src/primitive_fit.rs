@@ -349,7 +349,7 @@ pub fn fit_ellipse(p: &[[f64; 2]]) -> Option<([f64; 2], f64, f64, f64)> {
 }
 
 /// Sampson (first-order) distance of a point to the ellipse.
-fn ellipse_distance(q: [f64; 2], c: [f64; 2], rx: f64, ry: f64, theta: f64) -> f64 {
+pub(crate) fn ellipse_distance(q: [f64; 2], c: [f64; 2], rx: f64, ry: f64, theta: f64) -> f64 {
     let (cos, sin) = (theta.cos(), theta.sin());
     let (dx, dy) = (q[0] - c[0], q[1] - c[1]);
     let (u, v) = (dx * cos + dy * sin, -dx * sin + dy * cos);

@@ -6,16 +6,22 @@ use std::collections::HashSet;
 
 use crate::svg::{Grid, GridSegment};
 
-/// A segment as its kind (false: line, true: cubic) and points (start, controls, end; a line's
-/// middle two are its ends), the same whichever way round it is walked.
-pub(crate) type SegmentKey = (bool, [Grid; 4]);
+/// A segment as its kind (0: line, 1: cubic, 2 and 3: arc swept either way) and points
+/// (start, controls, end; a line's middle two are its ends, an arc's its radii and rotation),
+/// the same whichever way round it is walked.
+pub(crate) type SegmentKey = (u8, [Grid; 4]);
 
 fn segment_key(from: Grid, segment: &GridSegment) -> SegmentKey {
-    let (cubic, [p0, p1, p2, p3]) = match *segment {
-        GridSegment::Line(p) => (false, [from, from, p, p]),
-        GridSegment::Cubic(a, b, p) => (true, [from, a, b, p]),
-    };
-    (cubic, [p0, p1, p2, p3].min([p3, p2, p1, p0]))
+    match *segment {
+        GridSegment::Line(p) => (0, [from, from, p, p].min([p, p, from, from])),
+        GridSegment::Cubic(a, b, p) => (1, [from, a, b, p].min([p, b, a, from])),
+        GridSegment::Arc(radii, angle, sweep, p) => {
+            let shape = [radii, [angle, 0]];
+            let forward = (2 + sweep as u8, [from, shape[0], shape[1], p]);
+            let backward = (2 + !sweep as u8, [p, shape[0], shape[1], from]);
+            forward.min(backward)
+        }
+    }
 }
 
 /// The runs of consecutive segments not in `seen` (which then holds them). Two boundaries of a

@@ -3,10 +3,8 @@
 //! output grid once, then relative commands in their shortest form.
 
 use crate::fit::FittedEdge;
-use crate::geometry::Segment;
-use crate::svg::{format_number, hex_color};
-
-type Grid = [i64; 2];
+use crate::primitive_svg::angle_text;
+use crate::svg::{format_number, grid_point, grid_segment, hex_color, Grid, GridSegment};
 
 struct Out {
     text: String,
@@ -19,12 +17,16 @@ struct Out {
 
 impl Out {
     fn number(&mut self, value: i64) {
-        let text = format_number(value, self.precision);
+        self.word(&format_number(value, self.precision));
+    }
+
+    /// A number (or flags) as written, spaced from the one before.
+    fn word(&mut self, text: &str) {
         if self.after_number && !text.starts_with('-') && !(text.starts_with('.') && self.had_dot) {
             self.text.push(' ');
         }
         self.had_dot = text.contains('.');
-        self.text.push_str(&text);
+        self.text.push_str(text);
         self.after_number = true;
     }
 
@@ -52,8 +54,6 @@ pub fn write(
     strokes: &[(FittedEdge, f32, bool)],
 ) -> (String, usize) {
     let scale = 10f32.powi(precision as i32);
-    let g =
-        |p: [f32; 2]| -> Grid { [(p[0] * scale).round() as i64, (p[1] * scale).round() as i64] };
     let mut out = Out {
         text: format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\">",
@@ -79,7 +79,7 @@ pub fn write(
         out.text.push_str("\" d=\"");
         out.after_number = false;
         out.last = 0;
-        let start = g(edge.start);
+        let start = grid_point(edge.start, scale);
         out.command(b'M');
         out.number(start[0]);
         out.number(start[1]);
@@ -87,9 +87,8 @@ pub fn write(
         let count = edge.segments.len();
         let mut drawn = 0;
         for (i, segment) in edge.segments.iter().enumerate() {
-            match *segment {
-                Segment::Line(p) => {
-                    let p = g(p);
+            match grid_segment(segment, scale) {
+                GridSegment::Line(p) => {
                     if *closed && i + 1 == count && p == start {
                         break;
                     }
@@ -109,11 +108,19 @@ pub fn write(
                     }
                     from = p;
                 }
-                Segment::Cubic(a, b, p) => {
-                    let (a, b, p) = (g(a), g(b), g(p));
+                GridSegment::Cubic(a, b, p) => {
                     out.command(b'c');
                     out.pair(a, from);
                     out.pair(b, from);
+                    out.pair(p, from);
+                    from = p;
+                }
+                GridSegment::Arc([rx, ry], angle, sweep, p) => {
+                    out.command(b'a');
+                    out.number(rx);
+                    out.number(ry);
+                    out.word(&angle_text(angle));
+                    out.word(if sweep { "0 1" } else { "0 0" });
                     out.pair(p, from);
                     from = p;
                 }
@@ -136,6 +143,7 @@ pub fn write(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::geometry::Segment;
 
     #[test]
     fn writes_open_and_closed_strokes_with_their_widths() {

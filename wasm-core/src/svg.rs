@@ -20,12 +20,23 @@ pub(crate) type Grid = [i64; 2];
 pub(crate) enum GridSegment {
     Line(Grid),
     Cubic(Grid, Grid, Grid),
+    /// Radii on the grid, the rotation in hundredths of a degree, the sweep flag, the end.
+    Arc([i64; 2], i64, bool, Grid),
 }
 
 impl GridSegment {
     fn end(&self) -> Grid {
         match *self {
-            GridSegment::Line(p) | GridSegment::Cubic(_, _, p) => p,
+            GridSegment::Line(p) | GridSegment::Cubic(_, _, p) | GridSegment::Arc(_, _, _, p) => p,
+        }
+    }
+
+    /// The segment walked the other way, to `to`.
+    fn reversed(&self, to: Grid) -> GridSegment {
+        match *self {
+            GridSegment::Line(_) => GridSegment::Line(to),
+            GridSegment::Cubic(a, b, _) => GridSegment::Cubic(b, a, to),
+            GridSegment::Arc(radii, angle, sweep, _) => GridSegment::Arc(radii, angle, !sweep, to),
         }
     }
 }
@@ -40,18 +51,37 @@ pub struct GridEdge {
 
 pub fn to_grid(edge: &FittedEdge, precision: u8) -> GridEdge {
     let scale = 10f32.powi(precision as i32);
-    let g = |p: [f32; 2]| [(p[0] * scale).round() as i64, (p[1] * scale).round() as i64];
     GridEdge {
-        start: g(edge.start),
+        start: grid_point(edge.start, scale),
         segments: edge
             .segments
             .iter()
-            .map(|s| match *s {
-                Segment::Line(p) => GridSegment::Line(g(p)),
-                Segment::Cubic(a, b, p) => GridSegment::Cubic(g(a), g(b), g(p)),
-            })
+            .map(|s| grid_segment(s, scale))
             .collect(),
         primitive: None,
+    }
+}
+
+/// A point on the grid of `scale` steps per pixel.
+pub(crate) fn grid_point(p: [f32; 2], scale: f32) -> Grid {
+    [(p[0] * scale).round() as i64, (p[1] * scale).round() as i64]
+}
+
+/// A segment on the grid of `scale` steps per pixel (a circle's arc unrotated).
+pub(crate) fn grid_segment(s: &Segment, scale: f32) -> GridSegment {
+    let g = |p| grid_point(p, scale);
+    match *s {
+        Segment::Line(p) => GridSegment::Line(g(p)),
+        Segment::Cubic(a, b, p) => GridSegment::Cubic(g(a), g(b), g(p)),
+        Segment::Arc(a) => {
+            let r = |v: f32| (v * scale).round() as i64;
+            let angle = if a.radii[0] == a.radii[1] {
+                0
+            } else {
+                (a.angle as f64 * primitive_svg::ANGLE_SCALE).round() as i64
+            };
+            GridSegment::Arc([r(a.radii[0]), r(a.radii[1])], angle, a.sweep, g(a.end))
+        }
     }
 }
 
@@ -172,6 +202,15 @@ impl Writer {
                     self.number(q[0] - from[0]);
                     self.number(q[1] - from[1]);
                 }
+            }
+            GridSegment::Arc([rx, ry], angle, sweep, p) => {
+                self.arc(
+                    from,
+                    p,
+                    (rx, ry, &primitive_svg::angle_text(angle)),
+                    false,
+                    sweep,
+                );
             }
         }
     }
@@ -423,11 +462,7 @@ impl Writer {
                     } else {
                         edge.segments[i - 1].end()
                     };
-                    let reversed_segment = match *s {
-                        GridSegment::Line(_) => GridSegment::Line(to),
-                        GridSegment::Cubic(a, b, _) => GridSegment::Cubic(b, a, to),
-                    };
-                    list.push((s.end(), reversed_segment));
+                    list.push((s.end(), s.reversed(to)));
                 }
             }
         }
@@ -435,10 +470,7 @@ impl Writer {
             list = list
                 .iter()
                 .rev()
-                .map(|(from, s)| match *s {
-                    GridSegment::Line(end) => (end, GridSegment::Line(*from)),
-                    GridSegment::Cubic(a, b, end) => (end, GridSegment::Cubic(b, a, *from)),
-                })
+                .map(|(from, s)| (s.end(), s.reversed(*from)))
                 .collect();
         }
         list
@@ -540,7 +572,7 @@ impl Writer {
                 for k in 1..=n {
                     let (from, to) = (ends[k - 1], ends[k % n]);
                     if r > 0 && k % 2 == 0 {
-                        self.arc(from, to, (r, r, "0"), false, clockwise);
+                        self.segment(from, &GridSegment::Arc([r, r], 0, clockwise, to));
                     } else if k < n {
                         self.segment(from, &GridSegment::Line(to));
                     }
@@ -553,6 +585,7 @@ impl Writer {
         *pen = Some(start);
         self.arc(start, other, (rx, ry, &angle), true, clockwise);
         self.arc(other, start, (rx, ry, &angle), true, clockwise);
+        self.segments += 2;
         self.command(b'z');
     }
 
@@ -566,7 +599,6 @@ impl Writer {
         large: bool,
         clockwise: bool,
     ) {
-        self.segments += 1;
         self.command(b'a');
         self.number(rx);
         self.number(ry);

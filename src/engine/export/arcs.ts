@@ -9,6 +9,73 @@ import { CUBIC, LINE, type Ellipse, type Subpath } from './drawing';
 /** The cubic control-point distance for a unit-circle piece of angle `t`. */
 const handle = (t: number) => (4 / 3) * Math.tan(t / 4);
 
+/** An SVG arc's ellipse as a reader places it, and where along it the arc runs. */
+export interface ArcEllipse {
+  cx: number;
+  cy: number;
+  /** Radii, grown where the given ones cannot reach from one end to the other. */
+  rx: number;
+  ry: number;
+  cos: number;
+  sin: number;
+  /** Parametric angle of the start, and the turn to the end (radians, signed). */
+  start: number;
+  delta: number;
+}
+
+/**
+ * The ellipse of the arc from (x0, y0) to (x, y) as SVG's `A` command describes it (radii,
+ * x-axis rotation in degrees, large-arc and sweep flags), by the SVG 1.1 implementation notes
+ * (appendix F.6.5); radii must not be 0 and the ends must differ.
+ */
+export function arcEllipse(
+  x0: number,
+  y0: number,
+  rxIn: number,
+  ryIn: number,
+  rotation: number,
+  largeArc: boolean,
+  sweep: boolean,
+  x: number,
+  y: number,
+): ArcEllipse {
+  let rx = Math.abs(rxIn);
+  let ry = Math.abs(ryIn);
+  const phi = (rotation * Math.PI) / 180;
+  const [cos, sin] = [Math.cos(phi), Math.sin(phi)];
+  // The midpoint in the ellipse's own frame.
+  const dx = (x0 - x) / 2;
+  const dy = (y0 - y) / 2;
+  const px = cos * dx + sin * dy;
+  const py = -sin * dx + cos * dy;
+  const grow = (px * px) / (rx * rx) + (py * py) / (ry * ry);
+  if (grow > 1) {
+    rx *= Math.sqrt(grow);
+    ry *= Math.sqrt(grow);
+  }
+  const num = rx * rx * ry * ry - rx * rx * py * py - ry * ry * px * px;
+  const den = rx * rx * py * py + ry * ry * px * px;
+  let k = Math.sqrt(Math.max(0, num / den));
+  if (largeArc === sweep) k = -k;
+  const cxp = (k * rx * py) / ry;
+  const cyp = (-k * ry * px) / rx;
+  const angle = (ux: number, uy: number) => Math.atan2(uy, ux);
+  const start = angle((px - cxp) / rx, (py - cyp) / ry);
+  let delta = angle((-px - cxp) / rx, (-py - cyp) / ry) - start;
+  if (sweep && delta < 0) delta += 2 * Math.PI;
+  if (!sweep && delta > 0) delta -= 2 * Math.PI;
+  return {
+    cx: cos * cxp - sin * cyp + (x0 + x) / 2,
+    cy: sin * cxp + cos * cyp + (y0 + y) / 2,
+    rx,
+    ry,
+    cos,
+    sin,
+    start,
+    delta,
+  };
+}
+
 /**
  * Appends to `path` the cubics of the arc from (x0, y0) to (x, y), as SVG's `A` command
  * describes it (radii, x-axis rotation in degrees, large-arc and sweep flags).
@@ -25,38 +92,22 @@ export function appendArc(
   x: number,
   y: number,
 ): void {
-  let rx = Math.abs(rxIn);
-  let ry = Math.abs(ryIn);
-  if ((x0 === x && y0 === y) || rx === 0 || ry === 0) {
+  if ((x0 === x && y0 === y) || rxIn === 0 || ryIn === 0) {
     path.kinds.push(LINE);
     path.coords.push(x, y);
     return;
   }
-  const phi = (rotation * Math.PI) / 180;
-  const [cos, sin] = [Math.cos(phi), Math.sin(phi)];
-  // The midpoint in the ellipse's own frame (SVG 1.1 appendix F.6.5).
-  const dx = (x0 - x) / 2;
-  const dy = (y0 - y) / 2;
-  const px = cos * dx + sin * dy;
-  const py = -sin * dx + cos * dy;
-  const grow = (px * px) / (rx * rx) + (py * py) / (ry * ry);
-  if (grow > 1) {
-    rx *= Math.sqrt(grow);
-    ry *= Math.sqrt(grow);
-  }
-  const num = rx * rx * ry * ry - rx * rx * py * py - ry * ry * px * px;
-  const den = rx * rx * py * py + ry * ry * px * px;
-  let k = Math.sqrt(Math.max(0, num / den));
-  if (largeArc === sweep) k = -k;
-  const cxp = (k * rx * py) / ry;
-  const cyp = (-k * ry * px) / rx;
-  const cx = cos * cxp - sin * cyp + (x0 + x) / 2;
-  const cy = sin * cxp + cos * cyp + (y0 + y) / 2;
-  const angle = (ux: number, uy: number) => Math.atan2(uy, ux);
-  const start = angle((px - cxp) / rx, (py - cyp) / ry);
-  let delta = angle((-px - cxp) / rx, (-py - cyp) / ry) - start;
-  if (sweep && delta < 0) delta += 2 * Math.PI;
-  if (!sweep && delta > 0) delta -= 2 * Math.PI;
+  const { cx, cy, rx, ry, cos, sin, start, delta } = arcEllipse(
+    x0,
+    y0,
+    rxIn,
+    ryIn,
+    rotation,
+    largeArc,
+    sweep,
+    x,
+    y,
+  );
   const pieces = Math.max(1, Math.ceil(Math.abs(delta) / (Math.PI / 2) - 1e-9));
   const step = delta / pieces;
   const h = handle(step);
