@@ -335,7 +335,7 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     group: 'advanced',
     kind: 'bool',
     description:
-      'Outlines that are circles, ellipses or rectangles (their corners sharp or rounded) within the tolerance become <circle>, <ellipse>, <rect> and arcs; one that others hide in part is drawn whole beneath them (off: Bézier paths only, for machines that take no arcs).',
+      'Outlines that are circles, ellipses or rectangles (their corners sharp or rounded) within the tolerance become <circle>, <ellipse>, <rect>; one that others hide in part is drawn whole beneath them; curved sides of other outlines that run along a circle or an ellipse become arcs, their corners placed where the sides meet (off: Bézier paths only, for machines that take no arcs).',
   },
   {
     name: 'gradients',

@@ -122,6 +122,20 @@ pub fn meet(a: &Exact, b: &Exact, near: Point) -> Option<Point> {
         .then(|| [found[0] as f32, found[1] as f32])
 }
 
+/// The point of an exact piece's line or arc nearest `near`, if within [`SNAP_REACH`] of it:
+/// where the corner goes when the piece on its other side is no line or arc.
+pub fn onto(e: &Exact, near: Point) -> Option<Point> {
+    let q = of(&near);
+    let p = match *e {
+        Exact::Line { point, dir } => {
+            let s = (q[0] - point[0]) * dir[0] + (q[1] - point[1]) * dir[1];
+            [point[0] + s * dir[0], point[1] + s * dir[1]]
+        }
+        Exact::Arc(c, _) => c.nearest(q),
+    };
+    ((p[0] - q[0]).hypot(p[1] - q[1]) <= SNAP_REACH).then_some([p[0] as f32, p[1] as f32])
+}
+
 /// Appends the piece (its ends as they now are) as its line or arcs, where that lies within
 /// the tolerance of its points away from the ends; false where it does not.
 pub fn write(piece: &[Point], exact: &Exact, tolerance: f32, out: &mut Vec<Segment>) -> bool {

@@ -357,10 +357,13 @@ fn snap_corners(
             0 => continue,
             _ => k - 1,
         };
-        if let (Some(a), Some(b)) = (exact[before], exact[k]) {
-            if let Some(p) = exact_pieces::meet(&a, &b, q[ends[k]]) {
-                set(q, k, p);
-            }
+        let moved = match (exact[before], exact[k]) {
+            (Some(a), Some(b)) => exact_pieces::meet(&a, &b, q[ends[k]]),
+            (Some(e), None) | (None, Some(e)) => exact_pieces::onto(&e, q[ends[k]]),
+            (None, None) => None,
+        };
+        if let Some(p) = moved {
+            set(q, k, p);
         }
     }
     exact
