@@ -1,15 +1,15 @@
-//! Stage 4a — arcs: whether a run of outline points between two corners lies on a circular or
-//! an elliptical arc through its two ends, and that arc as SVG arc segments.
+//! Stage 4a — arcs: whether a stretch of outline points lies on a circular or an elliptical
+//! arc, and that arc as SVG arc segments between two given ends.
 //!
-//! Circles: the centre on the perpendicular bisector of the ends' chord (so the arc meets its
-//! neighbours exactly where the edge does), placed by Gauss–Newton on the distances to the
-//! circle. Ellipses: the conic fitted to the points, its centre taken where an SVG reader puts
-//! it for the two ends. Either is accepted only where every point lies within the tolerance of
-//! that arc, the points go round it one way, and it turns far enough to be an arc. A long arc
-//! is written in pieces of at most [`MAX_PIECE`], so that rounding its radius to the output
-//! grid cannot move it (an arc near a half turn hangs on its radius).
+//! Circles: an algebraic fit refined by Gauss–Newton on the geometric distance; ellipses: the
+//! conic fitted to the points (both from `primitive_fit`). A fit is accepted only where the
+//! points lie closer to it than cubics would need (see [`WORST_SHARE`], [`RMS_SHARE`]), go
+//! round it one way, and it turns far enough to be an arc. Written between two ends, the arc is
+//! checked where an SVG reader puts it (its centre follows from the ends and the radii), and a
+//! long arc is written in pieces of at most [`MAX_PIECE`], so that rounding its radius to the
+//! output grid cannot move it (an arc near a half turn hangs on its radius).
 
-use crate::geometry::{ArcTo, Point, Segment};
+use crate::geometry::{ArcTo, Segment};
 use crate::primitive_fit::{ellipse_distance, fit_circle, fit_ellipse};
 
 /// Fewest points a run needs before an arc is tried.
@@ -27,6 +27,11 @@ const BACKTRACK: f64 = 1.0;
 const WORST_SHARE: f64 = 0.4;
 /// Root-mean-square distance of the points from the arc, at most, as a share of the tolerance.
 const RMS_SHARE: f64 = 0.1;
+/// Length of outline (px) each chord that `bends_one_way` compares spans at least.
+const CHORD_LENGTH: f64 = 4.0;
+/// A chord turning back against the run's sense by more than this (the sine of ≈9°) is a bend
+/// the other way: no arc.
+const BACK_SINE: f64 = 0.15;
 /// Least ratio of an elliptical arc's short radius to its long one.
 const MIN_SQUASH: f64 = 0.25;
 
@@ -113,23 +118,35 @@ impl Conic {
     }
 }
 
-/// The arc segments (after the start `piece[0]`) of a run of points that lies on one arc.
-pub fn fit(piece: &[Point], tolerance: f32) -> Option<Vec<Segment>> {
-    if piece.len() < MIN_POINTS {
-        return None;
+/// Whether a run turns one way by at least half of [`MIN_SWEEP`] from chord to chord: one pass
+/// that turns away straight and wavy runs (most of them, in real artwork) before any fit.
+fn bends_one_way(p: &[[f64; 2]]) -> bool {
+    let n = p.len();
+    let length: f64 = p
+        .windows(2)
+        .map(|w| (w[1][0] - w[0][0]).hypot(w[1][1] - w[0][1]))
+        .sum();
+    let step = ((CHORD_LENGTH * n as f64 / length.max(1e-9)).ceil() as usize).clamp(1, n / 3);
+    let chord = |i: usize| [p[i + step][0] - p[i][0], p[i + step][1] - p[i][1]];
+    let (mut turn, mut least, mut most) = (0.0, f64::MAX, f64::MIN);
+    let mut u = chord(0);
+    for i in (step..n - step).step_by(step) {
+        let v = chord(i);
+        let cross = u[0] * v[1] - u[1] * v[0];
+        let sine = cross / (u[0].hypot(u[1]) * v[0].hypot(v[1])).max(1e-12);
+        turn += cross.atan2(u[0] * v[0] + u[1] * v[1]);
+        least = least.min(sine);
+        most = most.max(sine);
+        u = v;
     }
-    let p: Vec<[f64; 2]> = piece.iter().map(|q| [q[0] as f64, q[1] as f64]).collect();
-    let tol = tolerance as f64;
-    let circle = circle_through_ends(&p).and_then(|c| accept(&p, c, tol));
-    let (conic, sweep) =
-        circle.or_else(|| ellipse_through_ends(&p).and_then(|c| accept(&p, c, tol)))?;
-    Some(pieces(&conic, [p[0], p[p.len() - 1]], sweep))
+    let against = if turn > 0.0 { -least } else { most };
+    turn.abs() >= 0.5 * MIN_SWEEP && against <= BACK_SINE
 }
 
 /// The circle or ellipse that a stretch of outline lies on (not held to its ends: where it
 /// meets its neighbours is settled from both), and its direction (true: clockwise on screen).
 pub fn fit_free(p: &[[f64; 2]], tolerance: f32) -> Option<(Conic, bool)> {
-    if p.len() < MIN_POINTS {
+    if p.len() < MIN_POINTS || !bends_one_way(p) {
         return None;
     }
     let tol = tolerance as f64;
@@ -195,75 +212,10 @@ pub fn fit_between(
     close(p, &read, tolerance as f64).then(|| pieces(&read, ends, sweep))
 }
 
-/// The circle through both ends that lies nearest the points.
-fn circle_through_ends(p: &[[f64; 2]]) -> Option<Conic> {
-    let (a, b) = (p[0], p[p.len() - 1]);
-    let chord = [b[0] - a[0], b[1] - a[1]];
-    let length = chord[0].hypot(chord[1]);
-    if length < 1.0 {
-        return None;
-    }
-    let mid = [(a[0] + b[0]) * 0.5, (a[1] + b[1]) * 0.5];
-    let normal = [-chord[1] / length, chord[0] / length];
-    let half = length * 0.5;
-    let (free, _) = fit_circle(p)?;
-    let mut t = (free[0] - mid[0]) * normal[0] + (free[1] - mid[1]) * normal[1];
-    for _ in 0..8 {
-        let c = [mid[0] + t * normal[0], mid[1] + t * normal[1]];
-        let r = half.hypot(t);
-        let (mut num, mut den) = (0.0, 0.0);
-        for q in p {
-            let (dx, dy) = (q[0] - c[0], q[1] - c[1]);
-            let d = dx.hypot(dy);
-            if d < 1e-9 {
-                continue;
-            }
-            let slope = -(dx * normal[0] + dy * normal[1]) / d - t / r;
-            num += (d - r) * slope;
-            den += slope * slope;
-        }
-        if den <= 0.0 {
-            return None;
-        }
-        let step = num / den;
-        t -= step;
-        if step.abs() < 1e-6 {
-            break;
-        }
-    }
-    let r = half.hypot(t);
-    Some(Conic {
-        center: [mid[0] + t * normal[0], mid[1] + t * normal[1]],
-        radii: [r, r],
-        theta: 0.0,
-    })
-}
-
-/// The conic fitted to the points, centred where a reader of the SVG arc through both ends
-/// (with these radii and flags) puts it.
-fn ellipse_through_ends(p: &[[f64; 2]]) -> Option<Conic> {
-    let (center, rx, ry, theta) = fit_ellipse(p)?;
-    let fitted = Conic {
-        center,
-        radii: [rx, ry],
-        theta,
-    };
-    let turn = turn_of(&fitted, p)?;
-    Some(svg_center(
-        p[0],
-        p[p.len() - 1],
-        fitted.radii,
-        theta,
-        turn.abs() > std::f64::consts::PI,
-        turn > 0.0,
-    ))
-}
-
 /// The parametric turn from the first point to the last along the points (positive:
 /// clockwise on screen), or none where they step back by more than [`BACKTRACK`].
 fn turn_of(conic: &Conic, p: &[[f64; 2]]) -> Option<f64> {
-    let mut turn = 0.0;
-    let mut steps = Vec::with_capacity(p.len());
+    let (mut ahead, mut back) = (0.0, 0.0);
     let mut last = conic.parameter(p[0]);
     for &q in &p[1..] {
         let t = conic.parameter(q);
@@ -273,16 +225,16 @@ fn turn_of(conic: &Conic, p: &[[f64; 2]]) -> Option<f64> {
         } else if d < -std::f64::consts::PI {
             d += std::f64::consts::TAU;
         }
-        steps.push(d);
-        turn += d;
+        if d > 0.0 {
+            ahead += d;
+        } else {
+            back -= d;
+        }
         last = t;
     }
-    let back: f64 = steps
-        .iter()
-        .filter(|&&d| d * turn < 0.0)
-        .map(|d| d.abs())
-        .sum();
-    (back * conic.radii[0].max(conic.radii[1]) <= BACKTRACK).then_some(turn)
+    let turn: f64 = ahead - back;
+    let against: f64 = if turn > 0.0 { back } else { ahead };
+    (against * conic.radii[0].max(conic.radii[1]) <= BACKTRACK).then_some(turn)
 }
 
 /// The arc and its direction (true: clockwise on screen) where every point lies close to it
@@ -387,6 +339,7 @@ fn svg_center(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::geometry::Point;
 
     fn on_ellipse(
         c: [f64; 2],
@@ -407,6 +360,13 @@ mod tests {
                 [q[0] as f32, q[1] as f32]
             })
             .collect()
+    }
+
+    /// The arc segments of a run, fitted free and read back between its ends.
+    fn fit(piece: &[Point], tolerance: f32) -> Option<Vec<Segment>> {
+        let p: Vec<[f64; 2]> = piece.iter().map(|q| [q[0] as f64, q[1] as f64]).collect();
+        let (conic, sweep) = fit_free(&p, tolerance)?;
+        fit_between(&conic, sweep, p[0], p[p.len() - 1], &p, tolerance)
     }
 
     fn arcs(segments: &[Segment]) -> Vec<ArcTo> {

@@ -5,7 +5,6 @@
 //! split the edge, straight pieces stay lines, and the rest is fitted with cubics within the
 //! tolerance. Pixel mode keeps exact pixel edges, merging runs.
 
-use crate::arc_fit;
 use crate::bezier_fit;
 use crate::exact_pieces::{self, Exact};
 use crate::geometry::{add, distance_to_line, dot, length, normalize, scale, sub, Point, Segment};
@@ -230,12 +229,6 @@ fn fit_piece(
     if piece.len() <= 2 || (straight && length(sub(last, first)) > 0.0) {
         out.push(Segment::Line(last));
         return;
-    }
-    if params.arcs {
-        if let Some(arcs) = arc_fit::fit(piece, params.tolerance) {
-            out.extend(arcs);
-            return;
-        }
     }
     let reach = 2.min(piece.len() - 1);
     let t1 = t1.unwrap_or_else(|| normalize(sub(piece[reach], first)));
