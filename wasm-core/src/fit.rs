@@ -301,18 +301,72 @@ pub fn fit_polyline(points: &[Point], closed: bool, params: &FitParams) -> Fitte
 /// Longest piece (px) between two exact ones that is taken for part of their corner.
 const SHORT_PIECE: f32 = 2.0;
 
+/// Fewest points on each side of a turn that splits a piece in two exact ones.
+const SPLIT_SIDE: usize = 6;
+/// Cosine of the least turn (15°) at which a piece that is neither a line nor an arc is tried
+/// as two, split there.
+const SPLIT_COS: f32 = 0.966;
+
+/// Where a piece turns most (measured 3 points either side), if by [`SPLIT_COS`] or more.
+fn sharpest_turn(q: &[Point], from: usize, to: usize) -> Option<usize> {
+    let reach = 3;
+    let turn = |i: usize| {
+        dot(
+            normalize(sub(q[i], q[i - reach])),
+            normalize(sub(q[i + reach], q[i])),
+        )
+    };
+    ((from + SPLIT_SIDE)..(to.saturating_sub(SPLIT_SIDE) + 1).max(from + SPLIT_SIDE))
+        .map(|i| (i, turn(i)))
+        .filter(|&(_, c)| c < SPLIT_COS)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i)
+}
+
+/// Each piece's exact geometry; a piece that is neither a line nor an arc but turns at one point
+/// between two that are (a corner shallower than the corner angle: a wide pie slice's centre)
+/// is split there, its point added to `ends`.
+fn exact_splits(q: &[Point], ends: &mut Vec<usize>, tolerance: f32) -> Vec<Option<Exact>> {
+    let mut exact = Vec::with_capacity(ends.len());
+    let mut k = 0;
+    while k + 1 < ends.len() {
+        let (from, to) = (ends[k], ends[k + 1]);
+        let whole = exact_pieces::classify(&q[from..=to], tolerance);
+        let halves = whole
+            .is_none()
+            .then(|| sharpest_turn(q, from, to))
+            .flatten()
+            .and_then(|m| {
+                let first = exact_pieces::classify(&q[from..=m], tolerance)?;
+                let second = exact_pieces::classify(&q[m..=to], tolerance)?;
+                Some((m, first, second))
+            });
+        match halves {
+            Some((m, first, second)) => {
+                ends.insert(k + 1, m);
+                exact.push(Some(first));
+                exact.push(Some(second));
+                k += 2;
+            }
+            None => {
+                exact.push(whole);
+                k += 1;
+            }
+        }
+    }
+    exact
+}
+
 /// Each piece's exact geometry (between consecutive `ends`), with the corners two exact
 /// pieces share moved to where they meet; an open edge's own ends stay where they are.
 fn snap_corners(
     q: &mut [Point],
-    ends: &[usize],
+    ends: &mut Vec<usize>,
     closed: bool,
     tolerance: f32,
 ) -> Vec<Option<Exact>> {
-    let exact: Vec<Option<Exact>> = ends
-        .windows(2)
-        .map(|w| exact_pieces::classify(&q[w[0]..=w[1]], tolerance))
-        .collect();
+    let exact = exact_splits(q, ends, tolerance);
+    let ends = &ends[..];
     let last = exact.len() - 1;
     let set = |q: &mut [Point], end: usize, p: Point| {
         q[ends[end]] = p;
@@ -394,9 +448,9 @@ fn fit_smoothed(mut q: Vec<Point>, built: &[bool], closed: bool, params: &FitPar
             }
         }
     }
-    let ends: Vec<usize> = (0..q.len()).filter(|&i| i == 0 || is_corner[i]).collect();
+    let mut ends: Vec<usize> = (0..q.len()).filter(|&i| i == 0 || is_corner[i]).collect();
     let exact: Vec<Option<Exact>> = if params.arcs {
-        snap_corners(&mut q, &ends, closed, params.tolerance)
+        snap_corners(&mut q, &mut ends, closed, params.tolerance)
     } else {
         vec![None; ends.len() - 1]
     };

@@ -117,9 +117,9 @@ fn on_circle(p: [f32; 2], c: [f32; 2], r: f32) -> bool {
     (distance(p, c) - r).abs() <= 0.3
 }
 
-#[test]
-fn a_pie_slice_is_two_lines_and_arcs_on_its_circle() {
-    let (c, r, from, turn) = ([60.0, 50.0], 30.3, 0.4, 4.8);
+/// A pie slice of centre (60, 50), radius 30.3, from angle `from` turning `turn` (radians).
+fn assert_pie_slice(from: f32, turn: f32) {
+    let (c, r) = ([60.0, 50.0], 30.3);
     let inside = |x: f32, y: f32| {
         let (dx, dy) = (x - c[0], y - c[1]);
         let a = (dy.atan2(dx) - from).rem_euclid(2.0 * PI);
@@ -164,6 +164,17 @@ fn a_pie_slice_is_two_lines_and_arcs_on_its_circle() {
     // Primitives off: the same outline in cubics, no arcs.
     let (_, none) = ink_path(&traced(120, 100, false, inside));
     assert!(none.is_empty(), "{:?}", none);
+}
+
+#[test]
+fn a_pie_slice_is_two_lines_and_arcs_on_its_circle() {
+    assert_pie_slice(0.4, 4.8);
+}
+
+#[test]
+fn a_wide_pie_slice_keeps_its_centre_though_its_sides_turn_less_than_the_corner_angle() {
+    // The two sides meet at the centre turning 38°, less than the default corner angle (60°).
+    assert_pie_slice(1.1, 3.8);
 }
 
 #[test]
