@@ -34,14 +34,17 @@ fn of(q: &Point) -> [f64; 2] {
     [q[0] as f64, q[1] as f64]
 }
 
+fn distance(a: [f64; 2], b: [f64; 2]) -> f64 {
+    (a[0] - b[0]).hypot(a[1] - b[1])
+}
+
 /// The points of a piece farther than [`END_ZONE`] from both its ends.
 fn interior(piece: &[Point]) -> Vec<[f64; 2]> {
     let (a, b) = (of(&piece[0]), of(&piece[piece.len() - 1]));
-    let far = |q: &[f64; 2], e: [f64; 2]| (q[0] - e[0]).hypot(q[1] - e[1]) > END_ZONE;
     piece
         .iter()
         .map(of)
-        .filter(|q| far(q, a) && far(q, b))
+        .filter(|&q| distance(q, a) > END_ZONE && distance(q, b) > END_ZONE)
         .collect()
 }
 
@@ -65,8 +68,12 @@ fn fit_line(p: &[[f64; 2]]) -> Option<([f64; 2], [f64; 2])> {
     Some((m, [angle.cos(), angle.sin()]))
 }
 
-fn line_distance(q: [f64; 2], point: [f64; 2], dir: [f64; 2]) -> f64 {
-    ((q[0] - point[0]) * dir[1] - (q[1] - point[1]) * dir[0]).abs()
+/// Whether every point lies within [`STRAIGHT_SHARE`] of the tolerance of the line through
+/// `point` along the unit vector `dir`.
+fn straight(p: &[[f64; 2]], point: [f64; 2], dir: [f64; 2], tolerance: f32) -> bool {
+    let most = STRAIGHT_SHARE * tolerance as f64;
+    p.iter()
+        .all(|q| ((q[0] - point[0]) * dir[1] - (q[1] - point[1]) * dir[0]).abs() <= most)
 }
 
 /// The piece's exact geometry, if its points away from its ends lie on a line or an arc.
@@ -76,10 +83,7 @@ pub fn classify(piece: &[Point], tolerance: f32) -> Option<Exact> {
         return None;
     }
     let (point, dir) = fit_line(&p)?;
-    let tol = tolerance as f64;
-    if p.iter()
-        .all(|&q| line_distance(q, point, dir) <= STRAIGHT_SHARE * tol)
-    {
+    if straight(&p, point, dir, tolerance) {
         return Some(Exact::Line { point, dir });
     }
     arc_fit::fit_free(&p, tolerance).map(|(conic, sweep)| Exact::Arc(conic, sweep))
@@ -89,10 +93,9 @@ pub fn classify(piece: &[Point], tolerance: f32) -> Option<Exact> {
 pub fn meet(a: &Exact, b: &Exact, near: Point) -> Option<Point> {
     let near = of(&near);
     let closest = |points: Vec<[f64; 2]>| {
-        points.into_iter().min_by(|p, q| {
-            let d = |r: &[f64; 2]| (r[0] - near[0]).hypot(r[1] - near[1]);
-            d(p).total_cmp(&d(q))
-        })
+        points
+            .into_iter()
+            .min_by(|&p, &q| distance(p, near).total_cmp(&distance(q, near)))
     };
     let found = match (*a, *b) {
         (Exact::Line { point: p, dir: d }, Exact::Line { point: q, dir: e }) => {
@@ -118,8 +121,7 @@ pub fn meet(a: &Exact, b: &Exact, near: Point) -> Option<Point> {
         (Exact::Arc(..), Exact::Arc(..)) => CUSP_REACH,
         _ => SNAP_REACH,
     };
-    ((found[0] - near[0]).hypot(found[1] - near[1]) <= reach)
-        .then(|| [found[0] as f32, found[1] as f32])
+    (distance(found, near) <= reach).then(|| [found[0] as f32, found[1] as f32])
 }
 
 /// The point of an exact piece's line or arc nearest `near`, if within [`SNAP_REACH`] of it:
@@ -133,7 +135,7 @@ pub fn onto(e: &Exact, near: Point) -> Option<Point> {
         }
         Exact::Arc(c, _) => c.nearest(q),
     };
-    ((p[0] - q[0]).hypot(p[1] - q[1]) <= SNAP_REACH).then_some([p[0] as f32, p[1] as f32])
+    (distance(p, q) <= SNAP_REACH).then_some([p[0] as f32, p[1] as f32])
 }
 
 /// Appends the piece (its ends as they now are) as its line or arcs, where that lies within
@@ -143,12 +145,9 @@ pub fn write(piece: &[Point], exact: &Exact, tolerance: f32, out: &mut Vec<Segme
     let p = interior(piece);
     match *exact {
         Exact::Line { .. } => {
-            let chord = [end[0] - start[0], end[1] - start[1]];
-            let length = chord[0].hypot(chord[1]);
-            let dir = [chord[0] / length, chord[1] / length];
-            let fits = length > 0.0
-                && p.iter()
-                    .all(|&q| line_distance(q, start, dir) <= STRAIGHT_SHARE * tolerance as f64);
+            let length = distance(end, start);
+            let dir = [(end[0] - start[0]) / length, (end[1] - start[1]) / length];
+            let fits = length > 0.0 && straight(&p, start, dir, tolerance);
             if fits {
                 out.push(Segment::Line(piece[piece.len() - 1]));
             }

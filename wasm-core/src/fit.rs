@@ -1,9 +1,11 @@
-//! Stage 4a — fit: turns one traced edge (crack vertices) into lines and cubic Béziers.
+//! Stage 4a — fit: turns one traced edge (crack vertices) into lines, arcs and cubic Béziers.
 //!
 //! Staircases become their crack midpoints (so a pixel diagonal is a straight line), turns
 //! between two straight runs keep their exact vertex, corners sharper than the corner angle
 //! split the edge, straight pieces stay lines, and the rest is fitted with cubics within the
-//! tolerance. Pixel mode keeps exact pixel edges, merging runs.
+//! tolerance. With arcs on, a piece that lies on a line or an arc away from its corners is
+//! written as that, its corners moved to where it meets its neighbours (`exact_pieces`). Pixel
+//! mode keeps exact pixel edges, merging runs.
 
 use crate::bezier_fit;
 use crate::exact_pieces::{self, Exact};
@@ -371,7 +373,7 @@ fn snap_corners(
     let set = |q: &mut [Point], end: usize, p: Point| {
         q[ends[end]] = p;
         // A loop's first point is also its last.
-        if end == 0 || end == last + 1 {
+        if closed && (end == 0 || end == last + 1) {
             q[ends[0]] = p;
             q[ends[last + 1]] = p;
         }
